@@ -1,0 +1,25 @@
+package org.expressionmirror.api;
+
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * An open stream of frames. A file source hands out every frame in order; a live source hands out
+ * the newest frame and counts the ones nobody took in {@link #skipped()}.
+ */
+public interface FrameSource extends AutoCloseable {
+  /** Blocks until the next frame is there; empty once the source has ended. */
+  Optional<Frame> next() throws IOException, InterruptedException;
+
+  SourceInfo info();
+
+  /** Frames decoded but replaced by a newer one before they were taken. */
+  long skipped();
+
+  /** Milliseconds spent decoding the frame last returned by {@link #next()}. */
+  double lastDecodeMs();
+
+  /** Releases the camera or file; idempotent. */
+  @Override
+  void close();
+}
