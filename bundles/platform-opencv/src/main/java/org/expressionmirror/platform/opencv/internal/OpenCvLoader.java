@@ -1,0 +1,32 @@
+package org.expressionmirror.platform.opencv.internal;
+
+import org.expressionmirror.platform.opencv.OpenCvRuntime;
+import org.opencv.core.Core;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Loads the OpenCV natives once and then offers {@link OpenCvRuntime}.
+ *
+ * <p>{@code loadLocally()} extracts the library from the openpnp bundle and calls {@code
+ * System.load} from a class of that bundle, so the natives bind to the openpnp bundle's class
+ * loader, the one that defines the {@code org.opencv} classes with the native methods. A JNI
+ * library can bind to only one class loader per JVM, so neither this bundle nor the openpnp bundle
+ * may be updated at run time; the bundles that use OpenCV can be.
+ */
+@Component(immediate = true)
+public final class OpenCvLoader implements OpenCvRuntime {
+  private final String version;
+
+  @Activate
+  public OpenCvLoader() {
+    nu.pattern.OpenCV.loadLocally();
+    // Touch the natives now so a broken library fails here, not in a consumer's first frame.
+    version = Core.getVersionString();
+  }
+
+  @Override
+  public String version() {
+    return version;
+  }
+}
