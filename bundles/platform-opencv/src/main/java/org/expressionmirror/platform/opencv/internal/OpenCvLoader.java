@@ -21,8 +21,24 @@ public final class OpenCvLoader implements OpenCvRuntime {
   @Activate
   public OpenCvLoader() {
     nu.pattern.OpenCV.loadLocally();
+    preloadExitCleanup();
     // Touch the natives now so a broken library fails here, not in a consumer's first frame.
     version = Core.getVersionString();
+  }
+
+  /**
+   * openpnp deletes its extracted copy from a JVM shutdown hook that needs a class it has not
+   * loaded yet. After the framework has stopped, the openpnp bundle's wiring is gone, the class can
+   * no longer be loaded and the hook dies with a NoClassDefFoundError (leaving 63 MB behind).
+   * Loading that class now, through the openpnp bundle's own loader, lets the hook run.
+   */
+  private static void preloadExitCleanup() {
+    try {
+      Class.forName(
+          "nu.pattern.OpenCV$TemporaryDirectory$2", false, nu.pattern.OpenCV.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      // Another openpnp build: only the temp clean-up is at stake, and the launcher cleans too.
+    }
   }
 
   @Override
