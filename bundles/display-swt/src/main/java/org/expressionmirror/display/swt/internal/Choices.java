@@ -1,0 +1,39 @@
+package org.expressionmirror.display.swt.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The component ids registered right now, per kind, as the menus offer them. Thread-safe. */
+final class Choices {
+  /** A swappable kind of component and its key in {@code mirror.pipeline}. */
+  enum Kind {
+    DETECTOR("detector"),
+    MODEL("model"),
+    SMOOTHER("smoother");
+
+    final String key;
+
+    Kind(String key) {
+      this.key = key;
+    }
+  }
+
+  private final Map<Kind, Map<Object, String>> ids = new ConcurrentHashMap<>();
+
+  /** Records the id of a registered service, keyed by its service reference. */
+  void add(Kind kind, Object service, Object id) {
+    if (id != null) {
+      ids.computeIfAbsent(kind, k -> new ConcurrentHashMap<>()).put(service, id.toString());
+    }
+  }
+
+  void remove(Kind kind, Object service) {
+    ids.getOrDefault(kind, Map.of()).remove(service);
+  }
+
+  /** Distinct ids of a kind, sorted. */
+  List<String> ids(Kind kind) {
+    return ids.getOrDefault(kind, Map.of()).values().stream().distinct().sorted().toList();
+  }
+}

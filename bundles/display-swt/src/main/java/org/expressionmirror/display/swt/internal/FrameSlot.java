@@ -1,0 +1,49 @@
+package org.expressionmirror.display.swt.internal;
+
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.expressionmirror.api.Frame;
+import org.expressionmirror.api.FrameResult;
+
+/**
+ * Hands frames from the pipeline thread to the UI thread without ever blocking the pipeline: the
+ * newest frame replaces an unshown one, and at most one repaint is queued on the UI at a time. A
+ * slow UI therefore drops repaints, never pipeline frames.
+ */
+final class FrameSlot {
+  /** A frame with its numbers. */
+  record Shown(Frame frame, FrameResult result) {}
+
+  private final AtomicReference<Shown> newest = new AtomicReference<>();
+  private final AtomicBoolean queued = new AtomicBoolean();
+  private final Executor ui;
+  private final Consumer<Shown> render;
+
+  /**
+   * @param ui runs a task on the UI thread later (Display::asyncExec)
+   * @param render called on the UI thread with the newest frame
+   */
+  FrameSlot(Executor ui, Consumer<Shown> render) {
+    this.ui = ui;
+    this.render = render;
+  }
+
+  /** Called on the pipeline thread; returns at once. */
+  void offer(Frame frame, FrameResult result) {
+    newest.set(new Shown(frame, result));
+    if (queued.compareAndSet(false, true)) {
+      ui.execute(this::drain);
+    }
+  }
+
+  private void drain() {
+    // Clear the flag before taking the frame: a frame offered after this point queues a new drain.
+    queued.set(false);
+    Shown shown = newest.getAndSet(null);
+    if (shown != null) {
+      render.accept(shown);
+    }
+  }
+}

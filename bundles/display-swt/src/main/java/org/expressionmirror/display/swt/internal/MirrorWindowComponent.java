@@ -1,0 +1,215 @@
+package org.expressionmirror.display.swt.internal;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.expressionmirror.api.ExpressionModel;
+import org.expressionmirror.api.FaceDetector;
+import org.expressionmirror.api.Frame;
+import org.expressionmirror.api.FrameResult;
+import org.expressionmirror.api.MirrorView;
+import org.expressionmirror.api.ResultListener;
+import org.expressionmirror.api.RunSummary;
+import org.expressionmirror.api.Smoother;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.cm.ConfigurationEvent;
+import org.osgi.service.cm.ConfigurationListener;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * The mirror window as a service: the pipeline shows each frame through {@link MirrorView}; the
+ * window's controls edit configurations through Config Admin. Enabled by {@link DisplayGate} only
+ * when there is a display. Closing the window stops the whole program.
+ */
+@Component(
+    name = MirrorWindowComponent.NAME,
+    enabled = false,
+    immediate = true,
+    configurationPid = MirrorWindowComponent.PID,
+    service = {MirrorView.class, ResultListener.class, ConfigurationListener.class})
+@Designate(ocd = DisplayConfig.class)
+public final class MirrorWindowComponent
+    implements MirrorView, ResultListener, ConfigurationListener {
+  static final String NAME = "org.expressionmirror.display.swt.window";
+  static final String PID = "mirror.display";
+  private static final long CLOSE_TIMEOUT_MS = 5_000;
+
+  private final BundleContext context;
+  private final Choices choices = new Choices();
+  private final ExecutorService configWork =
+      Executors.newSingleThreadExecutor(r -> new Thread(r, "mirror-window-config"));
+  private final Controls controls;
+  private final WindowThread ui;
+  private volatile ConfigurationAdmin configAdmin;
+  private volatile boolean deactivating;
+
+  @Activate
+  public MirrorWindowComponent(BundleContext context, DisplayConfig config) {
+    this.context = context;
+    controls = new Controls(new ConfigAdminStore(() -> configAdmin));
+    ui =
+        new WindowThread(
+                display ->
+                    new MirrorWindow(
+                        display,
+                        config.mirrored(),
+                        config.onlyMyFace(),
+                        controls,
+                        choices,
+                        configWork,
+                        this::windowClosed),
+                System.err::println)
+            .start();
+    configWork.execute(this::refreshSource);
+  }
+
+  @Modified
+  void modified(DisplayConfig config) {
+    MirrorWindow w = ui.window();
+    if (w != null) {
+      w.setView(config.mirrored(), config.onlyMyFace());
+    }
+  }
+
+  @Deactivate
+  void deactivate() throws InterruptedException {
+    deactivating = true;
+    ui.close(CLOSE_TIMEOUT_MS);
+    configWork.shutdownNow();
+  }
+
+  @Override
+  public void show(Frame frame, FrameResult result) {
+    MirrorWindow w = ui.window();
+    if (w != null) {
+      w.offer(frame, result);
+    }
+  }
+
+  @Override
+  public void sourceFailed(String message) {
+    MirrorWindow w = ui.window();
+    if (w != null) {
+      w.sourceFailed(message);
+    }
+  }
+
+  @Override
+  public void onResult(FrameResult result) {
+    // Frames and their results arrive together through show().
+  }
+
+  @Override
+  public void onEnd(RunSummary summary) {
+    MirrorWindow w = ui.window();
+    if (w != null) {
+      w.ended(summary);
+    }
+  }
+
+  @Override
+  public void configurationEvent(ConfigurationEvent event) {
+    if (Controls.SOURCE.equals(event.getPid())) {
+      configWork.execute(this::refreshSource);
+    }
+  }
+
+  private void refreshSource() {
+    String source;
+    try {
+      source = controls.source().orElse(Controls.DEFAULT_SOURCE);
+    } catch (Exception e) {
+      source = "?";
+    }
+    MirrorWindow w = ui.window();
+    if (w != null) {
+      w.setSource(source);
+    } else if (ui.isAlive()) {
+      // The window is still being built: try again shortly, off the pipeline's threads.
+      configWork.execute(this::refreshSourceLater);
+    }
+  }
+
+  private void refreshSourceLater() {
+    try {
+      Thread.sleep(100);
+      refreshSource();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The user closed the window: stop the framework, from a thread that is not the UI thread. */
+  private void windowClosed() {
+    if (deactivating) {
+      return;
+    }
+    Thread stopper =
+        new Thread(
+            () -> {
+              try {
+                context.getBundle(0).stop();
+              } catch (BundleException | IllegalStateException e) {
+                System.err.println("mirror window: could not stop the program: " + e.getMessage());
+              }
+            },
+            "mirror-stop");
+    stopper.start();
+  }
+
+  @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+  void bindConfigAdmin(ConfigurationAdmin admin) {
+    configAdmin = admin;
+  }
+
+  void unbindConfigAdmin(ConfigurationAdmin admin) {
+    if (configAdmin == admin) {
+      configAdmin = null;
+    }
+  }
+
+  @Reference(
+      service = FaceDetector.class,
+      cardinality = ReferenceCardinality.MULTIPLE,
+      policy = ReferencePolicy.DYNAMIC)
+  void addDetector(ServiceReference<FaceDetector> ref) {
+    choices.add(Choices.Kind.DETECTOR, ref, ref.getProperty(FaceDetector.ID));
+  }
+
+  void removeDetector(ServiceReference<FaceDetector> ref) {
+    choices.remove(Choices.Kind.DETECTOR, ref);
+  }
+
+  @Reference(
+      service = ExpressionModel.class,
+      cardinality = ReferenceCardinality.MULTIPLE,
+      policy = ReferencePolicy.DYNAMIC)
+  void addModel(ServiceReference<ExpressionModel> ref) {
+    choices.add(Choices.Kind.MODEL, ref, ref.getProperty(ExpressionModel.ID));
+  }
+
+  void removeModel(ServiceReference<ExpressionModel> ref) {
+    choices.remove(Choices.Kind.MODEL, ref);
+  }
+
+  @Reference(
+      service = Smoother.class,
+      cardinality = ReferenceCardinality.MULTIPLE,
+      policy = ReferencePolicy.DYNAMIC)
+  void addSmoother(ServiceReference<Smoother> ref) {
+    choices.add(Choices.Kind.SMOOTHER, ref, ref.getProperty(Smoother.ID));
+  }
+
+  void removeSmoother(ServiceReference<Smoother> ref) {
+    choices.remove(Choices.Kind.SMOOTHER, ref);
+  }
+}
