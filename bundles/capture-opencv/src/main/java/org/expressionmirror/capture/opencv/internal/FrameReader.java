@@ -1,0 +1,20 @@
+package org.expressionmirror.capture.opencv.internal;
+
+import java.io.IOException;
+import java.util.Optional;
+import org.expressionmirror.api.Frame;
+import org.expressionmirror.api.SourceInfo;
+
+/** Reads frames one by one on the caller's thread; the caller closes it. Not thread-safe. */
+interface FrameReader extends AutoCloseable {
+  /** The next frame, or empty at the end of the source. */
+  Optional<Frame> read() throws IOException;
+
+  /** Milliseconds the last {@link #read()} spent decoding (not waiting for a camera). */
+  double lastDecodeMs();
+
+  SourceInfo info();
+
+  @Override
+  void close();
+}

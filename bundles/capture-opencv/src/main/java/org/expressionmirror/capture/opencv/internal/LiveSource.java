@@ -1,0 +1,206 @@
+package org.expressionmirror.capture.opencv.internal;
+
+import java.io.IOException;
+import java.util.Optional;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.expressionmirror.api.Frame;
+import org.expressionmirror.api.FrameSource;
+import org.expressionmirror.api.SourceInfo;
+
+/**
+ * A source that never lets latency grow: a capture thread reads continuously into a one-slot
+ * mailbox where the newest frame replaces an unread one, and the replaced frames are counted.
+ * Cameras deliver at their own rate; a file is paced at its own frame rate to behave like one.
+ *
+ * <p>The capture thread owns the reader and closes it when it stops, so the native capture is
+ * never released while a read is in progress.
+ */
+final class LiveSource implements FrameSource {
+  private static final long STOP_WAIT_MS = 2000;
+
+  private record Slot(Frame frame, double decodeMs) {}
+
+  private final FrameReader reader;
+  private final boolean paced;
+  private final SourceInfo info;
+  private final Thread thread;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition changed = lock.newCondition();
+  // Guarded by lock.
+  private Slot pending;
+  private boolean ended;
+  private boolean closed;
+  private IOException failure;
+  private long skipped;
+  private double lastDecodeMs;
+
+  private LiveSource(FrameReader reader, boolean paced) {
+    this.reader = reader;
+    this.paced = paced;
+    SourceInfo r = reader.info();
+    this.info = new SourceInfo(r.description(), r.width(), r.height(), r.fps(), true);
+    this.thread = new Thread(this::capture, "capture " + r.description());
+    thread.setDaemon(true);
+  }
+
+  /** Starts capturing from a camera, which sets its own pace. */
+  static LiveSource camera(FrameReader reader) {
+    return start(new LiveSource(reader, false));
+  }
+
+  /** Starts reading a file in real time, one frame every {@code 1 / fps} seconds. */
+  static LiveSource pacedFile(FrameReader reader) {
+    return start(new LiveSource(reader, true));
+  }
+
+  private static LiveSource start(LiveSource source) {
+    source.thread.start();
+    return source;
+  }
+
+  private void capture() {
+    try (reader) {
+      long startNanos = System.nanoTime();
+      while (!isClosed()) {
+        Optional<Frame> frame = reader.read();
+        if (frame.isEmpty()) {
+          break;
+        }
+        if (paced && !waitUntil(startNanos + (long) (frame.get().timeMs() * 1e6))) {
+          break;
+        }
+        publish(new Slot(frame.get(), reader.lastDecodeMs()));
+      }
+    } catch (IOException | RuntimeException e) {
+      fail(e instanceof IOException io ? io : new IOException(info.description() + ": " + e, e));
+    } finally {
+      finish();
+    }
+  }
+
+  /** Sleeps until the frame's due time; false when closed meanwhile. */
+  private boolean waitUntil(long dueNanos) {
+    lock.lock();
+    try {
+      long left;
+      while (!closed && (left = dueNanos - System.nanoTime()) > 0) {
+        changed.awaitNanos(left);
+      }
+      return !closed;
+    } catch (InterruptedException e) {
+      return false;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void publish(Slot slot) {
+    lock.lock();
+    try {
+      if (pending != null) {
+        skipped++;
+      }
+      pending = slot;
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void fail(IOException e) {
+    lock.lock();
+    try {
+      failure = e;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void finish() {
+    lock.lock();
+    try {
+      ended = true;
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private boolean isClosed() {
+    lock.lock();
+    try {
+      return closed;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The newest frame not yet taken; waits for one. A capture error is thrown once drained. */
+  @Override
+  public Optional<Frame> next() throws IOException, InterruptedException {
+    lock.lock();
+    try {
+      while (pending == null && !ended && !closed) {
+        changed.await();
+      }
+      if (pending != null && !closed) {
+        Slot slot = pending;
+        pending = null;
+        lastDecodeMs = slot.decodeMs();
+        return Optional.of(slot.frame());
+      }
+      if (failure != null && !closed) {
+        throw failure;
+      }
+      return Optional.empty();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public SourceInfo info() {
+    return info;
+  }
+
+  @Override
+  public long skipped() {
+    lock.lock();
+    try {
+      return skipped;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public double lastDecodeMs() {
+    lock.lock();
+    try {
+      return lastDecodeMs;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Stops the capture thread, which releases the capture; waits briefly for it. Idempotent. */
+  @Override
+  public void close() {
+    lock.lock();
+    try {
+      closed = true;
+      pending = null;
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+    if (Thread.currentThread() != thread) {
+      try {
+        thread.join(STOP_WAIT_MS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package org.expressionmirror.capture.opencv.internal;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.expressionmirror.api.FrameSource;
+import org.expressionmirror.api.FrameSourceFactory;
+import org.expressionmirror.api.SourceSpec;
+import org.expressionmirror.platform.opencv.OpenCvRuntime;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Opens cameras ({@code camera:N}), video files, image files and folders of images with OpenCV.
+ * Files are read on demand, every frame; cameras and real-time files through a {@link LiveSource}.
+ */
+@Component(service = FrameSourceFactory.class)
+public final class OpenCvFrameSourceFactory implements FrameSourceFactory {
+  /** File name endings read as images; anything else is tried as a video. */
+  static final Set<String> IMAGE_EXTENSIONS =
+      Set.of("jpg", "jpeg", "png", "bmp", "tif", "tiff", "webp", "pgm", "ppm", "pnm");
+
+  /** The reference makes sure the OpenCV natives are loaded before anything is opened. */
+  @Activate
+  public OpenCvFrameSourceFactory(@Reference OpenCvRuntime openCv) {}
+
+  @Override
+  public FrameSource open(SourceSpec spec) throws IOException {
+    if (spec.isCamera()) {
+      int index;
+      try {
+        index = spec.cameraIndex();
+      } catch (IllegalArgumentException e) {
+        throw new IOException(e.getMessage(), e);
+      }
+      return LiveSource.camera(VideoReader.openCamera(index));
+    }
+    Path path = Path.of(spec.location());
+    if (Files.isDirectory(path)) {
+      // No clock in a folder of photos: real time does not apply.
+      return new PulledSource(new ImageReader(path.toString(), imagesIn(path)));
+    }
+    boolean image = isImage(path);
+    if (!Files.isRegularFile(path)) {
+      throw new IOException((image ? "image" : "video") + " file not found: " + path);
+    }
+    if (image) {
+      return new PulledSource(new ImageReader(path.toString(), List.of(path)));
+    }
+    VideoReader video = VideoReader.openFile(path);
+    return spec.realtime() && video.info().fps() > 0
+        ? LiveSource.pacedFile(video)
+        : new PulledSource(video);
+  }
+
+  static boolean isImage(Path file) {
+    String name = file.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return dot >= 0 && IMAGE_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+  }
+
+  /** The image files directly in a folder, sorted by file name. */
+  static List<Path> imagesIn(Path folder) throws IOException {
+    List<Path> images = new ArrayList<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+      for (Path entry : entries) {
+        if (Files.isRegularFile(entry) && isImage(entry)) {
+          images.add(entry);
+        }
+      }
+    }
+    if (images.isEmpty()) {
+      throw new IOException(
+          "no images in folder: " + folder + " (looked for " + String.join(", ", sorted()) + ")");
+    }
+    images.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
+    return images;
+  }
+
+  private static List<String> sorted() {
+    return IMAGE_EXTENSIONS.stream().sorted().toList();
+  }
+}
