@@ -1,0 +1,30 @@
+package org.expressionmirror.expression.onnx;
+
+/**
+ * Configuration and service property names of the ONNX expression models. Besides {@code
+ * model.id} and {@code model.version} every model service carries its description's main facts.
+ */
+public final class OnnxModels {
+  /** Configuration PID of the models folder component. */
+  public static final String PID = "mirror.models";
+
+  /** Framework property with the default models folder. */
+  public static final String DIR_PROPERTY = "mirror.models.dir";
+
+  /** String[]: canonical labels in the model's output order (after mapping). */
+  public static final String LABELS = "model.labels";
+
+  /** String: where the weights come from (package, version, files with sha256). */
+  public static final String SOURCE = "model.source";
+
+  /** String: licence of the weights. */
+  public static final String LICENCE = "model.licence";
+
+  /** String: one-line input contract (size, colour, layout, scaling, crop). */
+  public static final String INPUT = "model.input";
+
+  /** String: path of the model description the service was made from. */
+  public static final String DESCRIPTION = "model.description";
+
+  private OnnxModels() {}
+}

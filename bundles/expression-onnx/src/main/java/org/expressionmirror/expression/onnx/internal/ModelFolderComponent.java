@@ -1,0 +1,141 @@
+package org.expressionmirror.expression.onnx.internal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Hashtable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.expressionmirror.api.ExpressionModel;
+import org.expressionmirror.expression.onnx.OnnxModels;
+import org.expressionmirror.platform.onnxruntime.OnnxRuntime;
+import org.expressionmirror.platform.opencv.OpenCvRuntime;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * Registers an {@link ExpressionModel} service for each proven model in the models folder and
+ * keeps the services in line with the folder while the program runs (drop-in and removal without
+ * a restart). The first scan happens before activation returns, so the shipped models are there
+ * when the framework has started.
+ */
+@Component(immediate = true, configurationPid = OnnxModels.PID, service = {})
+@Designate(ocd = ModelsConfig.class)
+public final class ModelFolderComponent {
+  private final BundleContext context;
+  private final OnnxRuntime onnx;
+  private final Logger logger;
+  private final ScheduledExecutorService scanner;
+  // Replaced as a whole by modified(); the timer always scans the current folder.
+  private volatile ModelFolder folder;
+  private volatile long rescanMillis;
+  private ScheduledFuture<?> scanning;
+
+  @Activate
+  public ModelFolderComponent(
+      BundleContext context,
+      ModelsConfig config,
+      @Reference OnnxRuntime onnx,
+      @Reference OpenCvRuntime openCv,
+      @Reference(service = LoggerFactory.class) Logger logger) {
+    this.context = context;
+    this.onnx = onnx;
+    this.logger = logger;
+    this.folder = open(config);
+    this.folder.scan();
+    this.scanner = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "mirror-models-scan");
+      t.setDaemon(true);
+      return t;
+    });
+    schedule(config.rescanMillis());
+  }
+
+  @Modified
+  synchronized void modified(ModelsConfig config) {
+    ModelFolder next;
+    try {
+      next = open(config);
+    } catch (IllegalArgumentException e) {
+      logger.error("{}; keeping the models folder {}", e.getMessage(), folder.dir());
+      return;
+    }
+    // The new folder's models are registered before the old ones go.
+    next.scan();
+    ModelFolder old = folder;
+    folder = next;
+    old.close();
+    if (config.rescanMillis() != rescanMillis) {
+      scanning.cancel(false);
+      schedule(config.rescanMillis());
+    }
+  }
+
+  @Deactivate
+  synchronized void deactivate() throws InterruptedException {
+    scanner.shutdownNow();
+    scanner.awaitTermination(10, TimeUnit.SECONDS);
+    folder.close();
+  }
+
+  private void schedule(long millis) {
+    rescanMillis = millis;
+    scanning = scanner.scheduleWithFixedDelay(() -> folder.scan(), millis, millis, TimeUnit.MILLISECONDS);
+  }
+
+  /** A folder for the configuration, checked; the message names the key and the value. */
+  private ModelFolder open(ModelsConfig config) {
+    String dir = config.dir().isBlank() ? context.getProperty(OnnxModels.DIR_PROPERTY) : config.dir();
+    if (dir == null || dir.isBlank()) {
+      throw new IllegalArgumentException(
+          OnnxModels.PID + ": no models folder: set key dir or the framework property " + OnnxModels.DIR_PROPERTY);
+    }
+    Path path = Path.of(dir);
+    if (!Files.isDirectory(path)) {
+      throw new IllegalArgumentException(OnnxModels.PID + ": dir = " + dir + " is not a folder");
+    }
+    if (config.intraOpThreads() < 1 || config.intraOpThreads() > 64) {
+      throw new IllegalArgumentException(
+          OnnxModels.PID + ": intraOpThreads = " + config.intraOpThreads() + " must be between 1 and 64");
+    }
+    if (config.rescanMillis() < 50) {
+      throw new IllegalArgumentException(OnnxModels.PID + ": rescanMillis = " + config.rescanMillis() + " must be at least 50");
+    }
+    ModelLoader loader = new ModelLoader(onnx.environment(), config.intraOpThreads(), logger::info);
+    return new ModelFolder(path, loader, new ServiceRegistry(context), logger::info, logger::error);
+  }
+
+  /** Model services with their description's facts as properties. */
+  private record ServiceRegistry(BundleContext context) implements ModelFolder.Registry {
+    @Override
+    public Object register(OnnxExpressionModel model, Path description) {
+      Hashtable<String, Object> props = new Hashtable<>();
+      props.put(ExpressionModel.ID, model.info().id());
+      props.put(ExpressionModel.VERSION, model.info().version());
+      props.put(OnnxModels.LABELS, model.info().labels().toArray(String[]::new));
+      props.put(OnnxModels.SOURCE, model.info().source());
+      props.put(OnnxModels.LICENCE, model.info().licence());
+      props.put(OnnxModels.INPUT, model.info().inputContract());
+      props.put(OnnxModels.DESCRIPTION, description.toString());
+      return context.registerService(ExpressionModel.class, model, props);
+    }
+
+    @Override
+    public void unregister(Object registration) {
+      try {
+        ((ServiceRegistration<?>) registration).unregister();
+      } catch (IllegalStateException e) {
+        // Already gone with the bundle.
+      }
+    }
+  }
+}

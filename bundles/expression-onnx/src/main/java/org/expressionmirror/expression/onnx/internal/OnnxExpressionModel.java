@@ -1,0 +1,126 @@
+package org.expressionmirror.expression.onnx.internal;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.util.Map;
+import java.util.Set;
+import org.expressionmirror.api.Box;
+import org.expressionmirror.api.Distribution;
+import org.expressionmirror.api.ExpressionModel;
+import org.expressionmirror.api.Frame;
+import org.expressionmirror.api.ModelInfo;
+
+/**
+ * One loaded model: its session, its preprocessing and a reused input buffer. Calls are
+ * serialised, so {@link #close()} never frees the session under a running inference; after close
+ * a call fails with a message instead of touching freed native memory.
+ */
+final class OnnxExpressionModel implements ExpressionModel, AutoCloseable {
+  private final ModelSpec spec;
+  private final OrtEnvironment env;
+  private final OrtSession session;
+  private final Preprocessor preprocessor;
+  private final FloatBuffer input;
+  private final float[] output;
+  private final ModelInfo info;
+  private boolean closed;
+
+  OnnxExpressionModel(ModelSpec spec, OrtEnvironment env, OrtSession session) {
+    this.spec = spec;
+    this.env = env;
+    this.session = session;
+    this.preprocessor = new Preprocessor(spec);
+    int size = spec.width() * spec.height() * spec.channels();
+    // Direct, so ONNX Runtime reads the tensor in place instead of copying it every frame.
+    this.input = ByteBuffer.allocateDirect(size * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
+    this.output = new float[spec.labels().size()];
+    this.info =
+        new ModelInfo(spec.id(), spec.version(), spec.canonical(), spec.source(), spec.licence(), spec.inputContract());
+  }
+
+  @Override
+  public ModelInfo info() {
+    return info;
+  }
+
+  ModelSpec spec() {
+    return spec;
+  }
+
+  @Override
+  public synchronized Distribution classify(Frame frame, Box box) {
+    preprocessor.fill(frame, box, input);
+    try {
+      run(input, spec.shape(), output);
+    } catch (OrtException e) {
+      throw new IllegalStateException("model '" + spec.id() + "' failed on frame " + frame.index() + ": " + e.getMessage(), e);
+    }
+    return Distribution.of(spec.canonical(), probabilities(output));
+  }
+
+  /**
+   * Runs one input tensor and copies the model's output (the named output only: extra heads are
+   * never fetched) into {@code out}.
+   */
+  synchronized void run(FloatBuffer in, long[] shape, float[] out) throws OrtException {
+    if (closed) {
+      throw new IllegalStateException("model '" + spec.id() + "' has been removed");
+    }
+    in.rewind();
+    try (OnnxTensor tensor = OnnxTensor.createTensor(env, in, shape);
+        OrtSession.Result result = session.run(Map.of(spec.inputName(), tensor), Set.of(spec.outputName()))) {
+      FloatBuffer values = ((OnnxTensor) result.get(0)).getFloatBuffer();
+      if (values.remaining() != out.length) {
+        throw new IllegalStateException(
+            spec.file() + ": output '" + spec.outputName() + "' has " + values.remaining()
+                + " values but the description lists " + out.length + " labels");
+      }
+      values.get(out);
+    }
+  }
+
+  /** Softmax for logits; for probabilities only a renormalisation against rounding. */
+  double[] probabilities(float[] raw) {
+    double[] p = new double[raw.length];
+    double sum = 0;
+    if (spec.logits()) {
+      double max = Double.NEGATIVE_INFINITY;
+      for (float v : raw) {
+        max = Math.max(max, v);
+      }
+      for (int i = 0; i < p.length; i++) {
+        p[i] = Math.exp(raw[i] - max);
+        sum += p[i];
+      }
+    } else {
+      for (int i = 0; i < p.length; i++) {
+        p[i] = Math.max(0, raw[i]);
+        sum += p[i];
+      }
+    }
+    if (!(sum > 0) || Double.isInfinite(sum)) {
+      throw new IllegalStateException("model '" + spec.id() + "' produced no usable output: " + java.util.Arrays.toString(raw));
+    }
+    for (int i = 0; i < p.length; i++) {
+      p[i] /= sum;
+    }
+    return p;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (!closed) {
+      closed = true;
+      try {
+        session.close();
+      } catch (OrtException e) {
+        // Nothing more to free; the session is gone either way.
+      }
+    }
+  }
+}

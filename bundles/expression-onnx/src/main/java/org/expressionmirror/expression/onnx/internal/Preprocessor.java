@@ -1,0 +1,126 @@
+package org.expressionmirror.expression.onnx.internal;
+
+import java.nio.FloatBuffer;
+import org.expressionmirror.api.Box;
+import org.expressionmirror.api.Frame;
+import org.expressionmirror.platform.opencv.FrameMats;
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.Scalar;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
+
+/**
+ * Turns the face in a frame into the model's input tensor, as the description says: crop (box
+ * plus margin, clipped), optional square padding (centred, zeros), bilinear resize, colour, scale,
+ * mean and std, layout. Not thread-safe: it reuses one pixel buffer; the model serialises calls.
+ */
+final class Preprocessor {
+  private final ModelSpec spec;
+  private final float[] pixels;
+
+  Preprocessor(ModelSpec spec) {
+    this.spec = spec;
+    this.pixels = new float[spec.width() * spec.height() * 3];
+  }
+
+  /** The box grown by the margin on every side and cut to the frame. */
+  Box cropBox(Frame frame, Box box) {
+    int mx = (int) Math.round(box.width() * spec.margin());
+    int my = (int) Math.round(box.height() * spec.margin());
+    Box grown = new Box(box.x() - mx, box.y() - my, box.width() + 2 * mx, box.height() + 2 * my);
+    return grown.clip(frame.width(), frame.height());
+  }
+
+  /**
+   * Writes the model input for the face in {@code box} into {@code out} from position 0.
+   *
+   * @throws IllegalArgumentException when the box lies outside the frame
+   */
+  void fill(Frame frame, Box box, FloatBuffer out) {
+    Box crop = cropBox(frame, box);
+    Mat image = FrameMats.toMat(frame);
+    Mat view = null;
+    Mat floats = new Mat();
+    Mat padded = new Mat();
+    Mat resized = new Mat();
+    try {
+      view = FrameMats.crop(image, crop);
+      // Float before resizing: an 8-bit resize rounds every pixel, the original models did not.
+      view.convertTo(floats, CvType.CV_32FC3);
+      Mat source = spec.square() ? padToSquare(floats, padded) : floats;
+      resize(source, resized);
+      resized.get(0, 0, pixels);
+    } finally {
+      if (view != null) {
+        view.release();
+      }
+      resized.release();
+      padded.release();
+      floats.release();
+      image.release();
+    }
+    writeTensor(out);
+  }
+
+  /**
+   * Zero padding to a square, centred; for an odd difference the extra row (column) goes after the
+   * image, as face-api's padToSquare does.
+   */
+  private static Mat padToSquare(Mat src, Mat dst) {
+    int w = src.cols();
+    int h = src.rows();
+    int diff = Math.abs(h - w);
+    int after = (int) Math.floor(diff * 0.5 + 0.5);
+    int before = diff - after;
+    if (h > w) {
+      Core.copyMakeBorder(src, dst, 0, 0, before, after, Core.BORDER_CONSTANT, Scalar.all(0));
+    } else {
+      Core.copyMakeBorder(src, dst, before, after, 0, 0, Core.BORDER_CONSTANT, Scalar.all(0));
+    }
+    return dst;
+  }
+
+  private void resize(Mat src, Mat dst) {
+    Size size = new Size(spec.width(), spec.height());
+    if (spec.resize() == ModelSpec.Resize.BILINEAR) {
+      Imgproc.resize(src, dst, size, 0, 0, Imgproc.INTER_LINEAR);
+      return;
+    }
+    // TF legacy: src = dst * in / out, clamped at the far edge; an inverse affine map says exactly that.
+    Mat map = new Mat(2, 3, CvType.CV_64F);
+    try {
+      map.put(0, 0, (double) src.cols() / spec.width(), 0, 0, 0, (double) src.rows() / spec.height(), 0);
+      Imgproc.warpAffine(
+          src, dst, map, size, Imgproc.INTER_LINEAR | Imgproc.WARP_INVERSE_MAP, Core.BORDER_REPLICATE);
+    } finally {
+      map.release();
+    }
+  }
+
+  /** Colour, scale, mean/std and layout, from the resized BGR floats into the tensor buffer. */
+  private void writeTensor(FloatBuffer out) {
+    int plane = spec.width() * spec.height();
+    int channels = spec.channels();
+    float scale = spec.scale();
+    float[] mean = spec.mean();
+    float[] std = spec.std();
+    float[] g = spec.greyWeights();
+    for (int i = 0; i < plane; i++) {
+      float b = pixels[3 * i];
+      float gr = pixels[3 * i + 1];
+      float r = pixels[3 * i + 2];
+      for (int c = 0; c < channels; c++) {
+        float raw =
+            switch (spec.colour()) {
+              case GREY -> g[0] * r + g[1] * gr + g[2] * b;
+              case RGB -> c == 0 ? r : c == 1 ? gr : b;
+              case BGR -> c == 0 ? b : c == 1 ? gr : r;
+            };
+        float v = (raw * scale - mean[c]) / std[c];
+        out.put(spec.nchw() ? c * plane + i : i * channels + c, v);
+      }
+    }
+  }
+}
