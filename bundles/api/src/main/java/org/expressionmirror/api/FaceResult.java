@@ -5,7 +5,13 @@ package org.expressionmirror.api;
  *
  * @param track id of the face, stable while it stays in view
  * @param box the face in source pixels
- * @param scores the model's distribution for this frame
- * @param smoothed the smoother's distribution for the track so far
+ * @param scores the model's distribution for this frame; null when the face was not read (only
+ *     the largest face is read in "only my face" mode)
+ * @param smoothed the smoother's distribution for the track so far; null when not read
  */
-public record FaceResult(int track, Box box, Distribution scores, Distribution smoothed) {}
+public record FaceResult(int track, Box box, Distribution scores, Distribution smoothed) {
+  /** Whether the model read this face. */
+  public boolean read() {
+    return scores != null;
+  }
+}

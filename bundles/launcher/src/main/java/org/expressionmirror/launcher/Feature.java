@@ -1,0 +1,70 @@
+package org.expressionmirror.launcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A named bundle set read from {@code features/NAME.feature}. Lines are {@code include OTHER},
+ * {@code bundle ARTIFACT-ID} (a jar in the distribution's bundles folder) or {@code property
+ * KEY=VALUE} (a framework property default); {@code #} starts a comment.
+ *
+ * @param name feature name
+ * @param bundles artifact ids in start order, included features first
+ * @param properties framework property defaults
+ */
+record Feature(String name, List<String> bundles, Map<String, String> properties) {
+
+  static Feature load(Path dir, String name) throws IOException {
+    List<String> bundles = new ArrayList<>();
+    Map<String, String> properties = new LinkedHashMap<>();
+    read(dir, name, bundles, properties, new HashSet<>());
+    return new Feature(name, List.copyOf(bundles), Map.copyOf(properties));
+  }
+
+  private static void read(
+      Path dir, String name, List<String> bundles, Map<String, String> props, Set<String> seen)
+      throws IOException {
+    if (!seen.add(name)) {
+      throw new IOException("feature '" + name + "' includes itself");
+    }
+    Path file = dir.resolve(name + ".feature");
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file);
+    } catch (NoSuchFileException e) {
+      throw new IOException("unknown feature '" + name + "': no file " + file, e);
+    }
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i).strip();
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      String[] parts = line.split("\\s+", 2);
+      String arg = parts.length > 1 ? parts[1].strip() : "";
+      switch (parts[0]) {
+        case "include" -> read(dir, arg, bundles, props, seen);
+        case "bundle" -> {
+          if (!bundles.contains(arg)) {
+            bundles.add(arg);
+          }
+        }
+        case "property" -> {
+          int eq = arg.indexOf('=');
+          if (eq <= 0) {
+            throw new IOException(file + ":" + (i + 1) + ": property needs KEY=VALUE: " + line);
+          }
+          props.put(arg.substring(0, eq).strip(), arg.substring(eq + 1).strip());
+        }
+        default -> throw new IOException(file + ":" + (i + 1) + ": unknown line: " + line);
+      }
+    }
+  }
+}

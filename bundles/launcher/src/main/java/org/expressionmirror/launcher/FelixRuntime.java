@@ -1,0 +1,116 @@
+package org.expressionmirror.launcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+
+/**
+ * One Felix framework with the bundles of a feature. Bundles ask to end the program through an
+ * {@link IntConsumer} service ({@code mirror.exit=true}) carrying the exit code, so no launcher
+ * class has to be shared with them.
+ */
+final class FelixRuntime {
+  private static final long STOP_WAIT_MS = 15_000;
+
+  private final Path home;
+  private final Feature feature;
+  private final Map<String, String> properties;
+  private final AtomicInteger exitCode = new AtomicInteger(0);
+  private final Framework framework;
+
+  FelixRuntime(Path home, Path scratch, Feature feature, Map<String, String> properties) {
+    this.home = home;
+    this.feature = feature;
+    this.properties = properties;
+    FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).iterator().next();
+    this.framework = factory.newFramework(properties);
+  }
+
+  int runUntilStopped() throws IOException {
+    Thread hook = new Thread(this::stop, "mirror-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      framework.init();
+      BundleContext context = framework.getBundleContext();
+      Hashtable<String, Object> props = new Hashtable<>();
+      props.put("mirror.exit", "true");
+      context.registerService(IntConsumer.class, this::exit, props);
+      List<Bundle> bundles = install(context);
+      framework.start();
+      start(bundles);
+      framework.waitForStop(0);
+      return exitCode.get();
+    } catch (BundleException e) {
+      throw new IOException("cannot start the framework: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 1;
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException alreadyShuttingDown) {
+        // the hook is running: it stops the framework itself
+      }
+    }
+  }
+
+  private List<Bundle> install(BundleContext context) throws IOException, BundleException {
+    List<Bundle> bundles = new ArrayList<>();
+    for (String id : feature.bundles()) {
+      Path jar = home.resolve("bundles").resolve(id + ".jar");
+      if (!Files.isRegularFile(jar)) {
+        throw new IOException("feature '" + feature.name() + "' names bundle " + id + ", but " + jar + " is missing");
+      }
+      bundles.add(context.installBundle(jar.toUri().toString()));
+    }
+    return bundles;
+  }
+
+  /** Starts every bundle; one that cannot start is reported by name and the rest go on. */
+  private void start(List<Bundle> bundles) {
+    for (Bundle b : bundles) {
+      if (b.getHeaders().get(Constants.FRAGMENT_HOST) != null) {
+        continue;
+      }
+      try {
+        b.start();
+      } catch (BundleException e) {
+        System.err.println("error: bundle " + b.getSymbolicName() + " cannot start: " + e.getMessage());
+        if (Boolean.parseBoolean(properties.get("mirror.headless"))) {
+          exit(2);
+        }
+      }
+    }
+  }
+
+  private void exit(int code) {
+    exitCode.set(code);
+    // stop from another thread: the caller is a component that the stop will deactivate
+    Thread t = new Thread(this::stop, "mirror-exit");
+    t.start();
+  }
+
+  private void stop() {
+    try {
+      framework.stop();
+      framework.waitForStop(STOP_WAIT_MS);
+    } catch (BundleException e) {
+      System.err.println("error: stopping: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package org.expressionmirror.launcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Starts Expression Mirror: reads the command line and the feature, starts Apache Felix with the
+ * feature's bundles and waits until the run ends or the window closes. Problems with the command
+ * line or the files it names are reported in one line with exit code 2.
+ */
+public final class Main {
+  static final int USAGE_ERROR = 2;
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.setProperty(
+        "java.util.logging.SimpleFormatter.format", "%4$s %3$s: %5$s%6$s%n");
+    if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
+      System.out.println(Options.USAGE);
+      return;
+    }
+    Path home = Path.of(System.getProperty("mirror.home", ".")).toAbsolutePath().normalize();
+    Path defaultConfig = Path.of(System.getProperty("mirror.config", home.resolve("runtime-config").toString()));
+    int code;
+    try {
+      Options options = Options.parse(Arrays.asList(args), defaultConfig);
+      code = run(home, options);
+    } catch (IllegalArgumentException e) {
+      System.err.println("error: " + e.getMessage());
+      System.err.println(Options.USAGE);
+      code = USAGE_ERROR;
+    } catch (IOException e) {
+      System.err.println("error: " + e.getMessage());
+      code = USAGE_ERROR;
+    }
+    System.exit(code);
+  }
+
+  static int run(Path home, Options options) throws IOException {
+    check(options);
+    Feature feature = Feature.load(home.resolve("features"), options.feature());
+    Path scratch = AppDirs.scratch(home);
+    System.setProperty("java.io.tmpdir", scratch.toString());
+    // SWT unpacks its natives to ~/.swt unless told otherwise
+    System.setProperty("swt.library.path", scratch.resolve("swt").toString());
+    try {
+      return new FelixRuntime(home, scratch, feature, frameworkProperties(home, scratch, feature, options))
+          .runUntilStopped();
+    } finally {
+      AppDirs.delete(scratch);
+    }
+  }
+
+  /** Refuses, before anything starts, what the command line names but cannot exist. */
+  private static void check(Options o) throws IOException {
+    if (!Files.isDirectory(o.config())) {
+      throw new IOException("config folder not found: " + o.config());
+    }
+    if (o.source() != null && !o.source().startsWith("camera:") && !Files.exists(Path.of(o.source()))) {
+      throw new IOException("source not found: " + o.source());
+    }
+    if (o.out() != null) {
+      Path dir = o.out().toAbsolutePath().getParent();
+      if (dir == null || !Files.isDirectory(dir)) {
+        throw new IOException("folder of --out does not exist: " + dir);
+      }
+      if (Files.isDirectory(o.out())) {
+        throw new IOException("--out names a folder, not a file: " + o.out());
+      }
+    }
+  }
+
+  private static Map<String, String> frameworkProperties(
+      Path home, Path scratch, Feature feature, Options o) {
+    Map<String, String> p = new HashMap<>(feature.properties());
+    p.put("org.osgi.framework.storage", scratch.resolve("felix-cache").toString());
+    p.put("org.osgi.framework.storage.clean", "onFirstInit");
+    p.put("felix.fileinstall.dir", o.config().toAbsolutePath().toString());
+    p.put("felix.fileinstall.poll", "250");
+    p.put("felix.fileinstall.noInitialDelay", "true");
+    p.put("felix.fileinstall.enableConfigSave", "false");
+    p.put("felix.fileinstall.log.level", "2");
+    p.put("ds.loglevel", "warn");
+    p.put("mirror.home", home.toString());
+    p.putIfAbsent("mirror.models.dir", home.resolve("models").toString());
+    if (o.source() != null) {
+      String s = o.source();
+      p.put("mirror.source", s.startsWith("camera:") ? s : Path.of(s).toAbsolutePath().toString());
+    }
+    if (o.out() != null) {
+      p.put("mirror.out", o.out().toAbsolutePath().toString());
+    }
+    if (o.headless()) {
+      p.put("mirror.exitAtEnd", "true");
+      p.put("mirror.headless", "true");
+    }
+    if (o.realtime()) {
+      p.put("mirror.realtime", "true");
+    }
+    p.putAll(o.properties());
+    return p;
+  }
+}

@@ -1,0 +1,86 @@
+package org.expressionmirror.launcher;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The command line.
+ *
+ * @param feature bundle set to start
+ * @param source camera:N or a path; null for the feature's default
+ * @param out JSON Lines file to write, or null
+ * @param config runtime-config folder watched while running
+ * @param headless no window; exit when the source ends
+ * @param realtime pace files like a camera
+ * @param properties extra framework properties given as {@code -Dkey=value} after the options
+ */
+record Options(
+    String feature,
+    String source,
+    Path out,
+    Path config,
+    boolean headless,
+    boolean realtime,
+    Map<String, String> properties) {
+
+  static final String USAGE =
+      String.join(
+          "\n",
+          "usage: mirror [--feature NAME] [--source camera:N|FILE|FOLDER] [--config DIR] [--realtime]",
+          "       mirror --headless --source camera:N|VIDEO|IMAGE|FOLDER --out FILE.jsonl",
+          "              [--feature NAME] [--config DIR] [--realtime]",
+          "",
+          "  --feature NAME   bundle set from features/NAME.feature (default: mirror, or headless)",
+          "  --source SPEC    camera:N, a video file, an image file or a folder of images",
+          "  --out FILE       write one JSON object of expression numbers per frame (never images)",
+          "  --config DIR     runtime-config folder, watched while running (default: runtime-config)",
+          "  --realtime       pace a file at its own frame rate; drop frames like a camera",
+          "  --headless       no window; process the whole source, print a summary and exit");
+
+  /** Parses the arguments; an unknown or incomplete option throws naming it. */
+  static Options parse(List<String> args, Path defaultConfig) {
+    String feature = null;
+    String source = null;
+    Path out = null;
+    Path config = defaultConfig;
+    boolean headless = false;
+    boolean realtime = false;
+    Map<String, String> properties = new LinkedHashMap<>();
+    List<String> rest = new ArrayList<>(args);
+    while (!rest.isEmpty()) {
+      String a = rest.remove(0);
+      switch (a) {
+        case "--feature" -> feature = value(a, rest);
+        case "--source" -> source = value(a, rest);
+        case "--out" -> out = Path.of(value(a, rest));
+        case "--config" -> config = Path.of(value(a, rest));
+        case "--headless" -> headless = true;
+        case "--realtime" -> realtime = true;
+        default -> {
+          if (a.startsWith("-D") && a.contains("=")) {
+            properties.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
+          } else {
+            throw new IllegalArgumentException("unknown option: " + a);
+          }
+        }
+      }
+    }
+    if (headless && source == null) {
+      throw new IllegalArgumentException("--headless needs --source");
+    }
+    if (feature == null) {
+      feature = headless ? "headless" : "mirror";
+    }
+    return new Options(feature, source, out, config, headless, realtime, properties);
+  }
+
+  private static String value(String option, List<String> rest) {
+    if (rest.isEmpty() || rest.get(0).startsWith("--")) {
+      throw new IllegalArgumentException(option + " needs a value");
+    }
+    return rest.remove(0);
+  }
+}

@@ -1,0 +1,55 @@
+package org.expressionmirror.pipeline.internal;
+
+import java.io.IOException;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Carries the command line into Config Admin: the launcher sets framework properties ({@code
+ * mirror.source}, {@code mirror.realtime}, {@code mirror.exitAtEnd}, {@code mirror.out}) and this
+ * component writes them as the {@code mirror.source} and {@code mirror.record.jsonl}
+ * configurations, so everything after start-up is configured one way only.
+ */
+@Component(immediate = true)
+public final class LaunchSettings {
+  static final String SOURCE = "mirror.source";
+  static final String OUT = "mirror.out";
+
+  @Activate
+  public LaunchSettings(BundleContext context, @Reference ConfigurationAdmin configAdmin)
+      throws IOException {
+    String out = context.getProperty(OUT);
+    boolean recording = out != null && !out.isBlank();
+    if (recording) {
+      Dictionary<String, Object> p = new Hashtable<>();
+      p.put("path", out);
+      p.put("enabled", Boolean.TRUE);
+      update(configAdmin, "mirror.record.jsonl", p);
+    }
+    String source = context.getProperty(SOURCE);
+    if (source != null && !source.isBlank()) {
+      Dictionary<String, Object> p = new Hashtable<>();
+      p.put("source", source);
+      p.put("realtime", Boolean.parseBoolean(context.getProperty("mirror.realtime")));
+      p.put("exitAtEnd", Boolean.parseBoolean(context.getProperty("mirror.exitAtEnd")));
+      if (recording) {
+        // DS holds the runner back until the writer is registered, so frame 0 is recorded
+        p.put("record.cardinality.minimum", 1);
+      }
+      update(configAdmin, SOURCE, p);
+    }
+  }
+
+  private static void update(ConfigurationAdmin configAdmin, String pid, Dictionary<String, Object> p)
+      throws IOException {
+    // "?" lets whichever bundle owns the PID bind to it
+    Configuration c = configAdmin.getConfiguration(pid, "?");
+    c.update(p);
+  }
+}

@@ -1,0 +1,205 @@
+package org.expressionmirror.pipeline.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.expressionmirror.api.ExpressionModel;
+import org.expressionmirror.api.FaceDetector;
+import org.expressionmirror.api.Frame;
+import org.expressionmirror.api.FrameResult;
+import org.expressionmirror.api.MirrorView;
+import org.expressionmirror.api.ResultListener;
+import org.expressionmirror.api.RunSummary;
+import org.expressionmirror.api.Smoother;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * Holds what the pipeline can choose from: every registered detector, model and smoother (dynamic
+ * references, so bundles come and go without restarting the pipeline), the listeners, and the
+ * current {@code mirror.pipeline} settings. A configuration that fails validation is rejected and
+ * the previous settings stay in force.
+ */
+@Component(service = PipelineComponent.class, configurationPid = Settings.PID, immediate = true)
+@Designate(ocd = PipelineConfig.class)
+public final class PipelineComponent {
+  private static final System.Logger LOG = System.getLogger("mirror.pipeline");
+
+  private final ServiceCatalog<FaceDetector> detectors =
+      new ServiceCatalog<>("detector", FaceDetector.ID, FaceDetector.VERSION);
+  private final ServiceCatalog<ExpressionModel> models =
+      new ServiceCatalog<>("model", ExpressionModel.ID, ExpressionModel.VERSION);
+  private final ServiceCatalog<Smoother> smoothers =
+      new ServiceCatalog<>("smoother", Smoother.ID, Smoother.VERSION);
+  private final List<ResultListener> listeners = new CopyOnWriteArrayList<>();
+  private final List<MirrorView> views = new CopyOnWriteArrayList<>();
+  private volatile Settings settings;
+  private volatile String configError = "";
+
+  @Activate
+  public PipelineComponent(PipelineConfig config, Map<String, Object> properties) {
+    try {
+      settings = Settings.from(config, properties);
+    } catch (IllegalArgumentException e) {
+      // nothing to keep yet: the run reports it and a batch run exits non-zero
+      configError = e.getMessage();
+      settings = Settings.from(defaults(), Map.of());
+      LOG.log(System.Logger.Level.ERROR, configError);
+    }
+  }
+
+  @Modified
+  void modified(PipelineConfig config, Map<String, Object> properties) {
+    try {
+      Settings next = Settings.from(config, properties);
+      settings = next;
+      configError = "";
+      LOG.log(
+          System.Logger.Level.INFO,
+          "pipeline: detector=" + next.detector() + " model=" + next.model() + " smoother=" + next.smoother());
+    } catch (IllegalArgumentException e) {
+      LOG.log(System.Logger.Level.ERROR, e.getMessage() + "; keeping the previous configuration");
+    }
+  }
+
+  Settings settings() {
+    return settings;
+  }
+
+  /** Why the configuration given at start was rejected, empty when it was fine. */
+  String configError() {
+    return configError;
+  }
+
+  ServiceCatalog<FaceDetector> detectors() {
+    return detectors;
+  }
+
+  ServiceCatalog<ExpressionModel> models() {
+    return models;
+  }
+
+  ServiceCatalog<Smoother> smoothers() {
+    return smoothers;
+  }
+
+  PipelineRun newRun() {
+    return new PipelineRun(this);
+  }
+
+  void publish(Frame frame, FrameResult result) {
+    for (ResultListener l : listeners) {
+      try {
+        l.onResult(result);
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.ERROR, "result listener " + l + " failed: " + e, e);
+      }
+    }
+    for (MirrorView v : views) {
+      try {
+        v.show(frame, result);
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.ERROR, "view " + v + " failed: " + e, e);
+      }
+    }
+  }
+
+  void end(RunSummary summary) {
+    for (ResultListener l : listeners) {
+      try {
+        l.onEnd(summary);
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.ERROR, "result listener " + l + " failed at the end: " + e, e);
+      }
+    }
+  }
+
+  void sourceFailed(String message) {
+    views.forEach(v -> v.sourceFailed(message));
+  }
+
+  @Reference(
+      name = "detectors",
+      service = FaceDetector.class,
+      cardinality = ReferenceCardinality.MULTIPLE,
+      policy = ReferencePolicy.DYNAMIC,
+      policyOption = ReferencePolicyOption.GREEDY,
+      unbind = "removeDetector")
+  void addDetector(FaceDetector detector, Map<String, Object> properties) {
+    detectors.add(detector, properties);
+  }
+
+  void removeDetector(FaceDetector detector) {
+    detectors.remove(detector);
+  }
+
+  @Reference(
+      name = "models",
+      service = ExpressionModel.class,
+      cardinality = ReferenceCardinality.MULTIPLE,
+      policy = ReferencePolicy.DYNAMIC,
+      policyOption = ReferencePolicyOption.GREEDY,
+      unbind = "removeModel")
+  void addModel(ExpressionModel model, Map<String, Object> properties) {
+    models.add(model, properties);
+  }
+
+  void removeModel(ExpressionModel model) {
+    models.remove(model);
+  }
+
+  @Reference(
+      name = "smoothers",
+      service = Smoother.class,
+      cardinality = ReferenceCardinality.MULTIPLE,
+      policy = ReferencePolicy.DYNAMIC,
+      policyOption = ReferencePolicyOption.GREEDY,
+      unbind = "removeSmoother")
+  void addSmoother(Smoother smoother, Map<String, Object> properties) {
+    smoothers.add(smoother, properties);
+  }
+
+  void removeSmoother(Smoother smoother) {
+    smoothers.remove(smoother);
+  }
+
+  @Reference(
+      name = "listeners",
+      service = ResultListener.class,
+      cardinality = ReferenceCardinality.MULTIPLE,
+      policy = ReferencePolicy.DYNAMIC,
+      policyOption = ReferencePolicyOption.GREEDY,
+      unbind = "removeListener")
+  void addListener(ResultListener listener) {
+    listeners.add(listener);
+  }
+
+  void removeListener(ResultListener listener) {
+    listeners.remove(listener);
+  }
+
+  @Reference(
+      name = "views",
+      service = MirrorView.class,
+      cardinality = ReferenceCardinality.MULTIPLE,
+      policy = ReferencePolicy.DYNAMIC,
+      policyOption = ReferencePolicyOption.GREEDY,
+      unbind = "removeView")
+  void addView(MirrorView view) {
+    views.add(view);
+  }
+
+  void removeView(MirrorView view) {
+    views.remove(view);
+  }
+
+  private static PipelineConfig defaults() {
+    return Defaults.of(PipelineConfig.class);
+  }
+}

@@ -1,0 +1,40 @@
+package org.expressionmirror.pipeline.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Which components the pipeline uses; PID {@code mirror.pipeline}, edited live. */
+@ObjectClassDefinition(
+    name = "Expression Mirror pipeline",
+    description = "Selects the detector, expression model and smoother by id; edited while running.")
+public @interface PipelineConfig {
+  @AttributeDefinition(description = "Face detector id: haar, blazeface, blazeface-back, ...")
+  String detector() default "haar";
+
+  @AttributeDefinition(description = "Expression model id, e.g. minixception-fer2013")
+  String model() default "minixception-fer2013";
+
+  @AttributeDefinition(description = "Smoother id: ema, window or none")
+  String smoother() default "ema";
+
+  @AttributeDefinition(description = "Extra LDAP filter a detector must match (raw DS-style target)")
+  String detector_target() default "";
+
+  @AttributeDefinition(description = "Extra LDAP filter an expression model must match")
+  String model_target() default "";
+
+  @AttributeDefinition(description = "Extra LDAP filter a smoother must match")
+  String smoother_target() default "";
+
+  @AttributeDefinition(description = "Seconds of source time a face may be missing before its track is forgotten")
+  double trackTimeoutSeconds() default 1.0;
+
+  @AttributeDefinition(description = "Least overlap (IoU) for a face to continue a track")
+  double trackMinIou() default 0.3;
+
+  @AttributeDefinition(description = "Seconds to wait at start for the selected components to appear")
+  double startupTimeoutSeconds() default 15;
+
+  @AttributeDefinition(description = "Read only the largest face; the others get a plain frame")
+  boolean onlyMyFace() default false;
+}

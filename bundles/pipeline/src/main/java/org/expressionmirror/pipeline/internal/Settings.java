@@ -1,0 +1,102 @@
+package org.expressionmirror.pipeline.internal;
+
+import java.util.Map;
+import org.osgi.framework.Filter;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.InvalidSyntaxException;
+
+/** A validated {@code mirror.pipeline} configuration. */
+record Settings(
+    String detector,
+    String model,
+    String smoother,
+    Filter detectorFilter,
+    Filter modelFilter,
+    Filter smootherFilter,
+    double trackTimeoutMs,
+    double trackMinIou,
+    long startupTimeoutMs,
+    boolean onlyMyFace) {
+
+  static final String PID = "mirror.pipeline";
+
+  /**
+   * Validates a configuration. DS converts values it cannot parse to defaults without a word, so
+   * numbers are checked on the raw properties too.
+   *
+   * @throws IllegalArgumentException naming the key and the value
+   */
+  static Settings from(PipelineConfig c, Map<String, Object> raw) {
+    double timeout = positive(raw, "trackTimeoutSeconds", c.trackTimeoutSeconds());
+    double iou = number(raw, "trackMinIou", c.trackMinIou());
+    if (iou < 0 || iou > 1) {
+      throw invalid("trackMinIou", raw.get("trackMinIou"), "must be between 0 and 1");
+    }
+    double startup = positive(raw, "startupTimeoutSeconds", c.startupTimeoutSeconds());
+    return new Settings(
+        id("detector", c.detector()),
+        id("model", c.model()),
+        id("smoother", c.smoother()),
+        filter("detector.target", c.detector_target()),
+        filter("model.target", c.model_target()),
+        filter("smoother.target", c.smoother_target()),
+        timeout * 1000,
+        iou,
+        Math.round(startup * 1000),
+        bool(raw, "onlyMyFace", c.onlyMyFace()));
+  }
+
+  private static String id(String key, String value) {
+    if (value == null || value.isBlank() || !value.strip().equals(value)) {
+      throw invalid(key, value, "must be a component id such as haar, ema");
+    }
+    return value;
+  }
+
+  private static Filter filter(String key, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return FrameworkUtil.createFilter(value);
+    } catch (InvalidSyntaxException e) {
+      throw invalid(key, value, "is not a valid LDAP filter (" + e.getMessage() + ")");
+    }
+  }
+
+  private static double positive(Map<String, Object> raw, String key, double converted) {
+    double value = number(raw, key, converted);
+    if (!(value > 0) || Double.isInfinite(value)) {
+      throw invalid(key, raw.get(key), "must be a positive number");
+    }
+    return value;
+  }
+
+  private static double number(Map<String, Object> raw, String key, double converted) {
+    Object value = raw.get(key);
+    if (value == null || value instanceof Number) {
+      return converted;
+    }
+    try {
+      return Double.parseDouble(value.toString().strip());
+    } catch (NumberFormatException e) {
+      throw invalid(key, value, "is not a number");
+    }
+  }
+
+  private static boolean bool(Map<String, Object> raw, String key, boolean converted) {
+    Object value = raw.get(key);
+    if (value == null || value instanceof Boolean) {
+      return converted;
+    }
+    String s = value.toString().strip();
+    if (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false")) {
+      return Boolean.parseBoolean(s);
+    }
+    throw invalid(key, value, "must be true or false");
+  }
+
+  private static IllegalArgumentException invalid(String key, Object value, String why) {
+    return new IllegalArgumentException(PID + ": " + key + " = '" + value + "' " + why);
+  }
+}

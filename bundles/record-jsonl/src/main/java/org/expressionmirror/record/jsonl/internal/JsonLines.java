@@ -1,0 +1,64 @@
+package org.expressionmirror.record.jsonl.internal;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.util.Map;
+import org.expressionmirror.api.Box;
+import org.expressionmirror.api.Distribution;
+import org.expressionmirror.api.FaceResult;
+import org.expressionmirror.api.FrameResult;
+
+/** Writes a frame result as one JSON object: numbers and component ids, no pixels. */
+final class JsonLines {
+  private static final double PRECISION = 1e6;
+
+  private JsonLines() {}
+
+  static void write(JsonGenerator g, FrameResult r) throws IOException {
+    g.writeStartObject();
+    g.writeNumberField("frame", r.frame());
+    g.writeNumberField("t_ms", round(r.timeMs()));
+    g.writeStringField("detector", r.detector());
+    g.writeStringField("model", r.model());
+    g.writeStringField("smoother", r.smoother());
+    g.writeArrayFieldStart("faces");
+    for (FaceResult f : r.faces()) {
+      face(g, f);
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+    g.writeRaw('\n');
+  }
+
+  private static void face(JsonGenerator g, FaceResult f) throws IOException {
+    g.writeStartObject();
+    g.writeNumberField("track", f.track());
+    Box b = f.box();
+    g.writeArrayFieldStart("box");
+    g.writeNumber(b.x());
+    g.writeNumber(b.y());
+    g.writeNumber(b.width());
+    g.writeNumber(b.height());
+    g.writeEndArray();
+    distribution(g, "scores", f.scores());
+    distribution(g, "smoothed", f.smoothed());
+    g.writeEndObject();
+  }
+
+  private static void distribution(JsonGenerator g, String name, Distribution d)
+      throws IOException {
+    if (d == null) {
+      g.writeNullField(name);
+      return;
+    }
+    g.writeObjectFieldStart(name);
+    for (Map.Entry<String, Double> e : d.probabilities().entrySet()) {
+      g.writeNumberField(e.getKey(), round(e.getValue()));
+    }
+    g.writeEndObject();
+  }
+
+  private static double round(double v) {
+    return Math.round(v * PRECISION) / PRECISION;
+  }
+}

@@ -1,0 +1,95 @@
+package org.expressionmirror.record.jsonl.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.expressionmirror.api.FrameResult;
+import org.expressionmirror.api.ResultListener;
+import org.expressionmirror.api.RunSummary;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * Records every frame result as a line of JSON. Lines go to {@code <path>.partial}, which becomes
+ * {@code <path>} only when the run or the log ends, so a reader never sees a half-written record
+ * and a run that failed before its first frame leaves no file at all.
+ */
+@Component(
+    configurationPid = "mirror.record.jsonl",
+    configurationPolicy = ConfigurationPolicy.REQUIRE,
+    property = "mirror.record=jsonl")
+@Designate(ocd = RecordConfig.class)
+public final class JsonLinesRecorder implements ResultListener {
+  private static final System.Logger LOG = System.getLogger("mirror.record");
+  private static final JsonFactory JSON = new JsonFactory();
+
+  private final Path target;
+  private final Path partial;
+  private final JsonGenerator out;
+  private long lines;
+
+  @Activate
+  public JsonLinesRecorder(RecordConfig config) throws IOException {
+    if (config.enabled() && (config.path() == null || config.path().isBlank())) {
+      throw new IllegalArgumentException("mirror.record.jsonl: path must name a file");
+    }
+    this.target = config.enabled() ? Path.of(config.path()).toAbsolutePath() : null;
+    this.partial = target == null ? null : target.resolveSibling(target.getFileName() + ".partial");
+    this.out = partial == null ? null : open(partial);
+  }
+
+  private static JsonGenerator open(Path file) throws IOException {
+    Path dir = file.getParent();
+    if (dir != null && !Files.isDirectory(dir)) {
+      throw new IOException("mirror.record.jsonl: folder does not exist: " + dir);
+    }
+    return JSON.createGenerator(Files.newBufferedWriter(file));
+  }
+
+  @Override
+  public synchronized void onResult(FrameResult result) {
+    if (out == null || out.isClosed()) {
+      return;
+    }
+    try {
+      JsonLines.write(out, result);
+      lines++;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + partial, e);
+    }
+  }
+
+  @Override
+  public synchronized void onEnd(RunSummary summary) {
+    finish(summary.failed() && lines == 0);
+  }
+
+  @Deactivate
+  synchronized void deactivate() {
+    finish(lines == 0);
+  }
+
+  private void finish(boolean discard) {
+    if (out == null || out.isClosed()) {
+      return;
+    }
+    try {
+      out.close();
+      if (discard) {
+        Files.deleteIfExists(partial);
+      } else {
+        Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        LOG.log(System.Logger.Level.INFO, "wrote " + lines + " records to " + target);
+      }
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.ERROR, "cannot finish " + target + ": " + e.getMessage());
+    }
+  }
+}

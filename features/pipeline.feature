@@ -1,0 +1,14 @@
+# pipeline: capture, both face detectors, the expression models, the smoothers and the engine.
+# Native libraries are owned by the platform bundles, which are never updated at run time.
+include base
+bundle opencv
+bundle org.expressionmirror.api
+bundle org.expressionmirror.platform.opencv
+bundle org.expressionmirror.platform.onnxruntime
+bundle org.expressionmirror.capture.opencv
+bundle org.expressionmirror.face.haar
+bundle org.expressionmirror.face.blazeface
+bundle org.expressionmirror.expression.onnx
+bundle org.expressionmirror.smoothing
+bundle org.expressionmirror.pipeline
+bundle org.expressionmirror.record.jsonl
