@@ -92,7 +92,7 @@ final class MirrorWindow {
     new WindowMenus(this, shell, controls, choices, configWork);
     display.addFilter(SWT.KeyDown, quitKeys);
     shell.addListener(SWT.Dispose, e -> disposeResources(onClosed));
-    shell.setSize(1100, 800);
+    shell.setSize(1240, 780);
   }
 
   /** On UI thread. */

@@ -49,6 +49,11 @@ final class Palette implements AutoCloseable {
     EXPRESSIONS.forEach((label, rgb) -> expressions.put(label, new Color(device, rgb)));
   }
 
+  /** The colour values of an expression label, white for unknown labels. */
+  static RGB rgb(String expression) {
+    return EXPRESSIONS.getOrDefault(expression, new RGB(255, 255, 255));
+  }
+
   /** The colour of an expression label. */
   Color of(String expression) {
     return expressions.getOrDefault(expression, unknown);

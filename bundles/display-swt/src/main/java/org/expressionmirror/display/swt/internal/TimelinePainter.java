@@ -9,7 +9,7 @@ import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Rectangle;
 import org.expressionmirror.api.Expressions;
 
-/** Draws the timeline strip: one line per expression, a legend, and swap markers. */
+/** Draws the timeline strip: one line per expression, a legend, and white swap markers. */
 final class TimelinePainter {
   static final int LEGEND_HEIGHT = 20;
   private static final int MARGIN = 6;
@@ -108,13 +108,11 @@ final class TimelinePainter {
   private void drawMarkers(GC gc, Timeline timeline, Rectangle plot) {
     gc.setAntialias(SWT.OFF);
     gc.setLineWidth(1);
-    gc.setLineStyle(SWT.LINE_DOT);
     gc.setForeground(palette.marker);
     for (Timeline.Marker m : timeline.markers()) {
       int x = x(m.timeMs(), timeline.latestMs(), plot);
       gc.drawLine(x, plot.y, x, plot.y + plot.height);
       gc.drawText(m.what(), x + 3, plot.y + 2, true);
     }
-    gc.setLineStyle(SWT.LINE_SOLID);
   }
 }

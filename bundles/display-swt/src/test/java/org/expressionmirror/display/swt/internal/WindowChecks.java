@@ -1,0 +1,450 @@
+package org.expressionmirror.display.swt.internal;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.MenuItem;
+import org.expressionmirror.api.Box;
+import org.expressionmirror.api.Distribution;
+import org.expressionmirror.api.FaceResult;
+import org.expressionmirror.api.Frame;
+import org.expressionmirror.api.FrameResult;
+import org.expressionmirror.api.StageTimes;
+
+/**
+ * Runs the window checks in a JVM whose DISPLAY names the test's X server (GTK reads DISPLAY from
+ * the process environment, which a running JVM cannot change). Prints one {@code CHECK name PASS}
+ * or {@code CHECK name FAIL why} line per check; {@link MirrorWindowTest} asserts on them.
+ *
+ * <p>Arguments: the photo to show, the folder for screenshots.
+ */
+public final class WindowChecks {
+  static final Box MAIN = new Box(1480, 220, 210, 220);
+  static final Box OTHER = new Box(415, 355, 190, 190);
+  static final Distribution SMILE =
+      new Distribution(
+          Map.of("happiness", 0.72, "surprise", 0.14, "neutral", 0.09, "sadness", 0.05));
+
+  private final Frame photo;
+  private final Path out;
+  private final InMemoryConfigStore store = new InMemoryConfigStore();
+  private final AtomicInteger closed = new AtomicInteger();
+  private WindowThread ui;
+  private MirrorWindow window;
+  private Display display;
+
+  private WindowChecks(Frame photo, Path out) {
+    this.photo = photo;
+    this.out = out;
+  }
+
+  public static void main(String[] args) throws Exception {
+    WindowChecks checks = new WindowChecks(load(new File(args[0])), Path.of(args[1]));
+    Files.createDirectories(checks.out);
+    checks.runAll();
+    System.exit(0);
+  }
+
+  interface Check {
+    void run() throws Exception;
+  }
+
+  private void runAll() throws Exception {
+    Map<String, Check> checks = new LinkedHashMap<>();
+    checks.put("opens", this::opens);
+    checks.put("frameAtBoxEdgesNotMirrored", () -> frameAtBoxEdges(false));
+    checks.put("frameAtBoxEdgesMirrored", () -> frameAtBoxEdges(true));
+    checks.put("onlyMyFace", this::onlyMyFace);
+    checks.put("coalescing", this::coalescing);
+    checks.put("timelineMarksSwap", this::timelineMarksSwap);
+    checks.put("menuEditsConfiguration", this::menuEditsConfiguration);
+    checks.put("sourceFailureAndRetry", this::sourceFailureAndRetry);
+    checks.put("quitKeyClosesAndDisposes", this::quitKeyClosesAndDisposes);
+    for (Map.Entry<String, Check> c : checks.entrySet()) {
+      try {
+        c.getValue().run();
+        System.out.println("CHECK " + c.getKey() + " PASS");
+      } catch (Throwable e) {
+        System.out.println("CHECK " + c.getKey() + " FAIL " + e.toString().replace('\n', ' '));
+        e.printStackTrace(System.out);
+      }
+    }
+  }
+
+  // --- checks ---
+
+  private void opens() throws Exception {
+    Choices choices = new Choices();
+    choices.add(Choices.Kind.DETECTOR, "r1", "haar");
+    choices.add(Choices.Kind.DETECTOR, "r2", "blazeface");
+    choices.add(Choices.Kind.MODEL, "r3", "minixception-fer2013");
+    choices.add(Choices.Kind.SMOOTHER, "r4", "ema");
+    choices.add(Choices.Kind.SMOOTHER, "r5", "window");
+    store.write("mirror.pipeline", Map.of("detector", "haar", "model", "minixception-fer2013"), false);
+    AtomicReference<String> failure = new AtomicReference<>();
+    ui =
+        new WindowThread(
+                d ->
+                    new MirrorWindow(
+                        d, true, false, new Controls(store), choices, Runnable::run,
+                        closed::incrementAndGet),
+                failure::set)
+            .start();
+    window = ui.awaitWindow(20_000);
+    require(window != null, "no window: " + failure.get());
+    display = window.shell().getDisplay();
+    window.setSource("sample1.jpg");
+  }
+
+  private void frameAtBoxEdges(boolean mirrored) throws Exception {
+    onUi(
+        () -> {
+          window.applyView(mirrored, false);
+          return null;
+        });
+    ImageData shot = showAndGrab(result(7, List.of(face(1, MAIN))));
+    save(shot, mirrored ? "mirror-window.png" : "mirror-window-not-mirrored.png");
+
+    Rectangle box = expectedBox(MAIN, mirrored);
+    int midY = box.y + box.height / 2;
+    int midX = box.x + box.width / 2;
+    requireColour(shot, box.x, midY, Palette.FACE, "left edge");
+    requireColour(shot, box.x + box.width, midY, Palette.FACE, "right edge");
+    requireColour(shot, midX, box.y, Palette.FACE, "top edge");
+    requireColour(shot, midX, box.y + box.height, Palette.FACE, "bottom edge");
+    Rectangle elsewhere = expectedBox(MAIN, !mirrored);
+    require(
+        !rgb(shot, elsewhere.x, elsewhere.y + elsewhere.height / 2).equals(Palette.FACE),
+        "a frame where the other orientation would put it");
+
+    int barPixels = countColour(shot, besideBox(box), paletteRgb("happiness"));
+    require(barPixels > 200, "happiness bar beside the face: " + barPixels + " pixels");
+    int surprise = countColour(shot, besideBox(box), paletteRgb("surprise"));
+    require(surprise > 20 && surprise < barPixels, "surprise bar shorter: " + surprise);
+
+    Rectangle status = new Rectangle(0, 0, shot.width, MirrorWindow.STATUS_HEIGHT);
+    int text = shot.width * MirrorWindow.STATUS_HEIGHT - countColour(shot, status, new RGB(0, 0, 0));
+    require(text > 300, "status line text pixels: " + text);
+  }
+
+  private void onlyMyFace() throws Exception {
+    onUi(
+        () -> {
+          window.applyView(false, true);
+          return null;
+        });
+    ImageData shot = showAndGrab(result(8, List.of(face(1, MAIN), face(2, OTHER))));
+    save(shot, "mirror-window-only-my-face.png");
+    Rectangle main = expectedBox(MAIN, false);
+    Rectangle other = expectedBox(OTHER, false);
+    requireColour(shot, main.x, main.y + main.height / 2, Palette.FACE, "main face frame");
+    requireColour(shot, other.x, other.y + other.height / 2, Palette.PLAIN, "other face frame");
+    int otherBars = countColour(shot, besideBox(other), paletteRgb("happiness"));
+    require(otherBars == 0, "the other face has no readings: " + otherBars);
+  }
+
+  private void coalescing() throws Exception {
+    long before = onUi(window::renders);
+    CountDownLatch release = new CountDownLatch(1);
+    display.asyncExec(() -> await(release)); // the UI thread is busy
+    for (int i = 0; i < 1000; i++) {
+      window.offer(photo, result(100 + i, List.of(face(1, MAIN))));
+    }
+    release.countDown();
+    onUi(() -> null);
+    onUi(() -> null);
+    long renders = onUi(window::renders) - before;
+    require(renders == 1, "1000 frames while busy gave " + renders + " repaints, want 1");
+    long shown = onUi(() -> window.latest().frame());
+    require(shown == 1099, "the newest frame is shown, not " + shown);
+  }
+
+  private void timelineMarksSwap() throws Exception {
+    onUi(
+        () -> {
+          window.applyView(true, false);
+          return null;
+        });
+    FrameResult swapped = result(1200, List.of(face(1, MAIN)));
+    swapped =
+        new FrameResult(
+            swapped.frame(), swapped.timeMs(), swapped.detector(), "other-model@2",
+            swapped.smoother(), swapped.faces(), swapped.times());
+    showAndGrab(swapped);
+    FrameResult later = result(1200 + 250, List.of(face(1, MAIN))); // 10 s later
+    later =
+        new FrameResult(
+            later.frame(), later.timeMs(), later.detector(), "other-model@2", later.smoother(),
+            later.faces(), later.times());
+    ImageData shot = showAndGrab(later);
+    save(shot, "mirror-window.png");
+    // The marker is a white line 10 s left of the newest point (60 s span).
+    Rectangle strip =
+        new Rectangle(0, shot.height - MirrorWindow.TIMELINE_HEIGHT + 30, shot.width, 60);
+    int expectedX = shot.width - 6 - (int) Math.round((shot.width - 12) * 10 / 60.0);
+    int marker = countColour(shot, new Rectangle(expectedX - 2, strip.y, 5, strip.height), new RGB(255, 255, 255));
+    require(marker > 10, "marker pixels near x=" + expectedX + ": " + marker);
+  }
+
+  private void menuEditsConfiguration() throws Exception {
+    onUi(
+        () -> {
+          window.applyView(true, true);
+          choose("Detector", "blazeface");
+          choose("Camera", "Camera 2");
+          choose("Smoother", "window");
+          chooseIn("Smoother", "Smoothing strength", "2.0 s");
+          choose("View", "Only my face"); // on -> off
+          return null;
+        });
+    require(
+        store.read("mirror.pipeline")
+            .equals(
+                Map.of(
+                    "detector", "blazeface", "model", "minixception-fer2013", "smoother",
+                    "window")),
+        "mirror.pipeline " + store.read("mirror.pipeline"));
+    require(store.read("mirror.source").equals(Map.of("source", "camera:2")), "mirror.source");
+    require(
+        store.read("mirror.smoother.ema").equals(Map.of("halfLifeSeconds", 2.0)),
+        "mirror.smoother.ema " + store.read("mirror.smoother.ema"));
+    require(
+        store.read("mirror.smoother.window").equals(Map.of("windowSeconds", 2.0)),
+        "mirror.smoother.window");
+    require(
+        store.read("mirror.display").equals(Map.of("onlyMyFace", false)),
+        "mirror.display " + store.read("mirror.display"));
+  }
+
+  private void sourceFailureAndRetry() throws Exception {
+    window.sourceFailed("camera 2 cannot be opened");
+    onUi(() -> null);
+    ImageData shot = grab();
+    save(shot, "mirror-window-source-failed.png");
+    require(onUi(() -> window.retryButton().isVisible()), "retry button visible");
+    require(onUi(window::message).contains(MirrorWindow.ADVICE), "advice shown");
+    int updates = store.updates().size();
+    onUi(
+        () -> {
+          window.retryButton().notifyListeners(SWT.Selection, new Event());
+          return null;
+        });
+    List<InMemoryConfigStore.Update> after = store.updates();
+    require(after.size() == updates + 1, "retry updated the source configuration");
+    require(after.get(after.size() - 1).pid().equals("mirror.source"), "retry wrote mirror.source");
+  }
+
+  private void quitKeyClosesAndDisposes() throws Exception {
+    onUi(
+        () -> {
+          Event key = new Event();
+          key.character = 'q';
+          window.canvas().notifyListeners(SWT.KeyDown, key);
+          return null;
+        });
+    ui.close(10_000);
+    require(!ui.isAlive(), "the UI thread ended");
+    require(display.isDisposed(), "the display is disposed");
+    require(closed.get() == 1, "window closed callback ran once: " + closed.get());
+  }
+
+  // --- helpers ---
+
+  private void choose(String menuTitle, String itemText) {
+    select(item(menu(menuTitle), itemText));
+  }
+
+  private void chooseIn(String menuTitle, String submenu, String itemText) {
+    Menu sub = item(menu(menuTitle), submenu).getMenu();
+    select(item(sub, itemText));
+  }
+
+  private Menu menu(String title) {
+    for (MenuItem header : window.shell().getMenuBar().getItems()) {
+      if (header.getText().replace("&", "").equals(title)) {
+        Menu menu = header.getMenu();
+        menu.notifyListeners(SWT.Show, new Event());
+        return menu;
+      }
+    }
+    throw new AssertionError("no menu " + title);
+  }
+
+  private static MenuItem item(Menu menu, String text) {
+    List<String> seen = new ArrayList<>();
+    for (MenuItem item : menu.getItems()) {
+      String t = item.getText().replace("&", "").replaceAll("[\t…].*", "");
+      if (t.equals(text)) {
+        return item;
+      }
+      seen.add(t);
+    }
+    throw new AssertionError("no item " + text + " in " + seen);
+  }
+
+  private static void select(MenuItem item) {
+    item.setSelection(!item.getSelection() || (item.getStyle() & SWT.RADIO) != 0);
+    item.notifyListeners(SWT.Selection, new Event());
+  }
+
+  private static FaceResult face(int track, Box box) {
+    return new FaceResult(track, box, SMILE, SMILE);
+  }
+
+  private FrameResult result(long index, List<FaceResult> faces) {
+    return new FrameResult(
+        index, index * 40.0, "haar@4.10.0", "minixception-fer2013@3.3.6", "ema@1.0", faces,
+        new StageTimes(4.2, 18.5, 2.7, 0.1));
+  }
+
+  private ImageData showAndGrab(FrameResult result) throws Exception {
+    long before = onUi(window::renders);
+    window.offer(photo, result);
+    for (int i = 0; i < 200 && onUi(window::renders) == before; i++) {
+      Thread.sleep(10);
+    }
+    require(onUi(window::renders) > before, "the frame reached the UI");
+    return grab();
+  }
+
+  /** The canvas's pixels as drawn on the X server. */
+  private ImageData grab() throws Exception {
+    return onUi(
+        () -> {
+          window.canvas().redraw();
+          window.canvas().update();
+          Rectangle size = window.canvas().getClientArea();
+          Image image = new Image(display, size.width, size.height);
+          GC gc = new GC(window.canvas());
+          try {
+            gc.copyArea(image, 0, 0);
+            return image.getImageData();
+          } finally {
+            gc.dispose();
+            image.dispose();
+          }
+        });
+  }
+
+  /** Where the test expects a box: its own arithmetic, not the window's transform. */
+  private Rectangle expectedBox(Box b, boolean mirrored) throws Exception {
+    Rectangle client = onUi(() -> window.canvas().getClientArea());
+    int areaHeight = client.height - MirrorWindow.STATUS_HEIGHT - MirrorWindow.TIMELINE_HEIGHT;
+    double scale = Math.min((double) client.width / photo.width(), (double) areaHeight / photo.height());
+    double left = (client.width - Math.round(photo.width() * scale)) / 2;
+    double top = MirrorWindow.STATUS_HEIGHT + (areaHeight - Math.round(photo.height() * scale)) / 2;
+    int x = mirrored ? photo.width() - b.x() - b.width() : b.x();
+    int x0 = (int) (left + Math.round(x * scale));
+    int y0 = (int) (top + Math.round(b.y() * scale));
+    int x1 = (int) (left + Math.round((x + b.width()) * scale));
+    int y1 = (int) (top + Math.round((b.y() + b.height()) * scale));
+    return new Rectangle(x0, y0, x1 - x0, y1 - y0);
+  }
+
+  /** Both sides of a box, as high as the readings panel. */
+  private static Rectangle besideBox(Rectangle box) {
+    int reach = FacePainter.GAP + FacePainter.PANEL_WIDTH;
+    return new Rectangle(box.x - reach, box.y, box.width + 2 * reach, 3 * FacePainter.ROW_HEIGHT + 6)
+        .intersection(new Rectangle(0, 0, 100_000, 100_000));
+  }
+
+  private static RGB paletteRgb(String label) {
+    return Palette.rgb(label);
+  }
+
+  private static int countColour(ImageData shot, Rectangle r, RGB colour) {
+    int n = 0;
+    for (int y = Math.max(0, r.y); y < Math.min(shot.height, r.y + r.height); y++) {
+      for (int x = Math.max(0, r.x); x < Math.min(shot.width, r.x + r.width); x++) {
+        if (rgb(shot, x, y).equals(colour)) {
+          n++;
+        }
+      }
+    }
+    return n;
+  }
+
+  private static RGB rgb(ImageData shot, int x, int y) {
+    return shot.palette.getRGB(shot.getPixel(x, y));
+  }
+
+  private static void requireColour(ImageData shot, int x, int y, RGB want, String where) {
+    RGB got = rgb(shot, x, y);
+    require(got.equals(want), where + " at " + x + "," + y + ": " + got + ", want " + want);
+  }
+
+  private void save(ImageData shot, String name) {
+    ImageLoader loader = new ImageLoader();
+    loader.data = new ImageData[] {shot};
+    loader.save(out.resolve(name).toString(), SWT.IMAGE_PNG);
+  }
+
+  private static void require(boolean ok, String what) {
+    if (!ok) {
+      throw new AssertionError(what);
+    }
+  }
+
+  private interface UiCall<T> {
+    T call() throws Exception;
+  }
+
+  private <T> T onUi(UiCall<T> call) throws Exception {
+    AtomicReference<T> value = new AtomicReference<>();
+    AtomicReference<Exception> error = new AtomicReference<>();
+    display.syncExec(
+        () -> {
+          try {
+            value.set(call.call());
+          } catch (Exception e) {
+            error.set(e);
+          }
+        });
+    if (error.get() != null) {
+      throw error.get();
+    }
+    return value.get();
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Decodes a photo with SWT's own JPEG reader into a BGR frame. */
+  static Frame load(File file) {
+    ImageData data = new ImageLoader().load(file.getPath())[0];
+    byte[] bgr = new byte[data.width * data.height * 3];
+    int i = 0;
+    for (int y = 0; y < data.height; y++) {
+      for (int x = 0; x < data.width; x++) {
+        RGB rgb = data.palette.getRGB(data.getPixel(x, y));
+        bgr[i++] = (byte) rgb.blue;
+        bgr[i++] = (byte) rgb.green;
+        bgr[i++] = (byte) rgb.red;
+      }
+    }
+    return new Frame(0, 0, data.width, data.height, bgr);
+  }
+}
