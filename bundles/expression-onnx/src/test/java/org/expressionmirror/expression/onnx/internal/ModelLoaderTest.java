@@ -189,9 +189,12 @@ class ModelLoaderTest {
     bytes.asFloatBuffer().put(input);
     ObjectNode g = Descriptions.JSON.createObjectNode();
     g.put("tolerance", 1e-4);
+    // Keys for people, as the models module writes them, are ignored.
+    g.put("producer", "the test");
     ObjectNode v = g.putArray("vectors").addObject();
     v.put("name", "ramp");
     v.put("image", "generated");
+    v.put("note", "a ramp");
     v.putArray("box").add(0).add(0).add(64).add(64);
     v.putArray("inputShape").add(1).add(1).add(64).add(64);
     v.put("input", Base64.getEncoder().encodeToString(bytes.array()));
