@@ -54,6 +54,7 @@ public final class OpenCvFrameSourceFactory implements FrameSourceFactory {
       return new PulledSource(new ImageReader(path.toString(), List.of(path)));
     }
     VideoReader video = VideoReader.openFile(path);
+    // Without a frame rate there is no pace to keep: such a file is read frame by frame.
     return spec.realtime() && video.info().fps() > 0
         ? LiveSource.pacedFile(video)
         : new PulledSource(video);
