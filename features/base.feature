@@ -4,6 +4,7 @@
 bundle org.osgi.util.function
 bundle org.osgi.util.promise
 bundle org.osgi.service.component
+bundle org.apache.felix.log
 bundle org.apache.felix.scr
 bundle org.apache.felix.configadmin
 bundle org.apache.felix.fileinstall

@@ -1,5 +1,7 @@
 package org.expressionmirror.api;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -22,7 +24,7 @@ public record RunSummary(
     Map<String, StageStats> stages,
     String error) {
   public RunSummary {
-    stages = Map.copyOf(stages);
+    stages = Collections.unmodifiableMap(new LinkedHashMap<>(stages));
   }
 
   public double fps() {
