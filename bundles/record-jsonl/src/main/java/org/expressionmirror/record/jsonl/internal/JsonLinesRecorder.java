@@ -50,7 +50,10 @@ public final class JsonLinesRecorder implements ResultListener {
     if (dir != null && !Files.isDirectory(dir)) {
       throw new IOException("mirror.record.jsonl: folder does not exist: " + dir);
     }
-    return JSON.createGenerator(Files.newBufferedWriter(file));
+    JsonGenerator g = JSON.createGenerator(Files.newBufferedWriter(file));
+    // lines are separated by the newline JsonLines writes, not by Jackson's default space
+    g.setRootValueSeparator(null);
+    return g;
   }
 
   @Override

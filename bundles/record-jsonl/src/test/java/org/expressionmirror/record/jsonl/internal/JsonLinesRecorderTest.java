@@ -59,6 +59,7 @@ class JsonLinesRecorderTest {
     recorder.onEnd(end(""));
     List<String> lines = Files.readAllLines(out);
     assertEquals(2, lines.size());
+    assertTrue(lines.stream().allMatch(l -> l.startsWith("{\"frame\":") && l.endsWith("}")), lines.get(1));
     JsonNode first = new ObjectMapper().readTree(lines.get(0));
     assertEquals(0, first.get("frame").asInt());
     assertEquals(0.0, first.get("t_ms").asDouble());
