@@ -11,6 +11,8 @@ import org.expressionmirror.api.MirrorView;
 import org.expressionmirror.api.ResultListener;
 import org.expressionmirror.api.RunSummary;
 import org.expressionmirror.api.Smoother;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -29,8 +31,6 @@ import org.osgi.service.metatype.annotations.Designate;
 @Component(service = PipelineComponent.class, configurationPid = Settings.PID, immediate = true)
 @Designate(ocd = PipelineConfig.class)
 public final class PipelineComponent {
-  private static final System.Logger LOG = System.getLogger("mirror.pipeline");
-
   private final ServiceCatalog<FaceDetector> detectors =
       new ServiceCatalog<>("detector", FaceDetector.ID, FaceDetector.VERSION);
   private final ServiceCatalog<ExpressionModel> models =
@@ -39,18 +39,23 @@ public final class PipelineComponent {
       new ServiceCatalog<>("smoother", Smoother.ID, Smoother.VERSION);
   private final List<ResultListener> listeners = new CopyOnWriteArrayList<>();
   private final List<MirrorView> views = new CopyOnWriteArrayList<>();
+  private final Logger logger;
   private volatile Settings settings;
   private volatile String configError = "";
 
   @Activate
-  public PipelineComponent(PipelineConfig config, Map<String, Object> properties) {
+  public PipelineComponent(
+      PipelineConfig config,
+      Map<String, Object> properties,
+      @Reference(service = LoggerFactory.class) Logger logger) {
+    this.logger = logger;
     try {
       settings = Settings.from(config, properties);
     } catch (IllegalArgumentException e) {
       // nothing to keep yet: the run reports it and a batch run exits non-zero
       configError = e.getMessage();
-      settings = Settings.from(defaults(), Map.of());
-      LOG.log(System.Logger.Level.ERROR, configError);
+      settings = Settings.defaults();
+      logger.error(configError);
     }
   }
 
@@ -60,12 +65,19 @@ public final class PipelineComponent {
       Settings next = Settings.from(config, properties);
       settings = next;
       configError = "";
-      LOG.log(
-          System.Logger.Level.INFO,
-          "pipeline: detector=" + next.detector() + " model=" + next.model() + " smoother=" + next.smoother());
+      logger.info(
+          "pipeline: detector={} model={} smoother={}", next.detector(), next.model(), next.smoother());
     } catch (IllegalArgumentException e) {
-      LOG.log(System.Logger.Level.ERROR, e.getMessage() + "; keeping the previous configuration");
+      logger.error("{}; keeping the previous configuration", e.getMessage());
     }
+  }
+
+  void error(String message) {
+    logger.error(message);
+  }
+
+  void info(String message) {
+    logger.info(message);
   }
 
   Settings settings() {
@@ -98,14 +110,14 @@ public final class PipelineComponent {
       try {
         l.onResult(result);
       } catch (RuntimeException e) {
-        LOG.log(System.Logger.Level.ERROR, "result listener " + l + " failed: " + e, e);
+        logger.error("result listener " + l + " failed: " + e, e);
       }
     }
     for (MirrorView v : views) {
       try {
         v.show(frame, result);
       } catch (RuntimeException e) {
-        LOG.log(System.Logger.Level.ERROR, "view " + v + " failed: " + e, e);
+        logger.error("view " + v + " failed: " + e, e);
       }
     }
   }
@@ -115,7 +127,7 @@ public final class PipelineComponent {
       try {
         l.onEnd(summary);
       } catch (RuntimeException e) {
-        LOG.log(System.Logger.Level.ERROR, "result listener " + l + " failed at the end: " + e, e);
+        logger.error("result listener " + l + " failed at the end: " + e, e);
       }
     }
   }
@@ -199,7 +211,4 @@ public final class PipelineComponent {
     views.remove(view);
   }
 
-  private static PipelineConfig defaults() {
-    return Defaults.of(PipelineConfig.class);
-  }
 }

@@ -21,7 +21,6 @@ import org.osgi.framework.Filter;
  * frames and never inside one.
  */
 final class PipelineRun {
-  private static final System.Logger LOG = System.getLogger("mirror.pipeline");
   private static final long WAIT_STEP_MS = 50;
   private static final int ATTEMPTS = 3;
 
@@ -38,9 +37,10 @@ final class PipelineRun {
 
   PipelineRun(PipelineComponent pipeline) {
     this.pipeline = pipeline;
-    this.detectors = new Selector<>(pipeline.detectors(), "haar");
-    this.models = new Selector<>(pipeline.models(), "minixception-fer2013");
-    this.smoothers = new Selector<>(pipeline.smoothers(), "ema");
+    Settings defaults = Settings.defaults();
+    this.detectors = new Selector<>(pipeline.detectors(), defaults.detector(), pipeline::error);
+    this.models = new Selector<>(pipeline.models(), defaults.model(), pipeline::error);
+    this.smoothers = new Selector<>(pipeline.smoothers(), defaults.smoother(), pipeline::error);
   }
 
   /**
@@ -70,7 +70,7 @@ final class PipelineRun {
           throw new PipelineException(
               "frame " + frame.index() + " failed in " + describe(selection) + ": " + e, e);
         }
-        LOG.log(System.Logger.Level.INFO, "a component left during frame " + frame.index() + "; running it again");
+        pipeline.info("a component left during frame " + frame.index() + "; running it again");
       }
     }
   }

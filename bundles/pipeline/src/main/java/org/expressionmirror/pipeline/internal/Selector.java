@@ -1,6 +1,7 @@
 package org.expressionmirror.pipeline.internal;
 
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.osgi.framework.Filter;
 
 /**
@@ -9,16 +10,16 @@ import org.osgi.framework.Filter;
  * current component that went away falls back to the default id, then to any available.
  */
 final class Selector<S> {
-  private static final System.Logger LOG = System.getLogger("mirror.pipeline");
-
   private final ServiceCatalog<S> catalog;
   private final String defaultId;
+  private final Consumer<String> errors;
   private Chosen<S> current;
   private String reported = "";
 
-  Selector(ServiceCatalog<S> catalog, String defaultId) {
+  Selector(ServiceCatalog<S> catalog, String defaultId, Consumer<String> errors) {
     this.catalog = catalog;
     this.defaultId = defaultId;
+    this.errors = errors;
   }
 
   /** The component to use now, or empty when no component of this kind can serve. */
@@ -68,7 +69,7 @@ final class Selector<S> {
     String key = wantedId + action;
     if (!key.equals(reported)) {
       reported = key;
-      LOG.log(System.Logger.Level.ERROR, unavailable(wantedId, null) + "; " + action);
+      errors.accept(unavailable(wantedId, null) + "; " + action);
     }
   }
 }

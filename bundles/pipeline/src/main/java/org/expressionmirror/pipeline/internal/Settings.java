@@ -20,6 +20,11 @@ record Settings(
 
   static final String PID = "mirror.pipeline";
 
+  /** The documented defaults of {@link PipelineConfig}. */
+  static Settings defaults() {
+    return from(Defaults.of(PipelineConfig.class), Map.of());
+  }
+
   /**
    * Validates a configuration. DS converts values it cannot parse to defaults without a word, so
    * numbers are checked on the raw properties too.

@@ -31,7 +31,6 @@ import org.osgi.service.metatype.annotations.Designate;
     immediate = true)
 @Designate(ocd = SourceConfig.class)
 public final class SourceRunner {
-  private static final System.Logger LOG = System.getLogger("mirror.pipeline");
   private static final long STOP_WAIT_MS = 5000;
 
   private final SourceConfig config;
@@ -124,7 +123,7 @@ public final class SourceRunner {
       Thread.currentThread().interrupt();
       return run.finish(name, source.skipped(), "interrupted");
     } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.ERROR, "pipeline failed", e);
+      pipeline.error("pipeline failed: " + e);
       return run.finish(name, source.skipped(), e.toString());
     }
   }

@@ -27,7 +27,9 @@ import org.junit.jupiter.api.Test;
  * detectors and models are exercised in the OSGi integration tests.
  */
 class PipelineRunTest {
-  private final PipelineComponent pipeline = new PipelineComponent(config(Map.of()), Map.of());
+  private final RecordingLogger log = new RecordingLogger();
+  private final PipelineComponent pipeline =
+      new PipelineComponent(config(Map.of()), Map.of(), log.logger);
   private final List<FrameResult> seen = new ArrayList<>();
 
   PipelineRunTest() {
@@ -74,7 +76,11 @@ class PipelineRunTest {
     run.process(frame(0), 0);
     pipeline.modified(config(Map.of("detector", "nope")), Map.of());
     run.process(frame(1), 0);
+    run.process(frame(2), 0);
     assertEquals("haar@1.0", seen.get(1).detector());
+    assertEquals(
+        List.of("ERROR unknown detector id 'nope' (available: haar); keeping 'haar@1.0'"),
+        log.lines.stream().filter(l -> l.startsWith("ERROR")).toList());
   }
 
   @Test
@@ -85,6 +91,10 @@ class PipelineRunTest {
     pipeline.modified(config(Map.of("detector", "haar")), Map.of("trackMinIou", "lots"));
     pipeline.newRun().process(frame(0), 0);
     assertEquals("blazeface@1.0", seen.get(0).detector());
+    assertTrue(
+        log.lines.contains(
+            "ERROR mirror.pipeline: trackMinIou = 'lots' is not a number; keeping the previous configuration"),
+        log.lines.toString());
   }
 
   @Test

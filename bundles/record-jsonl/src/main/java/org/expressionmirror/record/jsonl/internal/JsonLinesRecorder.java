@@ -14,6 +14,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
@@ -27,16 +30,19 @@ import org.osgi.service.metatype.annotations.Designate;
     property = "mirror.record=jsonl")
 @Designate(ocd = RecordConfig.class)
 public final class JsonLinesRecorder implements ResultListener {
-  private static final System.Logger LOG = System.getLogger("mirror.record");
   private static final JsonFactory JSON = new JsonFactory();
 
+  private final Logger logger;
   private final Path target;
   private final Path partial;
   private final JsonGenerator out;
   private long lines;
 
   @Activate
-  public JsonLinesRecorder(RecordConfig config) throws IOException {
+  public JsonLinesRecorder(
+      RecordConfig config, @Reference(service = LoggerFactory.class) Logger logger)
+      throws IOException {
+    this.logger = logger;
     if (config.enabled() && (config.path() == null || config.path().isBlank())) {
       throw new IllegalArgumentException("mirror.record.jsonl: path must name a file");
     }
@@ -89,10 +95,10 @@ public final class JsonLinesRecorder implements ResultListener {
         Files.deleteIfExists(partial);
       } else {
         Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        LOG.log(System.Logger.Level.INFO, "wrote " + lines + " records to " + target);
+        logger.info("wrote {} records to {}", lines, target);
       }
     } catch (IOException e) {
-      LOG.log(System.Logger.Level.ERROR, "cannot finish " + target + ": " + e.getMessage());
+      logger.error("cannot finish {}: {}", target, e.getMessage());
     }
   }
 }

@@ -21,9 +21,16 @@ import org.expressionmirror.api.RunSummary;
 import org.expressionmirror.api.StageTimes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.service.log.Logger;
 
 class JsonLinesRecorderTest {
   @TempDir Path dir;
+
+  /** The recorder only reports to its logger; these tests read the files it writes. */
+  private static final Logger QUIET =
+      (Logger)
+          Proxy.newProxyInstance(
+              Logger.class.getClassLoader(), new Class<?>[] {Logger.class}, (p, m, a) -> m.getName().startsWith("is") ? false : null);
 
   private static RecordConfig config(String path, boolean enabled) {
     return (RecordConfig)
@@ -52,7 +59,7 @@ class JsonLinesRecorderTest {
   @Test
   void writesOneObjectPerFrameAndTheFileAppearsWhenTheRunEnds() throws IOException {
     Path out = dir.resolve("run.jsonl");
-    JsonLinesRecorder recorder = new JsonLinesRecorder(config(out.toString(), true));
+    JsonLinesRecorder recorder = new JsonLinesRecorder(config(out.toString(), true), QUIET);
     recorder.onResult(result(0));
     recorder.onResult(result(1));
     assertFalse(Files.exists(out), "the record must not appear half-written");
@@ -78,7 +85,7 @@ class JsonLinesRecorderTest {
   @Test
   void aRunThatFailedBeforeItsFirstFrameLeavesNoFile() throws IOException {
     Path out = dir.resolve("none.jsonl");
-    JsonLinesRecorder recorder = new JsonLinesRecorder(config(out.toString(), true));
+    JsonLinesRecorder recorder = new JsonLinesRecorder(config(out.toString(), true), QUIET);
     recorder.onEnd(end("video file not found: x.mp4"));
     try (var files = Files.list(dir)) {
       assertEquals(0, files.count());
@@ -88,7 +95,7 @@ class JsonLinesRecorderTest {
   @Test
   void aDisabledRecordWritesNothing() throws IOException {
     Path out = dir.resolve("off.jsonl");
-    JsonLinesRecorder recorder = new JsonLinesRecorder(config(out.toString(), false));
+    JsonLinesRecorder recorder = new JsonLinesRecorder(config(out.toString(), false), QUIET);
     recorder.onResult(result(0));
     recorder.onEnd(end(""));
     assertFalse(Files.exists(out));
@@ -98,7 +105,7 @@ class JsonLinesRecorderTest {
   void aMissingFolderIsNamed() {
     Path out = dir.resolve("missing/run.jsonl");
     IOException e =
-        assertThrows(IOException.class, () -> new JsonLinesRecorder(config(out.toString(), true)));
+        assertThrows(IOException.class, () -> new JsonLinesRecorder(config(out.toString(), true), QUIET));
     assertEquals("mirror.record.jsonl: folder does not exist: " + dir.resolve("missing"), e.getMessage());
   }
 }
