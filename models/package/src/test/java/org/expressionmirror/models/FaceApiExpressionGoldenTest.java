@@ -84,6 +84,8 @@ class FaceApiExpressionGoldenTest {
     assertArrayEquals(new double[] {255, 255, 255},
         JSON.convertValue(description.at("/input/std"), double[].class));
     assertTrue(description.at("/input/crop/square").asBoolean());
+    // NetInput.toBatchTensor: tf.image.resizeBilinear(alignCorners false, halfPixelCenters false)
+    assertEquals("bilinear-tf", description.at("/input/resize").asText());
     assertEquals("probabilities", description.at("/output/kind").asText());
     assertEquals(List.of("neutral", "happiness", "sadness", "anger", "fear", "disgust",
         "surprise"), JSON.convertValue(description.at("/output/canonical"), List.class));
