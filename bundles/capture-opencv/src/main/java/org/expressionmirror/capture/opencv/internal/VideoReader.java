@@ -40,16 +40,18 @@ final class VideoReader implements FrameReader {
             camera);
   }
 
-  static VideoReader openFile(Path file) throws IOException {
+  /**
+   * Opens a file with OpenCV; empty when it cannot. The openpnp build has no FFmpeg or GStreamer:
+   * its one file reader is the built-in Motion-JPEG AVI one (which this build does not let one
+   * ask for by name, so any backend is asked).
+   */
+  static Optional<VideoReader> openFile(Path file) {
     VideoCapture capture = new VideoCapture(file.toString());
     if (!capture.isOpened()) {
       capture.release();
-      // The openpnp build of OpenCV has no FFmpeg or GStreamer: its one file reader is the
-      // built-in Motion-JPEG AVI one.
-      throw new IOException(
-          "cannot decode video: " + file + " (this OpenCV reads Motion-JPEG .avi files only)");
+      return Optional.empty();
     }
-    return new VideoReader(capture, file.toString(), false);
+    return Optional.of(new VideoReader(capture, file.toString(), false));
   }
 
   static VideoReader openCamera(int cameraIndex) throws IOException {
