@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,19 +21,24 @@ public final class Main {
   public static void main(String[] args) {
     System.setProperty(
         "java.util.logging.SimpleFormatter.format", "%4$s %3$s: %5$s%6$s%n");
-    if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
-      System.out.println(Options.USAGE);
+    // "eval" as the first word selects the evaluation command and its own options
+    boolean eval = args.length > 0 && args[0].equals("eval");
+    List<String> rest = Arrays.asList(args).subList(eval ? 1 : 0, args.length);
+    String usage = eval ? EvalOptions.USAGE : Options.USAGE;
+    if (!rest.isEmpty() && (rest.get(0).equals("--help") || rest.get(0).equals("-h"))) {
+      System.out.println(usage);
       return;
     }
     Path home = Path.of(System.getProperty("mirror.home", ".")).toAbsolutePath().normalize();
     Path defaultConfig = Path.of(System.getProperty("mirror.config", home.resolve("runtime-config").toString()));
     int code;
     try {
-      Options options = Options.parse(Arrays.asList(args), defaultConfig);
+      Options options =
+          eval ? EvalOptions.parse(rest, defaultConfig).toOptions() : Options.parse(rest, defaultConfig);
       code = run(home, options);
     } catch (IllegalArgumentException e) {
       System.err.println("error: " + e.getMessage());
-      System.err.println(Options.USAGE);
+      System.err.println(usage);
       code = USAGE_ERROR;
     } catch (IOException e) {
       System.err.println("error: " + e.getMessage());

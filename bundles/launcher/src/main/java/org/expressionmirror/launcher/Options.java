@@ -32,6 +32,8 @@ record Options(
           "usage: mirror [--feature NAME] [--source camera:N|FILE|FOLDER] [--config DIR] [--realtime]",
           "       mirror --headless --source camera:N|VIDEO|IMAGE|FOLDER --out FILE.jsonl",
           "              [--feature NAME] [--config DIR] [--realtime]",
+          "       mirror eval --dataset DIR [--model ID] [--detector ID|none] [--out FILE.json]",
+          "              (mirror eval --help for details)",
           "",
           "  --feature NAME   bundle set from features/NAME.feature (default: mirror, or headless)",
           "  --source SPEC    camera:N, a video file, an image file or a folder of images",

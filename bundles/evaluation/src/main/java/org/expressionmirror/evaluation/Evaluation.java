@@ -1,0 +1,28 @@
+package org.expressionmirror.evaluation;
+
+/**
+ * Names shared by the launcher's {@code eval} command and the evaluation bundle. The launcher sets
+ * the framework properties; the bundle turns them into the {@link #PID} configuration, so a
+ * configuration file can start an evaluation the same way.
+ */
+public final class Evaluation {
+  /** Configuration PID of one evaluation run. */
+  public static final String PID = "mirror.eval";
+
+  /** Framework property: folder with one subfolder of images per label. Starts the run. */
+  public static final String DATASET = "mirror.eval.dataset";
+
+  /** Framework property: model id; unset means the default model (see the bundle's README). */
+  public static final String MODEL = "mirror.eval.model";
+
+  /** Framework property: detector id, or {@code none} for the whole image as the face. */
+  public static final String DETECTOR = "mirror.eval.detector";
+
+  /** Framework property: JSON report file; unset means print only. */
+  public static final String OUT = "mirror.eval.out";
+
+  /** The detector value that takes each whole image as the face. */
+  public static final String NO_DETECTOR = "none";
+
+  private Evaluation() {}
+}

@@ -1,0 +1,47 @@
+package org.expressionmirror.evaluation.internal;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Services of one kind by id, as DS binds and unbinds them, with a wait for one id: models appear
+ * only after their golden check, possibly after the evaluation has started.
+ *
+ * @param <S> the service type
+ */
+final class Available<S> {
+  /** A service with its version property. */
+  record Entry<S>(S service, String version) {}
+
+  private final Map<String, Entry<S>> byId = new TreeMap<>();
+
+  synchronized void add(String id, S service, String version) {
+    byId.put(id, new Entry<>(service, version));
+    notifyAll();
+  }
+
+  synchronized void remove(String id, S service) {
+    Entry<S> e = byId.get(id);
+    if (e != null && e.service() == service) {
+      byId.remove(id);
+    }
+  }
+
+  /** The service with this id, waiting up to {@code millis}; null when it did not appear. */
+  synchronized Entry<S> await(String id, long millis) throws InterruptedException {
+    long deadline = System.nanoTime() + millis * 1_000_000;
+    while (!byId.containsKey(id)) {
+      long left = (deadline - System.nanoTime()) / 1_000_000;
+      if (left <= 0) {
+        return null;
+      }
+      wait(left);
+    }
+    return byId.get(id);
+  }
+
+  /** Ids present now, sorted, for messages. */
+  synchronized String ids() {
+    return byId.isEmpty() ? "none" : String.join(", ", byId.keySet());
+  }
+}

@@ -1,0 +1,28 @@
+package org.expressionmirror.evaluation.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(
+    name = "Expression model evaluation",
+    description = "One evaluation run over a labelled image folder; PID mirror.eval. The launcher's eval command writes it.")
+public @interface EvalConfig {
+  @AttributeDefinition(description = "Dataset folder with one subfolder of images per label (angry/, happy/, ...).")
+  String dataset();
+
+  @AttributeDefinition(
+      description = "Model id. Empty (the default) means faceapi-expression when its description is in the models folder, else minixception-fer2013.")
+  String model() default "";
+
+  @AttributeDefinition(description = "Detector id (haar, blazeface, blazeface-back) or none: the whole image is the face (default none).")
+  String detector() default "none";
+
+  @AttributeDefinition(description = "JSON report file; empty (the default) prints the table only.")
+  String out() default "";
+
+  @AttributeDefinition(description = "Seconds to wait for the model and detector services to appear (default 20).")
+  int waitSeconds() default 20;
+
+  @AttributeDefinition(description = "Ask the program to exit when the run ends: 0, or 2 after an error (default true).")
+  boolean exitAtEnd() default true;
+}

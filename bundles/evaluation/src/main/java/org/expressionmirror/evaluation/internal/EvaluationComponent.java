@@ -1,0 +1,156 @@
+package org.expressionmirror.evaluation.internal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
+import org.expressionmirror.api.ExpressionModel;
+import org.expressionmirror.api.FaceDetector;
+import org.expressionmirror.evaluation.Evaluation;
+import org.expressionmirror.platform.opencv.OpenCvRuntime;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * Runs one evaluation when a {@code mirror.eval} configuration exists, on a thread of its own:
+ * reads the dataset's layout, waits for the chosen model and detector, classifies every image,
+ * prints the table, writes the JSON report and asks the program to exit (0, or 2 with one line
+ * naming the problem).
+ */
+@Component(
+    configurationPid = Evaluation.PID,
+    configurationPolicy = ConfigurationPolicy.REQUIRE,
+    immediate = true,
+    service = {})
+@Designate(ocd = EvalConfig.class)
+public final class EvaluationComponent {
+  static final String DEFAULT_MODEL = "faceapi-expression";
+  static final String FALLBACK_MODEL = "minixception-fer2013";
+  private static final long STOP_WAIT_MS = 5000;
+
+  private final EvalConfig config;
+  private final String modelsDir;
+  private final Logger logger;
+  private final Available<ExpressionModel> models = new Available<>();
+  private final Available<FaceDetector> detectors = new Available<>();
+  private final Thread thread;
+  private volatile boolean stopping;
+
+  @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, target = "(mirror.exit=true)")
+  private volatile IntConsumer exit;
+
+  @Activate
+  public EvaluationComponent(
+      BundleContext context,
+      EvalConfig config,
+      @Reference OpenCvRuntime openCv,
+      @Reference(service = LoggerFactory.class) Logger logger) {
+    this.config = config;
+    this.modelsDir = context.getProperty("mirror.models.dir");
+    this.logger = logger;
+    this.thread = new Thread(this::run, "mirror-eval");
+    thread.start();
+  }
+
+  @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+  void bindModel(ExpressionModel model, Map<String, Object> props) {
+    models.add(String.valueOf(props.get(ExpressionModel.ID)), model, String.valueOf(props.get(ExpressionModel.VERSION)));
+  }
+
+  void unbindModel(ExpressionModel model, Map<String, Object> props) {
+    models.remove(String.valueOf(props.get(ExpressionModel.ID)), model);
+  }
+
+  @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+  void bindDetector(FaceDetector detector, Map<String, Object> props) {
+    detectors.add(String.valueOf(props.get(FaceDetector.ID)), detector, String.valueOf(props.get(FaceDetector.VERSION)));
+  }
+
+  void unbindDetector(FaceDetector detector, Map<String, Object> props) {
+    detectors.remove(String.valueOf(props.get(FaceDetector.ID)), detector);
+  }
+
+  @Deactivate
+  void stop() throws InterruptedException {
+    stopping = true;
+    thread.interrupt();
+    thread.join(STOP_WAIT_MS);
+  }
+
+  private void run() {
+    int code;
+    try {
+      Report report = evaluate();
+      System.out.print(ReportTable.of(report));
+      if (!config.out().isBlank()) {
+        ReportJson.write(report, Path.of(config.out()));
+        System.out.println("report written to " + config.out());
+      }
+      System.out.flush();
+      code = 0;
+    } catch (EvaluationException e) {
+      System.err.println("error: " + e.getMessage());
+      code = 2;
+    } catch (InterruptedException e) {
+      return;
+    } catch (RuntimeException e) {
+      logger.error("evaluation failed", e);
+      System.err.println("error: evaluation failed: " + e.getMessage());
+      code = 2;
+    }
+    IntConsumer hook = exit;
+    if (!stopping && config.exitAtEnd() && hook != null) {
+      hook.accept(code);
+    }
+  }
+
+  private Report evaluate() throws EvaluationException, InterruptedException {
+    // Everything that can be refused without a model is refused before waiting for one.
+    Dataset dataset = Dataset.scan(Path.of(config.dataset()));
+    if (!config.out().isBlank()) {
+      ReportJson.checkTarget(Path.of(config.out()));
+    }
+    String modelId = modelId();
+    long wait = TimeUnit.SECONDS.toMillis(config.waitSeconds());
+    Available.Entry<ExpressionModel> model = models.await(modelId, wait);
+    if (model == null) {
+      throw new EvaluationException(
+          "unknown model id '" + modelId + "' (none appeared within " + config.waitSeconds() + " s; available models: " + models.ids() + ")");
+    }
+    Evaluator evaluator;
+    String detectorId = config.detector().trim();
+    if (detectorId.isEmpty() || detectorId.equals(Evaluation.NO_DETECTOR)) {
+      evaluator = new Evaluator(model.service(), null, Evaluation.NO_DETECTOR);
+    } else {
+      Available.Entry<FaceDetector> detector = detectors.await(detectorId, wait);
+      if (detector == null) {
+        throw new EvaluationException(
+            "unknown detector id '" + detectorId + "' (none appeared within " + config.waitSeconds()
+                + " s; available detectors: " + detectors.ids() + ", or none)");
+      }
+      evaluator = new Evaluator(model.service(), detector.service(), detectorId + " " + detector.version());
+    }
+    logger.info(
+        "evaluating {} on {} images of {} (detector {})", modelId, dataset.samples().size(), dataset.root(), detectorId);
+    return evaluator.run(dataset);
+  }
+
+  /** The configured model, else the project's default model when it is in the models folder. */
+  private String modelId() {
+    if (!config.model().isBlank()) {
+      return config.model().trim();
+    }
+    boolean hasDefault = modelsDir != null && Files.isRegularFile(Path.of(modelsDir, DEFAULT_MODEL + ".json"));
+    return hasDefault ? DEFAULT_MODEL : FALLBACK_MODEL;
+  }
+}

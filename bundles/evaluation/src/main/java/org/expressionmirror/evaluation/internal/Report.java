@@ -1,0 +1,98 @@
+package org.expressionmirror.evaluation.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The outcome of one evaluation, written as JSON as it stands (field names are the JSON keys).
+ *
+ * @param dataset the dataset folder
+ * @param model model id and version, e.g. {@code minixception-fer2013 3.3.6}
+ * @param detector detector id and version, or {@code none} (the whole image is the face)
+ * @param images images evaluated
+ * @param faces images in which a face was classified
+ * @param noFace images in which the detector found no face (counted as wrong)
+ * @param correct images whose top label is the folder's label
+ * @param accuracy correct / images
+ * @param labels rows and first columns of the confusion matrix, canonical order
+ * @param perClass precision, recall, F1 and support of each label
+ * @param macro unweighted means over the labels with images (an undefined value counts as 0)
+ * @param confusion counts, rows = true label, columns = predicted label then no face
+ * @param missingLabels dataset labels the model cannot output
+ * @param noFaceImages image files without a face (paths relative to the dataset)
+ */
+record Report(
+    String dataset,
+    String model,
+    String detector,
+    long images,
+    long faces,
+    long noFace,
+    long correct,
+    double accuracy,
+    List<String> labels,
+    List<ClassMetrics> perClass,
+    Macro macro,
+    ConfusionTable confusion,
+    List<MissingLabel> missingLabels,
+    List<String> noFaceImages) {
+
+  /** Unweighted means over labels with images. */
+  record Macro(double precision, double recall, double f1) {}
+
+  /** The matrix with its axes named. */
+  record ConfusionTable(List<String> rows, List<String> columns, List<List<Long>> counts) {}
+
+  /** A label of the dataset that the model does not have. */
+  record MissingLabel(String label, long images, String message) {}
+
+  /** Builds the report from a filled matrix. */
+  static Report of(
+      String dataset,
+      String model,
+      List<String> modelLabels,
+      String detector,
+      Confusion confusion,
+      List<String> noFaceImages) {
+    List<ClassMetrics> perClass = new ArrayList<>();
+    double p = 0;
+    double r = 0;
+    double f = 0;
+    int n = 0;
+    for (String label : confusion.labels()) {
+      ClassMetrics m = confusion.metrics(label);
+      perClass.add(m);
+      if (m.support() > 0) {
+        p += m.precision() == null ? 0 : m.precision();
+        r += m.recall();
+        f += m.f1() == null ? 0 : m.f1();
+        n++;
+      }
+    }
+    List<MissingLabel> missing = new ArrayList<>();
+    for (String label : confusion.labels()) {
+      long images = confusion.support(label);
+      if (images > 0 && !modelLabels.contains(label)) {
+        missing.add(
+            new MissingLabel(label, images, "model has no '" + label + "': " + images + " images cannot be right"));
+      }
+    }
+    List<String> columns = new ArrayList<>(confusion.labels());
+    columns.add(Confusion.NO_FACE);
+    return new Report(
+        dataset,
+        model,
+        detector,
+        confusion.total(),
+        confusion.total() - confusion.noFace(),
+        confusion.noFace(),
+        confusion.correct(),
+        confusion.accuracy(),
+        confusion.labels(),
+        perClass,
+        n == 0 ? new Macro(0, 0, 0) : new Macro(p / n, r / n, f / n),
+        new ConfusionTable(confusion.labels(), columns, confusion.rows()),
+        missing,
+        List.copyOf(noFaceImages));
+  }
+}

@@ -1,0 +1,50 @@
+package org.expressionmirror.evaluation.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Writes a report as JSON, whole or not at all: a temporary file beside it is moved into place. */
+final class ReportJson {
+  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private ReportJson() {}
+
+  static String text(Report report) throws IOException {
+    return MAPPER.writeValueAsString(report);
+  }
+
+  static void write(Report report, Path file) throws EvaluationException {
+    Path dir = file.toAbsolutePath().getParent();
+    Path tmp = null;
+    try {
+      tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+      MAPPER.writeValue(tmp.toFile(), report);
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new EvaluationException("report cannot be written to " + file + ": " + e.getMessage());
+    } finally {
+      try {
+        if (tmp != null) {
+          Files.deleteIfExists(tmp);
+        }
+      } catch (IOException ignored) {
+        // best effort: the temporary file is hidden and named after the report
+      }
+    }
+  }
+
+  /** Refuses an output path whose folder is missing before the (long) run starts. */
+  static void checkTarget(Path file) throws EvaluationException {
+    Path dir = file.toAbsolutePath().getParent();
+    if (dir == null || !Files.isDirectory(dir)) {
+      throw new EvaluationException("folder of the report file does not exist: " + dir);
+    }
+    if (Files.isDirectory(file)) {
+      throw new EvaluationException("report file names a folder: " + file);
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package org.expressionmirror.launcher;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The command line of {@code mirror eval}. The evaluation bundle reads its settings from framework
+ * properties ({@code mirror.eval.*}, the names in {@code org.expressionmirror.evaluation.Evaluation});
+ * the run itself is a headless run of the {@code eval} feature.
+ *
+ * @param dataset folder with one subfolder of images per label
+ * @param model model id, or null for the default model
+ * @param detector detector id or {@code none}
+ * @param out JSON report file, or null
+ * @param config runtime-config folder (detector settings)
+ * @param properties extra framework properties given as {@code -Dkey=value}
+ */
+record EvalOptions(
+    Path dataset, String model, String detector, Path out, Path config, Map<String, String> properties) {
+
+  static final String USAGE =
+      String.join(
+          "\n",
+          "usage: mirror eval --dataset DIR [--model ID] [--detector ID|none] [--out FILE.json] [--config DIR]",
+          "",
+          "  --dataset DIR    one subfolder of images per label: angry|anger, happy|happiness, sad|sadness,",
+          "                   fearful|fear, surprised|surprise, disgusted|disgust, neutral, contempt",
+          "  --model ID       expression model (default: faceapi-expression, or minixception-fer2013",
+          "                   when the models folder has no faceapi-expression)",
+          "  --detector ID    haar, blazeface, blazeface-back, or none: the whole image is the face",
+          "                   (default none)",
+          "  --out FILE       also write the report as JSON",
+          "  --config DIR     runtime-config folder with the detector settings (default: runtime-config)",
+          "",
+          "Prints accuracy, per-label precision, recall, F1 and the confusion matrix; exits 0, or 2 with",
+          "one line naming the problem.");
+
+  /** Parses the arguments after {@code eval}; an unknown or incomplete option throws naming it. */
+  static EvalOptions parse(List<String> args, Path defaultConfig) {
+    Path dataset = null;
+    String model = null;
+    String detector = "none";
+    Path out = null;
+    Path config = defaultConfig;
+    Map<String, String> properties = new LinkedHashMap<>();
+    List<String> rest = new ArrayList<>(args);
+    while (!rest.isEmpty()) {
+      String a = rest.remove(0);
+      switch (a) {
+        case "--dataset" -> dataset = Path.of(value(a, rest));
+        case "--model" -> model = value(a, rest);
+        case "--detector" -> detector = value(a, rest);
+        case "--out" -> out = Path.of(value(a, rest));
+        case "--config" -> config = Path.of(value(a, rest));
+        default -> {
+          if (a.startsWith("-D") && a.contains("=")) {
+            properties.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
+          } else {
+            throw new IllegalArgumentException("unknown eval option: " + a);
+          }
+        }
+      }
+    }
+    if (dataset == null) {
+      throw new IllegalArgumentException("eval needs --dataset");
+    }
+    return new EvalOptions(dataset, model, detector, out, config, properties);
+  }
+
+  /**
+   * A headless run of the {@code eval} feature with the settings as framework properties. The
+   * report path is not the run's {@code --out} (that would start the JSON Lines record).
+   */
+  Options toOptions() {
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put("mirror.eval.dataset", dataset.toAbsolutePath().toString());
+    if (model != null) {
+      p.put("mirror.eval.model", model);
+    }
+    p.put("mirror.eval.detector", detector);
+    if (out != null) {
+      p.put("mirror.eval.out", out.toAbsolutePath().toString());
+    }
+    p.putAll(properties);
+    return new Options("eval", null, null, config, true, false, p);
+  }
+
+  private static String value(String option, List<String> rest) {
+    if (rest.isEmpty() || rest.get(0).startsWith("--")) {
+      throw new IllegalArgumentException(option + " needs a value");
+    }
+    return rest.remove(0);
+  }
+}
