@@ -11,6 +11,16 @@ public final class OnnxModels {
   /** Framework property with the default models folder. */
   public static final String DIR_PROPERTY = "mirror.models.dir";
 
+  /**
+   * Manifest header of a model bundle: the folder inside the bundle that holds model descriptions
+   * with their ONNX (and golden) files, e.g. {@code Expression-Models: models}. The models are
+   * registered while the bundle is active.
+   */
+  public static final String MODELS_HEADER = "Expression-Models";
+
+  /** String: the model bundle a model came from ({@code symbolic-name version}), absent otherwise. */
+  public static final String BUNDLE = "model.bundle";
+
   /** String[]: canonical labels in the model's output order (after mapping). */
   public static final String LABELS = "model.labels";
 

@@ -5,7 +5,7 @@
  * org.expressionmirror.api.ExpressionModel} services.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.expressionmirror.expression.onnx;
 
 import org.osgi.annotation.bundle.Export;

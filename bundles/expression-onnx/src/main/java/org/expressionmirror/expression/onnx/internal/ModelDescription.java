@@ -37,6 +37,17 @@ record ModelDescription(
    */
   record Crop(Double margin, Boolean square) {}
 
+  /**
+   * @param labels the model's own names of the first values of the output, in output order
+   * @param extraValues names of values the same output tensor carries after the labels (e.g.
+   *     valence and arousal of HSEmotion's {@code _mtl} models); not part of the distribution
+   * @param extraOutputs what to do with further output tensors: only {@code ignore} (never fetched)
+   */
   record Output(
-      String name, String kind, List<String> labels, List<String> canonical, String extraOutputs) {}
+      String name,
+      String kind,
+      List<String> labels,
+      List<String> canonical,
+      List<String> extraValues,
+      String extraOutputs) {}
 }

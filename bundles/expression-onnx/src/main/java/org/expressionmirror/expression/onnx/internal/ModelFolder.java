@@ -26,6 +26,11 @@ final class ModelFolder implements AutoCloseable {
     Object register(OnnxExpressionModel model, Path description);
 
     void unregister(Object registration);
+
+    /** This registry, marking what it registers as coming from a model bundle (default: unmarked). */
+    default Registry withBundle(String bundle) {
+      return this;
+    }
   }
 
   /** A file's identity for change detection: missing, or its size and modification time. */
@@ -42,19 +47,35 @@ final class ModelFolder implements AutoCloseable {
 
   /** What is known about one description: its files' stamps and the model registered for it. */
   private static final class Entry {
+    final Path description;
     Map<Path, Stamp> stamps = Map.of();
     OnnxExpressionModel model;
     Object registration;
+    // The id this description could not have because another description owned it.
+    String clashedId;
+
+    Entry(Path description) {
+      this.description = description;
+    }
   }
 
   private final Path dir;
   private final ModelLoader loader;
   private final Registry registry;
+  private final ModelIds ids;
   private final Consumer<String> info;
   private final Consumer<String> error;
   private final Map<Path, Entry> entries = new HashMap<>();
+  private boolean closed;
 
   ModelFolder(Path dir, ModelLoader loader, Registry registry, Consumer<String> info, Consumer<String> error) {
+    this(dir, loader, registry, new ModelIds(), info, error);
+  }
+
+  /** A folder whose model ids must not clash with those of the other folders sharing {@code ids}. */
+  ModelFolder(
+      Path dir, ModelLoader loader, Registry registry, ModelIds ids, Consumer<String> info, Consumer<String> error) {
+    this.ids = ids;
     this.dir = dir;
     this.loader = loader;
     this.registry = registry;
@@ -79,6 +100,9 @@ final class ModelFolder implements AutoCloseable {
 
   /** One pass over the folder; safe to call from a timer. Never throws. */
   synchronized void scan() {
+    if (closed) {
+      return; // a timer may still hold a folder that a configuration change replaced
+    }
     List<Path> present;
     try {
       present = descriptions();
@@ -115,19 +139,33 @@ final class ModelFolder implements AutoCloseable {
   }
 
   private void refresh(Path description) {
-    Entry entry = entries.computeIfAbsent(description, p -> new Entry());
+    Entry entry = entries.computeIfAbsent(description, Entry::new);
     Map<Path, Stamp> now = stamps(description);
-    if (now.equals(entry.stamps)) {
+    boolean idFreed = entry.clashedId != null && ids.isFree(entry.clashedId);
+    if (now.equals(entry.stamps) && !idFreed) {
       return;
     }
+    entry.clashedId = null;
     entry.stamps = now;
+    Path missing = missingModelFile(description);
+    if (missing != null) {
+      // Shipped descriptions of models users bring themselves (HSEmotion, FER+) wait quietly.
+      if (entry.model != null) {
+        retire(entry, "its model file " + missing.getFileName() + " was removed");
+      }
+      info.accept(description.getFileName() + " waits for its model file " + missing
+          + " (copy the file there to use this model)");
+      return;
+    }
     OnnxExpressionModel loaded;
     try {
       loaded = loader.load(description);
-      String clash = clash(description, loaded.info().id());
-      if (clash != null) {
+      Path owner = ids.claim(loaded.info().id(), description);
+      if (owner != null) {
+        entry.clashedId = loaded.info().id();
         loaded.close();
-        throw new ModelException(description + ": model id '" + loaded.info().id() + "' is already used by " + clash);
+        throw new ModelException(description + ": model id '" + loaded.info().id() + "' is already used by "
+            + (dir.equals(owner.getParent()) ? owner.getFileName() : owner));
       }
     } catch (ModelException e) {
       error.accept(e.getMessage());
@@ -151,17 +189,22 @@ final class ModelFolder implements AutoCloseable {
     if (old != null) {
       registry.unregister(oldRegistration);
       old.close();
+      if (!old.info().id().equals(loaded.info().id())) {
+        ids.release(old.info().id(), description);
+      }
     }
     info.accept("model '" + loaded.info().id() + "' " + loaded.info().version() + " registered from " + description.getFileName());
   }
 
-  private String clash(Path description, String id) {
-    for (Map.Entry<Path, Entry> e : entries.entrySet()) {
-      if (!e.getKey().equals(description) && e.getValue().model != null && e.getValue().model.info().id().equals(id)) {
-        return e.getKey().getFileName().toString();
-      }
+  /** The model file a readable description names when it is not there, else null. */
+  private static Path missingModelFile(Path description) {
+    try {
+      ModelSpec spec = ModelLoader.readSpec(description);
+      Path onnx = description.toAbsolutePath().getParent().resolve(spec.file());
+      return Files.exists(onnx) ? null : onnx;
+    } catch (ModelException e) {
+      return null; // load() reports what is wrong with the description
     }
-    return null;
   }
 
   private Map<Path, Stamp> stamps(Path description) {
@@ -193,6 +236,7 @@ final class ModelFolder implements AutoCloseable {
     if (entry.model != null) {
       registry.unregister(entry.registration);
       entry.model.close();
+      ids.release(entry.model.info().id(), entry.description);
       info.accept("model '" + entry.model.info().id() + "' unregistered: " + why);
       entry.model = null;
       entry.registration = null;
@@ -202,6 +246,7 @@ final class ModelFolder implements AutoCloseable {
   /** Unregisters and closes every model. */
   @Override
   public synchronized void close() {
+    closed = true;
     for (Path description : new ArrayList<>(entries.keySet())) {
       drop(description, "the models folder component stopped");
     }

@@ -11,6 +11,7 @@ import org.expressionmirror.api.ExpressionModel;
 import org.expressionmirror.expression.onnx.OnnxModels;
 import org.expressionmirror.platform.onnxruntime.OnnxRuntime;
 import org.expressionmirror.platform.opencv.OpenCvRuntime;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -21,12 +22,14 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.util.tracker.BundleTracker;
 
 /**
  * Registers an {@link ExpressionModel} service for each proven model in the models folder and
  * keeps the services in line with the folder while the program runs (drop-in and removal without
  * a restart). The first scan happens before activation returns, so the shipped models are there
- * when the framework has started.
+ * when the framework has started. Model bundles (manifest header {@code Expression-Models}) add
+ * their models while they are active.
  */
 @Component(immediate = true, configurationPid = OnnxModels.PID, service = {})
 @Designate(ocd = ModelsConfig.class)
@@ -35,6 +38,9 @@ public final class ModelFolderComponent {
   private final OnnxRuntime onnx;
   private final Logger logger;
   private final ScheduledExecutorService scanner;
+  // Model ids are unique across the folder and all model bundles.
+  private final ModelIds ids = new ModelIds();
+  private final BundleTracker<ModelFolder> modelBundles;
   // Replaced as a whole by modified(); the timer always scans the current folder.
   private volatile ModelFolder folder;
   private volatile long rescanMillis;
@@ -52,6 +58,11 @@ public final class ModelFolderComponent {
     this.logger = logger;
     this.folder = open(config);
     this.folder.scan();
+    ModelLoader bundleLoader = new ModelLoader(onnx.environment(), config.intraOpThreads(), logger::info);
+    this.modelBundles = new BundleTracker<>(context, Bundle.ACTIVE, new ModelBundles(
+        context.getDataFile("model-bundles").toPath(), bundleLoader, new ServiceRegistry(context, null), ids,
+        logger::info, logger::error));
+    this.modelBundles.open();
     this.scanner = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "mirror-models-scan");
       t.setDaemon(true);
@@ -84,12 +95,22 @@ public final class ModelFolderComponent {
   synchronized void deactivate() throws InterruptedException {
     scanner.shutdownNow();
     scanner.awaitTermination(10, TimeUnit.SECONDS);
+    modelBundles.close();
     folder.close();
   }
 
   private void schedule(long millis) {
     rescanMillis = millis;
-    scanning = scanner.scheduleWithFixedDelay(() -> folder.scan(), millis, millis, TimeUnit.MILLISECONDS);
+    scanning = scanner.scheduleWithFixedDelay(this::scanAll, millis, millis, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * The folder, and the model bundles' copies too: their files never change, but a model refused
+   * because another source had its id gets in once that id is free again.
+   */
+  private void scanAll() {
+    folder.scan();
+    modelBundles.getTracked().values().forEach(ModelFolder::scan);
   }
 
   /** A folder for the configuration, checked; the message names the key and the value. */
@@ -111,11 +132,16 @@ public final class ModelFolderComponent {
       throw new IllegalArgumentException(OnnxModels.PID + ": rescanMillis = " + config.rescanMillis() + " must be at least 50");
     }
     ModelLoader loader = new ModelLoader(onnx.environment(), config.intraOpThreads(), logger::info);
-    return new ModelFolder(path, loader, new ServiceRegistry(context), logger::info, logger::error);
+    return new ModelFolder(path, loader, new ServiceRegistry(context, null), ids, logger::info, logger::error);
   }
 
   /** Model services with their description's facts as properties. */
-  private record ServiceRegistry(BundleContext context) implements ModelFolder.Registry {
+  private record ServiceRegistry(BundleContext context, String bundle) implements ModelFolder.Registry {
+    @Override
+    public ModelFolder.Registry withBundle(String name) {
+      return new ServiceRegistry(context, name);
+    }
+
     @Override
     public Object register(OnnxExpressionModel model, Path description) {
       Hashtable<String, Object> props = new Hashtable<>();
@@ -126,6 +152,9 @@ public final class ModelFolderComponent {
       props.put(OnnxModels.LICENCE, model.info().licence());
       props.put(OnnxModels.INPUT, model.info().inputContract());
       props.put(OnnxModels.DESCRIPTION, description.toString());
+      if (bundle != null) {
+        props.put(OnnxModels.BUNDLE, bundle);
+      }
       return context.registerService(ExpressionModel.class, model, props);
     }
 

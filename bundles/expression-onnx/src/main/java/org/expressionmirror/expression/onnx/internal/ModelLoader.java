@@ -67,10 +67,21 @@ final class ModelLoader {
     if (!Files.isRegularFile(onnx)) {
       throw new ModelException(description + ": model file " + onnx + " not found");
     }
-    OrtSession session = open(onnx);
+    // Both the model file and the description that names it are in the message: either may be
+    // the one to fix.
+    OrtSession session;
+    try {
+      session = open(onnx);
+    } catch (ModelException e) {
+      throw new ModelException(description.getFileName() + ": " + e.getMessage(), e.getCause());
+    }
     OnnxExpressionModel model = new OnnxExpressionModel(spec, env, session);
     try {
-      checkContract(onnx, spec, session);
+      try {
+        checkContract(onnx, spec, session);
+      } catch (ModelException e) {
+        throw new ModelException(description.getFileName() + ": " + e.getMessage(), e.getCause());
+      }
       if (spec.golden() != null) {
         checkGolden(model, onnx, dir.resolve(spec.golden()));
       }
@@ -118,10 +129,10 @@ final class ModelLoader {
         count *= outShape[i];
       }
       // Dynamic sizes (negative) are checked on the warm-up run instead.
-      if (count > 0 && count != spec.labels().size()) {
+      if (count > 0 && count != spec.outputSize()) {
         throw new ModelException(
             onnx + ": output '" + spec.outputName() + "' has " + count + " values " + Arrays.toString(outShape)
-                + " but the description lists " + spec.labels().size() + " labels " + spec.labels());
+                + " but the description lists " + OnnxExpressionModel.describedValues(spec));
       }
     } catch (OrtException e) {
       throw new ModelException(onnx + ": cannot read its inputs and outputs: " + e.getMessage(), e);
@@ -162,7 +173,7 @@ final class ModelLoader {
     }
     double worst = 0;
     String worstAt = "";
-    float[] out = new float[spec.labels().size()];
+    float[] out = new float[spec.outputSize()];
     for (GoldenFile.Vector v : golden.vectors()) {
       long[] shape = v.inputShape().stream().mapToLong(Long::longValue).toArray();
       if (!Arrays.equals(shape, spec.shape())) {
@@ -172,7 +183,7 @@ final class ModelLoader {
       FloatBuffer in = decode(goldenPath, v, spec);
       if (v.expected().size() != out.length) {
         throw new ModelException(goldenPath + ": vector '" + v.name() + "' expects " + v.expected().size()
-            + " values but the model has " + out.length + " labels");
+            + " values but the model has " + OnnxExpressionModel.describedValues(spec));
       }
       try {
         model.run(in, shape, out);
@@ -183,7 +194,8 @@ final class ModelLoader {
         double diff = Math.abs(out[i] - v.expected().get(i));
         if (!(diff <= worst)) {
           worst = diff;
-          worstAt = "vector '" + v.name() + "', output " + spec.labels().get(i);
+          worstAt = "vector '" + v.name() + "', output "
+              + (i < spec.labels().size() ? spec.labels().get(i) : spec.extraValues().get(i - spec.labels().size()));
         }
       }
     }
@@ -217,7 +229,7 @@ final class ModelLoader {
     ModelSpec spec = model.spec();
     int count = spec.width() * spec.height() * spec.channels();
     FloatBuffer zeros = ByteBuffer.allocateDirect(count * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
-    float[] out = new float[spec.labels().size()];
+    float[] out = new float[spec.outputSize()];
     try {
       for (int i = 0; i < 2; i++) {
         model.run(zeros, spec.shape(), out);

@@ -34,7 +34,8 @@ record ModelSpec(
     String outputName,
     boolean logits,
     List<String> labels,
-    List<String> canonical) {
+    List<String> canonical,
+    List<String> extraValues) {
 
   enum Colour {
     GREY,
@@ -114,6 +115,10 @@ record ModelSpec(
     }
     List<String> labels = c.require(out.labels(), "output.labels");
     List<String> canonical = c.canonical(labels, out.canonical());
+    List<String> extra = out.extraValues() == null ? List.of() : out.extraValues();
+    if (extra.stream().anyMatch(v -> v == null || v.isBlank())) {
+      throw c.error("output.extraValues", extra, "must name each extra value");
+    }
     return new ModelSpec(
         d.id(),
         d.version(),
@@ -138,7 +143,13 @@ record ModelSpec(
         out.name(),
         kind.equals("logits"),
         List.copyOf(labels),
-        canonical);
+        canonical,
+        List.copyOf(extra));
+  }
+
+  /** Values in the output tensor: the labels, then the extra values. */
+  int outputSize() {
+    return labels.size() + extraValues.size();
   }
 
   /** One line for people and the {@code model.input} property. */

@@ -7,6 +7,7 @@ import ai.onnxruntime.OrtSession;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import org.expressionmirror.api.Box;
@@ -38,7 +39,7 @@ final class OnnxExpressionModel implements ExpressionModel, AutoCloseable {
     int size = spec.width() * spec.height() * spec.channels();
     // Direct, so ONNX Runtime reads the tensor in place instead of copying it every frame.
     this.input = ByteBuffer.allocateDirect(size * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
-    this.output = new float[spec.labels().size()];
+    this.output = new float[spec.outputSize()];
     this.info =
         new ModelInfo(spec.id(), spec.version(), spec.canonical(), spec.source(), spec.licence(), spec.inputContract());
   }
@@ -78,20 +79,31 @@ final class OnnxExpressionModel implements ExpressionModel, AutoCloseable {
       if (values.remaining() != out.length) {
         throw new IllegalStateException(
             spec.file() + ": output '" + spec.outputName() + "' has " + values.remaining()
-                + " values but the description lists " + out.length + " labels");
+                + " values but the description lists " + describedValues(spec));
       }
       values.get(out);
     }
   }
 
-  /** Softmax for logits; for probabilities only a renormalisation against rounding. */
+  /** What the description says the output holds, for messages: "8 labels [..] + 2 extra values [..]". */
+  static String describedValues(ModelSpec spec) {
+    String labels = spec.labels().size() + " labels " + spec.labels();
+    return spec.extraValues().isEmpty()
+        ? labels
+        : labels + " + " + spec.extraValues().size() + " extra values " + spec.extraValues();
+  }
+
+  /**
+   * Softmax for logits; for probabilities only a renormalisation against rounding. Only the label
+   * values take part: extra values after them (valence, arousal) are another head's outputs.
+   */
   double[] probabilities(float[] raw) {
-    double[] p = new double[raw.length];
+    double[] p = new double[spec.labels().size()];
     double sum = 0;
     if (spec.logits()) {
       double max = Double.NEGATIVE_INFINITY;
-      for (float v : raw) {
-        max = Math.max(max, v);
+      for (int i = 0; i < p.length; i++) {
+        max = Math.max(max, raw[i]);
       }
       for (int i = 0; i < p.length; i++) {
         p[i] = Math.exp(raw[i] - max);
@@ -104,7 +116,8 @@ final class OnnxExpressionModel implements ExpressionModel, AutoCloseable {
       }
     }
     if (!(sum > 0) || Double.isInfinite(sum)) {
-      throw new IllegalStateException("model '" + spec.id() + "' produced no usable output: " + java.util.Arrays.toString(raw));
+      throw new IllegalStateException(
+          "model '" + spec.id() + "' produced no usable output: " + java.util.Arrays.toString(Arrays.copyOf(raw, p.length)));
     }
     for (int i = 0; i < p.length; i++) {
       p[i] /= sum;

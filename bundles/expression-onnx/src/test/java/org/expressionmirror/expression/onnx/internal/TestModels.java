@@ -23,7 +23,8 @@ final class TestModels {
   private TestModels() {}
 
   /**
-   * @param shape input shape, [1,C,H,W] when {@code nchw}, else [1,H,W,C]
+   * @param shape input shape, [1,C,H,W] when {@code nchw}, else [1,H,W,C]; a batch size of -1
+   *     makes the batch dynamic (input and output)
    * @param weights C x N dense weights, row-major
    * @param bias N biases
    * @param softmax append a Softmax (a probabilities model) instead of leaving logits
@@ -60,7 +61,7 @@ final class TestModels {
       g.addNode(NodeProto.newBuilder().setOpType("Softmax").addInput(dense).addOutput(outputName)
           .addAttribute(AttributeProto.newBuilder().setName("axis").setType(AttributeProto.AttributeType.INT).setI(1)));
     }
-    g.addOutput(value(outputName, new long[] {1, n}));
+    g.addOutput(value(outputName, new long[] {shape[0], n}));
     if (extraHead) {
       float[] va = new float[c * 2];
       for (int i = 0; i < va.length; i++) {
@@ -129,7 +130,10 @@ final class TestModels {
   private static ValueInfoProto value(String name, long[] shape) {
     TensorShapeProto.Builder s = TensorShapeProto.newBuilder();
     for (long d : shape) {
-      s.addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(d));
+      // A negative size is a dynamic one, as torch.onnx.export writes for dynamic_axes.
+      s.addDim(d < 0
+          ? TensorShapeProto.Dimension.newBuilder().setDimParam("batch_size")
+          : TensorShapeProto.Dimension.newBuilder().setDimValue(d));
     }
     return ValueInfoProto.newBuilder()
         .setName(name)
