@@ -55,8 +55,10 @@ public final class Main {
     // SWT unpacks its natives to ~/.swt unless told otherwise
     System.setProperty("swt.library.path", scratch.resolve("swt").toString());
     try {
-      return new FelixRuntime(home, scratch, feature, frameworkProperties(home, scratch, feature, options))
-          .runUntilStopped();
+      Map<String, String> properties = frameworkProperties(home, scratch, feature, options);
+      // Model bundle jars are dropped here; FileInstall watches it (see the pipeline's LaunchSettings).
+      Files.createDirectories(Path.of(properties.get("mirror.deploy.dir")));
+      return new FelixRuntime(home, scratch, feature, properties).runUntilStopped();
     } finally {
       AppDirs.delete(scratch);
     }
@@ -94,6 +96,7 @@ public final class Main {
     p.put("ds.loglevel", "warn");
     p.put("mirror.home", home.toString());
     p.putIfAbsent("mirror.models.dir", home.resolve("models").toString());
+    p.putIfAbsent("mirror.deploy.dir", home.resolve("deploy").toString());
     if (o.source() != null) {
       String s = o.source();
       p.put("mirror.source", s.startsWith("camera:") ? s : Path.of(s).toAbsolutePath().toString());

@@ -14,12 +14,14 @@ import org.osgi.service.component.annotations.Reference;
  * Carries the command line into Config Admin: the launcher sets framework properties ({@code
  * mirror.source}, {@code mirror.realtime}, {@code mirror.exitAtEnd}, {@code mirror.out}) and this
  * component writes them as the {@code mirror.source} and {@code mirror.record.jsonl}
- * configurations, so everything after start-up is configured one way only.
+ * configurations, so everything after start-up is configured one way only. It also makes
+ * FileInstall watch the deploy folder ({@code mirror.deploy.dir}) for bundle jars.
  */
 @Component(immediate = true)
 public final class LaunchSettings {
   static final String SOURCE = "mirror.source";
   static final String OUT = "mirror.out";
+  static final String DEPLOY = "mirror.deploy.dir";
 
   @Activate
   public LaunchSettings(BundleContext context, @Reference ConfigurationAdmin configAdmin)
@@ -44,6 +46,25 @@ public final class LaunchSettings {
       }
       update(configAdmin, SOURCE, p);
     }
+    String deploy = context.getProperty(DEPLOY);
+    if (deploy != null && !deploy.isBlank()) {
+      watchDeployFolder(configAdmin, deploy);
+    }
+  }
+
+  /**
+   * A second FileInstall watcher (a factory configuration of FileInstall's PID) for the deploy
+   * folder: bundle jars dropped there (model bundles with an Expression-Models header) are
+   * installed and started, and uninstalled when removed. Named, so that it exists once.
+   */
+  private static void watchDeployFolder(ConfigurationAdmin configAdmin, String dir) throws IOException {
+    Dictionary<String, Object> p = new Hashtable<>();
+    p.put("felix.fileinstall.dir", dir);
+    p.put("felix.fileinstall.filter", ".*\\.jar");
+    p.put("felix.fileinstall.poll", "250");
+    p.put("felix.fileinstall.noInitialDelay", "true");
+    p.put("felix.fileinstall.bundles.new.start", "true");
+    configAdmin.getFactoryConfiguration("org.apache.felix.fileinstall", "deploy", "?").update(p);
   }
 
   private static void update(ConfigurationAdmin configAdmin, String pid, Dictionary<String, Object> p)
