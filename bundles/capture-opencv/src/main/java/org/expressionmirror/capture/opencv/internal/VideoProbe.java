@@ -59,7 +59,8 @@ record VideoProbe(int width, int height, double fps) {
       }
       errors.awaitEnd(1000);
       if (process.exitValue() != 0) {
-        throw new IOException(errors.firstLine(url).orElse("ffprobe exit code " + process.exitValue()));
+        String exit = "ffprobe exit code " + process.exitValue();
+        throw new IOException(errors.firstLine(url).orElse(exit));
       }
       return parse(out.get(1, TimeUnit.SECONDS));
     } catch (InterruptedException e) {

@@ -88,7 +88,8 @@ final class VideoReader implements FrameReader {
    * own for every index that is not one.
    */
   private static int cameraApi() {
-    return System.getProperty("os.name", "").startsWith("Linux") ? Videoio.CAP_V4L2 : Videoio.CAP_ANY;
+    boolean linux = System.getProperty("os.name", "").startsWith("Linux");
+    return linux ? Videoio.CAP_V4L2 : Videoio.CAP_ANY;
   }
 
   private static void daemon(Runnable task) {

@@ -49,7 +49,8 @@ class FfmpegToolsTest {
         + "\"r_frame_rate\":\"30/1\",\"avg_frame_rate\":\"0/0\","
         + "\"side_data_list\":[{\"rotation\":-90}]}]}");
     assertEquals(new VideoProbe(1080, 1920, 30), turned);
-    VideoProbe oldTag = parse("{\"streams\":[{\"width\":4,\"height\":2,\"tags\":{\"rotate\":\"270\"}}]}");
+    VideoProbe oldTag =
+        parse("{\"streams\":[{\"width\":4,\"height\":2,\"tags\":{\"rotate\":\"270\"}}]}");
     assertEquals(new VideoProbe(2, 4, 0), oldTag);
     IOException e = assertThrows(IOException.class, () -> parse("{\"streams\":[]}"));
     assertEquals("no video stream", e.getMessage());

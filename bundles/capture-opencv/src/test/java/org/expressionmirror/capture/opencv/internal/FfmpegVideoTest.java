@@ -46,7 +46,8 @@ class FfmpegVideoTest {
     factory = new OpenCvFrameSourceFactory(TestConfig.DEFAULT, new OpenCvLoader(), log.logger);
     pan = TestVideos.panFrames(N);
     mp4 = dir.resolve("pan.mp4");
-    TestVideos.encode(pan, "30000/1001", mp4, "-c:v", "libx264", "-preset", "veryfast", "-crf", "18");
+    TestVideos.encode(
+        pan, "30000/1001", mp4, "-c:v", "libx264", "-preset", "veryfast", "-crf", "18");
   }
 
   @AfterAll
@@ -188,7 +189,8 @@ class FfmpegVideoTest {
     configured.modified(new TestConfig(dir.resolve("nowhere/ffmpeg").toString()));
     assertEquals(bin.resolve("ffmpeg").toString(), configured.ffmpeg().ffmpeg());
     assertEquals(1, logged.lines.size(), logged.lines.toString());
-    assertTrue(logged.lines.get(0).startsWith("error: mirror.capture: ffmpeg "), logged.lines.get(0));
+    String error = logged.lines.get(0);
+    assertTrue(error.startsWith("error: mirror.capture: ffmpeg "), error);
     assertTrue(logged.lines.get(0).contains(dir.resolve("nowhere/ffmpeg").toString()));
   }
 

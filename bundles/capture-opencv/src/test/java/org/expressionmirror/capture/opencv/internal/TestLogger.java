@@ -17,7 +17,8 @@ final class TestLogger {
               new Class<?>[] {Logger.class},
               (proxy, method, args) -> {
                 if (args != null && args.length > 0 && args[0] instanceof String f) {
-                  lines.add(method.getName() + ": " + format(f, Arrays.copyOfRange(args, 1, args.length)));
+                  Object[] values = Arrays.copyOfRange(args, 1, args.length);
+                  lines.add(method.getName() + ": " + format(f, values));
                 }
                 return method.getReturnType() == boolean.class ? Boolean.TRUE : null;
               });

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.expressionmirror.api.Frame;
+import org.expressionmirror.platform.opencv.FrameMats;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
@@ -19,7 +20,6 @@ import org.opencv.core.Scalar;
 import org.opencv.core.Size;
 import org.opencv.imgcodecs.Imgcodecs;
 import org.opencv.imgproc.Imgproc;
-import org.expressionmirror.platform.opencv.FrameMats;
 
 /** Test videos made with the ffmpeg program from a real photo, and independent decodes. */
 final class TestVideos {
@@ -108,12 +108,16 @@ final class TestVideos {
     }
   }
 
+  private static boolean isFfmpeg(String command) {
+    return command.contains("ffmpeg") || command.contains("ffprobe");
+  }
+
   /** The ffmpeg and ffprobe processes this JVM started that are still alive. */
   static List<ProcessHandle> liveFfmpegChildren() {
     return ProcessHandle.current()
         .descendants()
         .filter(ProcessHandle::isAlive)
-        .filter(p -> p.info().command().map(c -> c.contains("ffmpeg") || c.contains("ffprobe")).orElse(false))
+        .filter(p -> p.info().command().map(TestVideos::isFfmpeg).orElse(false))
         .toList();
   }
 }
