@@ -19,10 +19,12 @@ import java.util.Set;
  * @param name feature name
  * @param bundles artifact ids in start order, included features first
  * @param properties framework property defaults
+ *
+ * <p>Public so the OSGi integration tests start exactly the bundles a feature names.
  */
-record Feature(String name, List<String> bundles, Map<String, String> properties) {
+public record Feature(String name, List<String> bundles, Map<String, String> properties) {
 
-  static Feature load(Path dir, String name) throws IOException {
+  public static Feature load(Path dir, String name) throws IOException {
     List<String> bundles = new ArrayList<>();
     Map<String, String> properties = new LinkedHashMap<>();
     read(dir, name, bundles, properties, new HashSet<>());
