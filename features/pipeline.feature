@@ -9,6 +9,7 @@ bundle org.expressionmirror.capture.opencv
 bundle org.expressionmirror.face.haar
 bundle org.expressionmirror.face.blazeface
 bundle org.expressionmirror.expression.onnx
+bundle org.expressionmirror.expression.ensemble
 bundle org.expressionmirror.smoothing
 bundle org.expressionmirror.pipeline
 bundle org.expressionmirror.record.jsonl

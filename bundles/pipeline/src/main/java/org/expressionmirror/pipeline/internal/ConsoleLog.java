@@ -1,6 +1,8 @@
 package org.expressionmirror.pipeline.internal;
 
 import java.io.PrintStream;
+import java.util.Collections;
+import java.util.List;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -23,6 +25,10 @@ public final class ConsoleLog implements LogListener {
   public ConsoleLog(@Reference LogReaderService reader) {
     this.reader = reader;
     reader.addLogListener(this);
+    // what was logged before this component started (a bad configuration at start-up)
+    List<LogEntry> earlier = Collections.list(reader.getLog());
+    Collections.reverse(earlier);
+    earlier.forEach(this::logged);
   }
 
   @Deactivate
@@ -30,14 +36,30 @@ public final class ConsoleLog implements LogListener {
     reader.removeLogListener(this);
   }
 
+  /** Our components' own notes, not the framework's bundle and service events. */
+  private static boolean ours(LogEntry entry) {
+    return entry.getBundle() != null
+        && entry.getBundle().getSymbolicName().startsWith("org.expressionmirror")
+        && !entry.getLoggerName().startsWith("Events.");
+  }
+
+  /** The log service wraps exceptions; the innermost one says what went wrong. */
+  private static String rootCause(Throwable t) {
+    Throwable root = t;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.toString();
+  }
+
   @Override
   public void logged(LogEntry entry) {
     LogLevel level = entry.getLogLevel();
-    boolean ours = entry.getBundle() != null && entry.getBundle().getSymbolicName().startsWith("org.expressionmirror");
-    if (level.implies(LogLevel.WARN) || (ours && level == LogLevel.INFO)) {
+    // WARN, ERROR and AUDIT: WARN.implies(x) holds for those, x.implies(WARN) for INFO and DEBUG too
+    if (LogLevel.WARN.implies(level) || (level == LogLevel.INFO && ours(entry))) {
       Throwable t = entry.getException();
       String name = entry.getBundle() == null ? "" : entry.getBundle().getSymbolicName() + ": ";
-      out.println(level + " " + name + entry.getMessage() + (t == null ? "" : " (" + t + ")"));
+      out.println(level + " " + name + entry.getMessage() + (t == null ? "" : " (" + rootCause(t) + ")"));
     }
   }
 }

@@ -1,6 +1,8 @@
 package org.expressionmirror.pipeline.internal;
 
 import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleSupplier;
 import org.osgi.framework.Filter;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.InvalidSyntaxException;
@@ -32,12 +34,12 @@ record Settings(
    * @throws IllegalArgumentException naming the key and the value
    */
   static Settings from(PipelineConfig c, Map<String, Object> raw) {
-    double timeout = positive(raw, "trackTimeoutSeconds", c.trackTimeoutSeconds());
-    double iou = number(raw, "trackMinIou", c.trackMinIou());
+    double timeout = positive(raw, "trackTimeoutSeconds", c::trackTimeoutSeconds);
+    double iou = number(raw, "trackMinIou", c::trackMinIou);
     if (iou < 0 || iou > 1) {
       throw invalid("trackMinIou", raw.get("trackMinIou"), "must be between 0 and 1");
     }
-    double startup = positive(raw, "startupTimeoutSeconds", c.startupTimeoutSeconds());
+    double startup = positive(raw, "startupTimeoutSeconds", c::startupTimeoutSeconds);
     return new Settings(
         id("detector", c.detector()),
         id("model", c.model()),
@@ -48,7 +50,7 @@ record Settings(
         timeout * 1000,
         iou,
         Math.round(startup * 1000),
-        bool(raw, "onlyMyFace", c.onlyMyFace()));
+        bool(raw, "onlyMyFace", c::onlyMyFace));
   }
 
   private static String id(String key, String value) {
@@ -69,7 +71,7 @@ record Settings(
     }
   }
 
-  private static double positive(Map<String, Object> raw, String key, double converted) {
+  private static double positive(Map<String, Object> raw, String key, DoubleSupplier converted) {
     double value = number(raw, key, converted);
     if (!(value > 0) || Double.isInfinite(value)) {
       throw invalid(key, raw.get(key), "must be a positive number");
@@ -77,10 +79,11 @@ record Settings(
     return value;
   }
 
-  private static double number(Map<String, Object> raw, String key, double converted) {
+  /** DS's own conversion is asked only for values it can convert; it throws on the others. */
+  private static double number(Map<String, Object> raw, String key, DoubleSupplier converted) {
     Object value = raw.get(key);
     if (value == null || value instanceof Number) {
-      return converted;
+      return converted.getAsDouble();
     }
     try {
       return Double.parseDouble(value.toString().strip());
@@ -89,10 +92,10 @@ record Settings(
     }
   }
 
-  private static boolean bool(Map<String, Object> raw, String key, boolean converted) {
+  private static boolean bool(Map<String, Object> raw, String key, BooleanSupplier converted) {
     Object value = raw.get(key);
     if (value == null || value instanceof Boolean) {
-      return converted;
+      return converted.getAsBoolean();
     }
     String s = value.toString().strip();
     if (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false")) {

@@ -83,8 +83,10 @@ public final class SourceRunner {
     if (summary.failed()) {
       System.err.println("error: " + summary.error());
     }
-    System.out.print(SummaryText.of(summary));
-    System.out.flush();
+    if (summary.frames() > 0 || !summary.failed()) {
+      System.out.print(SummaryText.of(summary));
+      System.out.flush();
+    }
     IntConsumer hook = exit;
     if (config.exitAtEnd() && hook != null) {
       hook.accept(summary.failed() ? 2 : 0);
