@@ -11,8 +11,8 @@ public @interface PipelineConfig {
   @AttributeDefinition(description = "Face detector id: haar, blazeface, blazeface-back, ...")
   String detector() default "haar";
 
-  @AttributeDefinition(description = "Expression model id, e.g. minixception-fer2013")
-  String model() default "minixception-fer2013";
+  @AttributeDefinition(description = "Expression model id: faceapi-expression (default), minixception-fer2013, ensemble, ...")
+  String model() default "faceapi-expression";
 
   @AttributeDefinition(description = "Smoother id: ema, window or none")
   String smoother() default "ema";

@@ -34,7 +34,7 @@ class PipelineRunTest {
 
   PipelineRunTest() {
     pipeline.addListener((ResultListener) seen::add);
-    pipeline.addModel(new FixedModel(), Map.of(ExpressionModel.ID, "minixception-fer2013", ExpressionModel.VERSION, "1"));
+    pipeline.addModel(new FixedModel(), Map.of(ExpressionModel.ID, "faceapi-expression", ExpressionModel.VERSION, "1"));
     pipeline.addSmoother(new Identity(), Map.of(Smoother.ID, "ema", Smoother.VERSION, "1"));
   }
 
@@ -55,7 +55,7 @@ class PipelineRunTest {
       assertEquals(i, r.frame());
       assertEquals(i < 5 ? "haar@1.0" : "blazeface@1.0", r.detector());
       assertEquals(i < 5 ? 10 : 20, r.faces().get(0).box().x());
-      assertEquals("minixception-fer2013@1", r.model());
+      assertEquals("faceapi-expression@1", r.model());
     }
   }
 
@@ -153,7 +153,7 @@ class PipelineRunTest {
   private static final class FixedModel implements ExpressionModel {
     @Override
     public ModelInfo info() {
-      return new ModelInfo("minixception-fer2013", "1", List.of(Expressions.HAPPINESS, Expressions.NEUTRAL), "test", "MIT", "none");
+      return new ModelInfo("faceapi-expression", "1", List.of(Expressions.HAPPINESS, Expressions.NEUTRAL), "test", "MIT", "none");
     }
 
     @Override

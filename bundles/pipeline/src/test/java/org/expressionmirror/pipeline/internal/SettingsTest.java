@@ -15,7 +15,7 @@ class SettingsTest {
   void defaultsAreTheDocumentedOnes() {
     Settings s = Settings.from(DEFAULTS, Map.of());
     assertEquals("haar", s.detector());
-    assertEquals("minixception-fer2013", s.model());
+    assertEquals("faceapi-expression", s.model());
     assertEquals("ema", s.smoother());
     assertEquals(1000, s.trackTimeoutMs());
   }
