@@ -21,6 +21,9 @@ public final class Evaluation {
   /** Framework property: JSON report file; unset means print only. */
   public static final String OUT = "mirror.eval.out";
 
+  /** Framework property: seconds to wait for the model and detector services (default 20). */
+  public static final String WAIT_SECONDS = "mirror.eval.waitSeconds";
+
   /** The detector value that takes each whole image as the face. */
   public static final String NO_DETECTOR = "none";
 

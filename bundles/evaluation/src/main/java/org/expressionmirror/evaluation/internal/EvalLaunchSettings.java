@@ -29,6 +29,12 @@ public final class EvalLaunchSettings {
     put(p, "model", context.getProperty(Evaluation.MODEL));
     put(p, "detector", context.getProperty(Evaluation.DETECTOR));
     put(p, "out", context.getProperty(Evaluation.OUT));
+    String wait = context.getProperty(Evaluation.WAIT_SECONDS);
+    if (wait != null && wait.trim().matches("\\d{1,6}")) {
+      p.put("waitSeconds", Integer.valueOf(wait.trim()));
+    } else if (wait != null) {
+      System.err.println("warning: " + Evaluation.WAIT_SECONDS + " = " + wait + " is not a whole number of seconds; using the default");
+    }
     p.put("exitAtEnd", Boolean.TRUE);
     // "?" lets whichever bundle owns the PID bind to it
     Configuration c = configAdmin.getConfiguration(Evaluation.PID, "?");

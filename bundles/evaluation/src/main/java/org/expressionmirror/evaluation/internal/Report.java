@@ -14,6 +14,8 @@ import java.util.List;
  * @param noFace images in which the detector found no face (counted as wrong)
  * @param correct images whose top label is the folder's label
  * @param accuracy correct / images
+ * @param faceAccuracy correct / faces: the model alone on the faces the detector found; null
+ *     without faces
  * @param labels rows and first columns of the confusion matrix, canonical order
  * @param perClass precision, recall, F1 and support of each label
  * @param macro unweighted means over the labels with images (an undefined value counts as 0)
@@ -30,6 +32,7 @@ record Report(
     long noFace,
     long correct,
     double accuracy,
+    Double faceAccuracy,
     List<String> labels,
     List<ClassMetrics> perClass,
     Macro macro,
@@ -77,6 +80,7 @@ record Report(
             new MissingLabel(label, images, "model has no '" + label + "': " + images + " images cannot be right"));
       }
     }
+    long faces = confusion.total() - confusion.noFace();
     List<String> columns = new ArrayList<>(confusion.labels());
     columns.add(Confusion.NO_FACE);
     return new Report(
@@ -84,10 +88,11 @@ record Report(
         model,
         detector,
         confusion.total(),
-        confusion.total() - confusion.noFace(),
+        faces,
         confusion.noFace(),
         confusion.correct(),
         confusion.accuracy(),
+        faces == 0 ? null : (double) confusion.correct() / faces,
         confusion.labels(),
         perClass,
         n == 0 ? new Macro(0, 0, 0) : new Macro(p / n, r / n, f / n),

@@ -21,7 +21,8 @@ final class ReportJson {
     Path dir = file.toAbsolutePath().getParent();
     Path tmp = null;
     try {
-      tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+      // A plain new file (not createTempFile, which makes it private to the owner) beside the report.
+      tmp = dir.resolve("." + file.getFileName() + ".tmp");
       MAPPER.writeValue(tmp.toFile(), report);
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {

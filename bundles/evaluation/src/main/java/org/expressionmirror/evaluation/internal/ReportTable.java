@@ -16,7 +16,13 @@ final class ReportTable {
     s.append(String.format(Locale.ROOT, "detector %s, %d images, %d faces%n", r.detector(), r.images(), r.faces()));
     s.append(
         String.format(
-            Locale.ROOT, "accuracy %.2f %% (%d/%d)%n%n", 100 * r.accuracy(), r.correct(), r.images()));
+            Locale.ROOT, "accuracy %.2f %% (%d/%d)%n", 100 * r.accuracy(), r.correct(), r.images()));
+    if (r.noFace() > 0 && r.faceAccuracy() != null) {
+      s.append(
+          String.format(
+              Locale.ROOT, "accuracy on the faces found %.2f %% (%d/%d)%n", 100 * r.faceAccuracy(), r.correct(), r.faces()));
+    }
+    s.append(System.lineSeparator());
     s.append(String.format(Locale.ROOT, "%-" + LABEL_WIDTH + "s %9s %9s %9s %8s%n", "label", "precision", "recall", "f1", "support"));
     for (ClassMetrics m : r.perClass()) {
       s.append(
