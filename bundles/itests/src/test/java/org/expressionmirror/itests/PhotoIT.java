@@ -46,7 +46,7 @@ public class PhotoIT {
   @Test
   public void everyShippedModelReadsTheFacesOfARealPhoto() throws Exception {
     List<String> shipped = Paths.shippedModels();
-    assertTrue("the default model is shipped: " + shipped, shipped.contains("minixception-fer2013"));
+    assertTrue("minixception-fer2013 is shipped: " + shipped, shipped.contains("minixception-fer2013"));
     try (Mirror mirror = new Mirror(this)) {
       for (String model : shipped) {
         readPhoto(mirror, model);

@@ -36,7 +36,7 @@ public class SwapIT {
   private static final int FRAMES = 80;
   /** A slow listener keeps the stream going for a few seconds, so swaps land mid-stream. */
   private static final long PAUSE_MS = 40;
-  private static final String DEFAULT_MODEL = "minixception-fer2013";
+  private static final String START_MODEL = "minixception-fer2013";
   private static final long SWAP_TIMEOUT_MS = 10_000;
   private static final long RUN_TIMEOUT_MS = 90_000;
 
@@ -60,31 +60,31 @@ public class SwapIT {
       Path frames = Media.panFolder(FRAMES);
       Map<String, Object> start = new HashMap<>();
       start.put("detector", "haar");
-      start.put("model", DEFAULT_MODEL);
+      start.put("model", START_MODEL);
       start.put("smoother", "ema");
       start.put("model.target", null);
       mirror.configure(Mirror.PIPELINE, start);
-      mirror.awaitPipeline(Map.of("detector", "haar", "model", DEFAULT_MODEL, "smoother", "ema"), 10_000);
-      mirror.model(DEFAULT_MODEL);
+      mirror.awaitPipeline(Map.of("detector", "haar", "model", START_MODEL, "smoother", "ema"), 10_000);
+      mirror.model(START_MODEL);
       // swap to another model when the distribution has one, else narrow by a raw target filter
       Optional<String> other =
-          Paths.shippedModels().stream().filter(id -> !id.equals(DEFAULT_MODEL)).findFirst();
+          Paths.shippedModels().stream().filter(id -> !id.equals(START_MODEL)).findFirst();
       if (other.isPresent()) {
         mirror.model(other.get()); // registered once loaded, checked and warmed up
       }
-      String model2 = other.orElse(DEFAULT_MODEL);
+      String model2 = other.orElse(START_MODEL);
       List<Phase> phases = new ArrayList<>();
       List<Map<String, Object>> swaps = new ArrayList<>();
-      phases.add(new Phase("haar", DEFAULT_MODEL, "ema"));
+      phases.add(new Phase("haar", START_MODEL, "ema"));
       if (other.isPresent()) {
         swaps.add(Map.of("detector", "blazeface"));
-        phases.add(new Phase("blazeface", DEFAULT_MODEL, "ema"));
+        phases.add(new Phase("blazeface", START_MODEL, "ema"));
         swaps.add(Map.of("model", model2));
         phases.add(new Phase("blazeface", model2, "ema"));
       } else {
         // one model only: select it through a raw DS-style target filter with the detector swap
-        swaps.add(Map.of("detector", "blazeface", "model.target", "(model.id=" + DEFAULT_MODEL + ")"));
-        phases.add(new Phase("blazeface", DEFAULT_MODEL, "ema"));
+        swaps.add(Map.of("detector", "blazeface", "model.target", "(model.id=" + START_MODEL + ")"));
+        phases.add(new Phase("blazeface", START_MODEL, "ema"));
       }
       swaps.add(Map.of("smoother", "window"));
       phases.add(new Phase("blazeface", model2, "window"));
@@ -141,7 +141,7 @@ public class SwapIT {
     try (Mirror mirror = new Mirror(this)) {
       Path frames = Media.panFolder(FRAMES);
       write(cfg, "haar");
-      mirror.awaitPipeline(Map.of("detector", "haar", "model", DEFAULT_MODEL, "smoother", "ema"), 10_000);
+      mirror.awaitPipeline(Map.of("detector", "haar", "model", START_MODEL, "smoother", "ema"), 10_000);
       long pipelineId = mirror.pipelineServiceId();
       Recorder recorder = mirror.listen(PAUSE_MS);
       mirror.play(frames);
@@ -166,7 +166,7 @@ public class SwapIT {
       assertEquals("the pipeline component was not re-created", pipelineId, mirror.pipelineServiceId());
       checkPhases(
           results,
-          List.of(new Phase("haar", DEFAULT_MODEL, "ema"), new Phase("blazeface", DEFAULT_MODEL, "ema")));
+          List.of(new Phase("haar", START_MODEL, "ema"), new Phase("blazeface", START_MODEL, "ema")));
       System.out.printf("FileInstall edit seen in the records after %.2f s%n", seconds);
     } finally {
       write(cfg, "haar");
@@ -176,7 +176,7 @@ public class SwapIT {
   /** Rewrites the watched file in one step (FileInstall never sees half a file). */
   private static void write(Path cfg, String detector) throws Exception {
     String text =
-        "# written by SwapIT\ndetector=" + detector + "\nmodel=" + DEFAULT_MODEL + "\nsmoother=ema\n";
+        "# written by SwapIT\ndetector=" + detector + "\nmodel=" + START_MODEL + "\nsmoother=ema\n";
     Path tmp = cfg.resolveSibling("mirror.pipeline.tmp");
     Files.writeString(tmp, text, StandardCharsets.UTF_8);
     Files.move(tmp, cfg, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
