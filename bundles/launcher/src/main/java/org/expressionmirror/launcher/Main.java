@@ -53,7 +53,7 @@ public final class Main {
     Path scratch = AppDirs.scratch(home);
     System.setProperty("java.io.tmpdir", scratch.toString());
     // SWT unpacks its natives to ~/.swt unless told otherwise
-    System.setProperty("swt.library.path", scratch.resolve("swt").toString());
+    System.setProperty("swt.library.path", Files.createDirectories(scratch.resolve("swt")).toString());
     try {
       Map<String, String> properties = frameworkProperties(home, scratch, feature, options);
       // Model bundle jars are dropped here; FileInstall watches it (see the pipeline's LaunchSettings).
