@@ -111,9 +111,9 @@ class EvalCommandIT {
 
   @Test
   void withADetectorEveryFaceIsFoundInLooseCrops() throws Exception {
-    Run run = mirror("eval", "--dataset", dataset("loose", 0.5).toString(), "--model", "faceapi-expression", "--detector", "haar");
+    Run run = mirror("eval", "--dataset", dataset("loose", 0.5).toString(), "--model", "faceapi-expression", "--detector", "blazeface");
     assertEquals(0, run.exit(), run.err());
-    assertTrue(run.out().contains("detector haar "), run.out());
+    assertTrue(run.out().contains("detector blazeface "), run.out());
     assertTrue(run.out().contains("4 images, 4 faces"), run.out());
   }
 
