@@ -44,6 +44,7 @@ public final class ModelFolderComponent {
   // Replaced as a whole by modified(); the timer always scans the current folder.
   private volatile ModelFolder folder;
   private volatile long rescanMillis;
+  private int intraOpThreads;
   private ScheduledFuture<?> scanning;
 
   @Activate
@@ -57,6 +58,7 @@ public final class ModelFolderComponent {
     this.onnx = onnx;
     this.logger = logger;
     this.folder = open(config);
+    this.intraOpThreads = config.intraOpThreads();
     this.folder.scan();
     ModelLoader bundleLoader = new ModelLoader(onnx.environment(), config.intraOpThreads(), logger::info);
     this.modelBundles = new BundleTracker<>(context, Bundle.ACTIVE, new ModelBundles(
@@ -80,11 +82,21 @@ public final class ModelFolderComponent {
       logger.error("{}; keeping the models folder {}", e.getMessage(), folder.dir());
       return;
     }
-    // The new folder's models are registered before the old ones go.
-    next.scan();
     ModelFolder old = folder;
-    folder = next;
-    old.close();
+    // Same folder, same threads (e.g. only rescanMillis changed, or the configuration was
+    // deleted and the default is the folder in use): reloading would only drop the models briefly.
+    if (!next.dir().equals(old.dir()) || config.intraOpThreads() != intraOpThreads) {
+      // The new folder's models are registered before the old ones go, taking over their ids.
+      ids.handOver(old.dir(), next.dir());
+      try {
+        next.scan();
+      } finally {
+        ids.handOver(null, null);
+      }
+      folder = next;
+      intraOpThreads = config.intraOpThreads();
+      old.close();
+    }
     if (config.rescanMillis() != rescanMillis) {
       scanning.cancel(false);
       schedule(config.rescanMillis());

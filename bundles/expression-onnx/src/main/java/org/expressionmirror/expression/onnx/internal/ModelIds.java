@@ -11,11 +11,25 @@ import java.util.Map;
  */
 final class ModelIds {
   private final Map<String, Path> owners = new HashMap<>();
+  // While the models folder is being replaced: the folder whose ids the new one may take over,
+  // so its models are registered before the old ones go (else each would clash with itself).
+  private Path handOverFrom;
+  private Path handOverTo;
 
   /** Claims {@code id} for {@code description}; returns the other owner when it is taken. */
   synchronized Path claim(String id, Path description) {
     Path owner = owners.putIfAbsent(id, description);
+    if (owner != null && owner.getParent().equals(handOverFrom) && description.getParent().equals(handOverTo)) {
+      owners.put(id, description);
+      return null;
+    }
     return owner == null || owner.equals(description) ? null : owner;
+  }
+
+  /** Lets descriptions in {@code to} take over the ids of those in {@code from}; nulls end it. */
+  synchronized void handOver(Path from, Path to) {
+    handOverFrom = from;
+    handOverTo = to;
   }
 
   synchronized boolean isFree(String id) {
