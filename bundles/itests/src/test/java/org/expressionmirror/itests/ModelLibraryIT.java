@@ -43,6 +43,8 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceEvent;
+import org.osgi.framework.ServiceListener;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.log.LogEntry;
@@ -352,6 +354,60 @@ public class ModelLibraryIT {
       }
       try (Mirror mirror = new Mirror(this)) {
         select(mirror, DEFAULT_MODEL);
+      }
+    }
+  }
+
+  /**
+   * The models folder moved through Config Admin ({@code mirror.models} key {@code dir}): the
+   * models of the new folder take over without an error and without a moment with no model.
+   */
+  @Test
+  public void modelsFolderSwitchedThroughConfigAdminKeepsTheModelsWithoutAGap() throws Exception {
+    Path second = work().resolve("models-2");
+    copyFolder(modelsDir(), second);
+    org.osgi.service.cm.Configuration models = null;
+    ServiceListener watcher = null;
+    int[] present = {refs(DEFAULT_MODEL).size()};
+    int[] lowest = {present[0]};
+    try (Mirror mirror = new Mirror(this)) {
+      assertEquals("the default model is there", 1, present[0]);
+      LogRecorder log = mirror.log();
+      watcher =
+          e -> {
+            synchronized (present) {
+              present[0] += e.getType() == ServiceEvent.REGISTERED ? 1 : e.getType() == ServiceEvent.UNREGISTERING ? -1 : 0;
+              lowest[0] = Math.min(lowest[0], present[0]);
+            }
+          };
+      context().addServiceListener(watcher, "(" + ExpressionModel.ID + "=" + DEFAULT_MODEL + ")");
+      models = mirror.service(ConfigurationAdmin.class).getConfiguration("mirror.models", "?");
+      for (Path dir : List.of(second, modelsDir())) {
+        Dictionary<String, Object> p = new Hashtable<>();
+        p.put("dir", dir.toString());
+        models.update(p);
+        for (String id : List.of(DEFAULT_MODEL, OTHER_MODEL)) {
+          Path description = dir.resolve(id + ".json");
+          long until = System.currentTimeMillis() + DROP_IN_MS;
+          while (!(refs(id).size() == 1 && description.toString().equals(refs(id).get(0).getProperty("model.description")))) {
+            assertTrue(id + " from " + dir + " within " + DROP_IN_MS + " ms; has " + refs(id).stream().map(r -> r.getProperty("model.description")).toList(),
+                System.currentTimeMillis() < until);
+            Thread.sleep(50);
+          }
+        }
+        awaitRegistered(ENSEMBLE, DROP_IN_MS);
+      }
+      synchronized (present) {
+        assertEquals("never without the default model", 1, lowest[0]);
+      }
+      List<String> errors = log.lines().stream().filter(l -> l.startsWith("ERROR")).toList();
+      assertEquals("no error on a folder switch", List.of(), errors);
+    } finally {
+      if (watcher != null) {
+        context().removeServiceListener(watcher);
+      }
+      if (models != null) {
+        models.delete();
       }
     }
   }
