@@ -49,7 +49,10 @@ final class Paths {
     return value;
   }
 
-  /** Model ids with a description in the distribution's models folder. */
+  /**
+   * Model ids with a description and their model file in the distribution's models folder (the
+   * bring-your-own descriptions shipped there wait for a file the user supplies).
+   */
   static List<String> shippedModels() throws IOException {
     Path models = dist().resolve("models");
     try (Stream<Path> files = Files.list(models)) {
@@ -57,6 +60,7 @@ final class Paths {
           .map(f -> f.getFileName().toString())
           .filter(n -> n.endsWith(".json") && !n.endsWith(".golden.json"))
           .map(n -> n.substring(0, n.length() - ".json".length()))
+          .filter(id -> Files.isRegularFile(models.resolve(id + ".onnx")))
           .sorted()
           .toList();
     }
