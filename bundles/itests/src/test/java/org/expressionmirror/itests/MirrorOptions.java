@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.expressionmirror.launcher.Feature;
 import org.ops4j.pax.exam.Option;
@@ -32,20 +33,27 @@ final class MirrorOptions {
    * {@code runtime-config} watched by FileInstall and the framework cache.
    */
   static Option[] headless(String name) {
+    return feature("headless", name);
+  }
+
+  /** Options for one test class running the bundles of the named feature of the distribution. */
+  static Option[] feature(String featureName, String name) {
     Path dist = Paths.dist();
     Path work = Paths.work().resolve(name);
     Path config = work.resolve("runtime-config");
     try {
       delete(work);
       copyConfig(Paths.runtimeConfig(), config);
-      Feature feature = Feature.load(dist.resolve("features"), "headless");
+      Feature feature = Feature.load(dist.resolve("features"), featureName);
       List<Option> options = new ArrayList<>();
       for (String id : feature.bundles()) {
         Path jar = dist.resolve("bundles").resolve(id + ".jar");
         if (!Files.isRegularFile(jar)) {
-          throw new IllegalStateException("feature headless names " + id + " but " + jar + " is missing");
+          throw new IllegalStateException(
+              "feature " + featureName + " names " + id + " but " + jar + " is missing");
         }
-        options.add(bundle(jar.toUri().toString()));
+        // a fragment (SWT's platform part) attaches to its host and cannot be started
+        options.add(isFragment(jar) ? bundle(jar.toUri().toString()).noStart() : bundle(jar.toUri().toString()));
       }
       for (Map.Entry<String, String> p : feature.properties().entrySet()) {
         options.add(frameworkProperty(p.getKey()).value(p.getValue()));
@@ -68,6 +76,13 @@ final class MirrorOptions {
           composite(options.toArray(Option[]::new)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static boolean isFragment(Path jar) throws IOException {
+    try (JarFile file = new JarFile(jar.toFile())) {
+      return file.getManifest() != null
+          && file.getManifest().getMainAttributes().getValue("Fragment-Host") != null;
     }
   }
 
