@@ -8,6 +8,7 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.osgi.framework.Bundle;
@@ -29,6 +30,7 @@ final class FelixRuntime {
   private final Feature feature;
   private final Map<String, String> properties;
   private final AtomicInteger exitCode = new AtomicInteger(0);
+  private final AtomicBoolean exitRequested = new AtomicBoolean();
   private final Framework framework;
 
   FelixRuntime(Path home, Path scratch, Feature feature, Map<String, String> properties) {
@@ -82,6 +84,10 @@ final class FelixRuntime {
   /** Starts every bundle; one that cannot start is reported by name and the rest go on. */
   private void start(List<Bundle> bundles) {
     for (Bundle b : bundles) {
+      if (exitRequested.get()) {
+        // a component already ended the run (e.g. a bad source); the rest need not start
+        return;
+      }
       if (b.getHeaders().get(Constants.FRAGMENT_HOST) != null) {
         continue;
       }
@@ -97,6 +103,9 @@ final class FelixRuntime {
   }
 
   private void exit(int code) {
+    if (!exitRequested.compareAndSet(false, true)) {
+      return;
+    }
     exitCode.set(code);
     // stop from another thread: the caller is a component that the stop will deactivate
     Thread t = new Thread(this::stop, "mirror-exit");

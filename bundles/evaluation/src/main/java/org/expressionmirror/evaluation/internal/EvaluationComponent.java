@@ -46,16 +46,20 @@ public final class EvaluationComponent {
   private final Thread thread;
   private volatile boolean stopping;
 
-  @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, target = "(mirror.exit=true)")
-  private volatile IntConsumer exit;
+  private final IntConsumer exit;
 
   @Activate
   public EvaluationComponent(
       BundleContext context,
       EvalConfig config,
       @Reference OpenCvRuntime openCv,
-      @Reference(service = LoggerFactory.class) Logger logger) {
+      @Reference(service = LoggerFactory.class) Logger logger,
+      // a constructor parameter, not a field: fields are injected after the constructor, when
+      // the thread started here may already have ended
+      @Reference(cardinality = ReferenceCardinality.OPTIONAL, target = "(mirror.exit=true)")
+          IntConsumer exit) {
     this.config = config;
+    this.exit = exit;
     this.modelsDir = context.getProperty("mirror.models.dir");
     this.logger = logger;
     this.thread = new Thread(this::run, "mirror-eval");
@@ -108,9 +112,8 @@ public final class EvaluationComponent {
       System.err.println("error: evaluation failed: " + e.getMessage());
       code = 2;
     }
-    IntConsumer hook = exit;
-    if (!stopping && config.exitAtEnd() && hook != null) {
-      hook.accept(code);
+    if (!stopping && config.exitAtEnd() && exit != null) {
+      exit.accept(code);
     }
   }
 

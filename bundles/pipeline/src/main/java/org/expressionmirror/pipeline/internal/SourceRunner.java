@@ -39,11 +39,7 @@ public final class SourceRunner {
   private final Thread thread;
   private volatile boolean stopping;
 
-  @Reference(
-      cardinality = ReferenceCardinality.OPTIONAL,
-      policy = ReferencePolicy.DYNAMIC,
-      target = "(mirror.exit=true)")
-  private volatile IntConsumer exit;
+  private final IntConsumer exit;
 
   /**
    * The record writer, when the run has one. The launcher sets {@code
@@ -60,8 +56,13 @@ public final class SourceRunner {
   public SourceRunner(
       SourceConfig config,
       @Reference PipelineComponent pipeline,
-      @Reference FrameSourceFactory sources) {
+      @Reference FrameSourceFactory sources,
+      // a constructor parameter, not a field: fields are injected after the constructor, when
+      // the run thread started here may already have ended
+      @Reference(cardinality = ReferenceCardinality.OPTIONAL, target = "(mirror.exit=true)")
+          IntConsumer exit) {
     this.config = config;
+    this.exit = exit;
     this.pipeline = pipeline;
     this.sources = sources;
     this.thread = new Thread(this::run, "mirror-pipeline");
@@ -87,9 +88,8 @@ public final class SourceRunner {
       System.out.print(SummaryText.of(summary));
       System.out.flush();
     }
-    IntConsumer hook = exit;
-    if (config.exitAtEnd() && hook != null) {
-      hook.accept(summary.failed() ? 2 : 0);
+    if (config.exitAtEnd() && exit != null) {
+      exit.accept(summary.failed() ? 2 : 0);
     }
   }
 
