@@ -1,10 +1,7 @@
 package org.expressionmirror.face.blazeface.internal;
 
-import java.util.List;
 import java.util.Map;
-import org.expressionmirror.api.Face;
 import org.expressionmirror.api.FaceDetector;
-import org.expressionmirror.api.Frame;
 import org.expressionmirror.platform.onnxruntime.OnnxRuntime;
 import org.expressionmirror.platform.opencv.OpenCvRuntime;
 import org.osgi.service.component.annotations.Activate;
@@ -26,11 +23,9 @@ import org.osgi.service.component.annotations.Reference;
       FaceDetector.ID + "=" + BackBlazeFace.ID,
       FaceDetector.VERSION + "=" + BackBlazeFace.VERSION
     })
-public final class BackBlazeFace implements FaceDetector {
+public final class BackBlazeFace extends BlazeFaceComponent {
   static final String ID = "blazeface-back";
   static final String VERSION = "1.2.0-back256";
-
-  private final BlazeFaceDetector detector;
 
   /** The OpenCV reference only orders the start: OpenCV natives must be loaded first. */
   @Activate
@@ -39,28 +34,16 @@ public final class BackBlazeFace implements FaceDetector {
       @Reference(name = "openCvRuntime") OpenCvRuntime openCv,
       BlazeFaceConfig config,
       Map<String, Object> properties) {
-    Variant v = Variant.BACK_256;
-    detector =
-        new BlazeFaceDetector(
-            v,
-            onnx.environment(),
-            BlazeFaceDetector.readModel(v),
-            Settings.from(v, config, properties));
+    super(Variant.BACK_256, onnx, config, properties);
   }
 
-  /** A bad value throws here, before anything changed, so the previous settings stay in force. */
   @Modified
   void modified(BlazeFaceConfig config, Map<String, Object> properties) {
-    detector.update(Settings.from(detector.variant(), config, properties));
+    reconfigure(config, properties);
   }
 
   @Deactivate
   void deactivate() {
-    detector.close();
-  }
-
-  @Override
-  public List<Face> detect(Frame frame) {
-    return detector.detect(frame);
+    close();
   }
 }
