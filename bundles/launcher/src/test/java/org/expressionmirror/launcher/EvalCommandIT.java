@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.expressionmirror.launcher.DistributionRun.Result;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,9 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  * neutral look (labelled by looking at them; both models' golden outputs agree).
  */
 class EvalCommandIT {
-  private static final Path DIST = Path.of(System.getProperty("mirror.dist", "target/dist"));
-  private static final Path PHOTOS = Path.of(System.getProperty("testdata.dir", "target/testdata/faces"));
-  private static final Path CONFIG = Path.of("../../runtime-config").toAbsolutePath().normalize();
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** photo, face box x, y, w, h (the boxes of the faceapi-expression golden vectors), label folder. */
@@ -41,11 +39,9 @@ class EvalCommandIT {
 
   @TempDir static Path work;
 
-  private record Run(int exit, String out, String err) {}
-
   @BeforeAll
   static void distributionIsBuilt() {
-    assertTrue(Files.isRegularFile(DIST.resolve("lib/launcher.jar")), "no distribution in " + DIST);
+    assertTrue(DistributionRun.built(), "no distribution in " + DistributionRun.DIST);
   }
 
   /** Face crops grown by {@code grow} of the box on each side, as PNG in label folders. */
@@ -53,7 +49,7 @@ class EvalCommandIT {
     Path root = work.resolve(name);
     int i = 0;
     for (Crop c : FACES) {
-      BufferedImage photo = ImageIO.read(PHOTOS.resolve(c.photo()).toFile());
+      BufferedImage photo = ImageIO.read(DistributionRun.PHOTOS.resolve(c.photo()).toFile());
       int gx = (int) Math.round(c.w() * grow);
       int gy = (int) Math.round(c.h() * grow);
       int x = Math.max(0, c.x() - gx);
@@ -66,23 +62,8 @@ class EvalCommandIT {
     return root;
   }
 
-  private static Run mirror(String... args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-Dmirror.home=" + DIST.toAbsolutePath());
-    cmd.add("-Dmirror.config=" + CONFIG);
-    cmd.add("-cp");
-    cmd.add(DIST.toAbsolutePath() + "/lib/*");
-    cmd.add("org.expressionmirror.launcher.Main");
-    cmd.addAll(List.of(args));
-    Path out = Files.createTempFile(work, "out", ".txt");
-    Path err = Files.createTempFile(work, "err", ".txt");
-    Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    if (!p.waitFor(120, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("mirror " + String.join(" ", args) + " did not end within 120 s");
-    }
-    return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+  private static Result mirror(String... args) throws IOException, InterruptedException {
+    return DistributionRun.run(work, args);
   }
 
   @Test
@@ -90,7 +71,7 @@ class EvalCommandIT {
     Path data = dataset("tight", 0);
     for (String model : List.of("faceapi-expression", "minixception-fer2013")) {
       Path report = work.resolve(model + ".json");
-      Run run = mirror("eval", "--dataset", data.toString(), "--model", model, "--out", report.toString());
+      Result run = mirror("eval", "--dataset", data.toString(), "--model", model, "--out", report.toString());
       assertEquals(0, run.exit(), run.err());
       assertTrue(run.out().contains("accuracy 100.00 % (4/4)"), run.out());
       assertTrue(run.out().contains("confusion (rows: true label, columns: predicted label)"), run.out());
@@ -111,7 +92,7 @@ class EvalCommandIT {
 
   @Test
   void withADetectorEveryFaceIsFoundInLooseCrops() throws Exception {
-    Run run = mirror("eval", "--dataset", dataset("loose", 0.5).toString(), "--model", "faceapi-expression", "--detector", "blazeface");
+    Result run = mirror("eval", "--dataset", dataset("loose", 0.5).toString(), "--model", "faceapi-expression", "--detector", "blazeface");
     assertEquals(0, run.exit(), run.err());
     assertTrue(run.out().contains("detector blazeface "), run.out());
     assertTrue(run.out().contains("4 images, 4 faces"), run.out());
@@ -121,7 +102,7 @@ class EvalCommandIT {
   void anUnknownLabelFolderIsOneLineAndExitCode2() throws Exception {
     Path data = dataset("bored", 0);
     Files.move(data.resolve("Neutral"), data.resolve("bored"));
-    Run run = mirror("eval", "--dataset", data.toString());
+    Result run = mirror("eval", "--dataset", data.toString());
     assertEquals(2, run.exit());
     assertTrue(run.err().contains("error: unknown label folder 'bored' in " + data), run.err());
   }
@@ -129,7 +110,7 @@ class EvalCommandIT {
   @Test
   void anUnknownModelIsNamedWithTheAvailableOnes() throws Exception {
     Path report = work.resolve("none.json");
-    Run run =
+    Result run =
         mirror("eval", "--dataset", dataset("models", 0).toString(), "--model", "no-such-model", "--out", report.toString(), "-Dmirror.eval.waitSeconds=5");
     assertEquals(2, run.exit());
     assertTrue(run.err().contains("error: unknown model id 'no-such-model'"), run.err());
@@ -140,14 +121,14 @@ class EvalCommandIT {
   @Test
   void aMissingDatasetFolderIsNamed() throws Exception {
     Path missing = work.resolve("nowhere");
-    Run run = mirror("eval", "--dataset", missing.toString());
+    Result run = mirror("eval", "--dataset", missing.toString());
     assertEquals(2, run.exit());
     assertTrue(run.err().contains("error: dataset folder cannot be read: " + missing), run.err());
   }
 
   @Test
   void evalHelpPrintsItsUsage() throws Exception {
-    Run run = mirror("eval", "--help");
+    Result run = mirror("eval", "--help");
     assertEquals(0, run.exit());
     assertTrue(run.out().startsWith("usage: mirror eval --dataset DIR"), run.out());
   }

@@ -9,12 +9,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.expressionmirror.launcher.DistributionRun.Result;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,44 +21,23 @@ import org.junit.jupiter.api.io.TempDir;
  * the exit code, the console and the record, for a good run and for each kind of bad input.
  */
 class HeadlessCommandIT {
-  private static final Path DIST = Path.of(System.getProperty("mirror.dist", "target/dist"));
-  private static final Path PHOTOS = Path.of(System.getProperty("testdata.dir", "target/testdata/faces"));
-  private static final Path CONFIG = Path.of("../../runtime-config").toAbsolutePath().normalize();
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir static Path work;
 
-  private record Run(int exit, String out, String err) {}
-
   @BeforeAll
   static void distributionIsBuilt() {
-    assertTrue(Files.isRegularFile(DIST.resolve("lib/launcher.jar")), "no distribution in " + DIST);
+    assertTrue(DistributionRun.built(), "no distribution in " + DistributionRun.DIST);
   }
 
-  private static Run mirror(String... args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-Dmirror.home=" + DIST.toAbsolutePath());
-    cmd.add("-Dmirror.config=" + CONFIG);
-    cmd.add("-cp");
-    cmd.add(DIST.toAbsolutePath() + "/lib/*");
-    cmd.add("org.expressionmirror.launcher.Main");
-    cmd.addAll(List.of(args));
-    Path out = Files.createTempFile(work, "out", ".txt");
-    Path err = Files.createTempFile(work, "err", ".txt");
-    Process p =
-        new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    if (!p.waitFor(120, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("mirror " + String.join(" ", args) + " did not end within 120 s");
-    }
-    return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+  private static Result mirror(String... args) throws IOException, InterruptedException {
+    return DistributionRun.run(work, args);
   }
 
   private static Path folderOfPhotos() throws IOException {
     Path folder = Files.createDirectories(work.resolve("photos"));
     for (String name : List.of("sample3.jpg", "sample4.jpg", "sample1.jpg")) {
-      Files.copy(PHOTOS.resolve(name), folder.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(DistributionRun.PHOTOS.resolve(name), folder.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
     return folder;
   }
@@ -67,7 +45,7 @@ class HeadlessCommandIT {
   @Test
   void aFolderOfPhotosIsRecordedFrameByFrameWithAllFacesAndASummary() throws Exception {
     Path out = work.resolve("photos.jsonl");
-    Run run = mirror("--headless", "--source", folderOfPhotos().toString(), "--out", out.toString());
+    Result run = mirror("--headless", "--source", folderOfPhotos().toString(), "--out", out.toString());
     assertEquals(0, run.exit(), run.err());
     List<String> lines = Files.readAllLines(out);
     assertEquals(3, lines.size());
@@ -97,7 +75,7 @@ class HeadlessCommandIT {
   @Test
   void aMissingSourceIsOneClearLineAndExitCode2() throws Exception {
     Path out = work.resolve("missing.jsonl");
-    Run run = mirror("--headless", "--source", work.resolve("nope.mp4").toString(), "--out", out.toString());
+    Result run = mirror("--headless", "--source", work.resolve("nope.mp4").toString(), "--out", out.toString());
     assertEquals(2, run.exit());
     assertTrue(run.err().startsWith("error: source not found: "), run.err());
     assertFalse(Files.exists(out));
@@ -108,7 +86,7 @@ class HeadlessCommandIT {
     Path bad = work.resolve("broken.avi");
     Files.write(bad, new byte[4096]);
     Path out = work.resolve("broken.jsonl");
-    Run run = mirror("--headless", "--source", bad.toString(), "--out", out.toString());
+    Result run = mirror("--headless", "--source", bad.toString(), "--out", out.toString());
     assertEquals(2, run.exit());
     assertTrue(run.err().contains("cannot decode video: " + bad), run.err());
     assertNoRecord(out);
@@ -116,7 +94,7 @@ class HeadlessCommandIT {
 
   @Test
   void aCameraThatDoesNotOpenIsNamed() throws Exception {
-    Run run = mirror("--headless", "--source", "camera:7");
+    Result run = mirror("--headless", "--source", "camera:7");
     assertEquals(2, run.exit());
     assertTrue(run.err().contains("camera 7 did not open"), run.err());
   }
@@ -126,7 +104,7 @@ class HeadlessCommandIT {
     Path config = Files.createDirectories(work.resolve("unknown-id"));
     Files.writeString(config.resolve("mirror.pipeline.cfg"), "detector=nope\nstartupTimeoutSeconds=5\n");
     Path out = work.resolve("unknown.jsonl");
-    Run run =
+    Result run =
         mirror("--headless", "--source", folderOfPhotos().toString(), "--config", config.toString(), "--out", out.toString());
     assertEquals(2, run.exit());
     assertTrue(run.err().contains("unknown detector id 'nope' (available: "), run.err());
@@ -138,21 +116,21 @@ class HeadlessCommandIT {
   void aMalformedConfigValueIsNamedWithItsKey() throws Exception {
     Path config = Files.createDirectories(work.resolve("malformed"));
     Files.writeString(config.resolve("mirror.pipeline.cfg"), "detector=haar\ntrackTimeoutSeconds=soon\n");
-    Run run = mirror("--headless", "--source", folderOfPhotos().toString(), "--config", config.toString());
+    Result run = mirror("--headless", "--source", folderOfPhotos().toString(), "--config", config.toString());
     assertEquals(2, run.exit());
     assertTrue(run.err().contains("mirror.pipeline: trackTimeoutSeconds = 'soon' is not a number"), run.err());
   }
 
   @Test
   void anOutputFolderThatDoesNotExistIsRefusedBeforeStarting() throws Exception {
-    Run run = mirror("--headless", "--source", folderOfPhotos().toString(), "--out", work.resolve("no/such/x.jsonl").toString());
+    Result run = mirror("--headless", "--source", folderOfPhotos().toString(), "--out", work.resolve("no/such/x.jsonl").toString());
     assertEquals(2, run.exit());
     assertTrue(run.err().startsWith("error: folder of --out does not exist: "), run.err());
   }
 
   @Test
   void anUnknownOptionPrintsUsage() throws Exception {
-    Run run = mirror("--fast");
+    Result run = mirror("--fast");
     assertEquals(2, run.exit());
     assertTrue(run.err().startsWith("error: unknown option: --fast"), run.err());
     assertTrue(run.err().contains("usage: mirror"), run.err());

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -25,9 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  * is gone.
  */
 class WindowCommandIT {
-  private static final Path DIST = Path.of(System.getProperty("mirror.dist", "target/dist"));
-  private static final Path PHOTOS = Path.of(System.getProperty("testdata.dir", "target/testdata/faces"));
-  private static final Path CONFIG = Path.of("../../runtime-config").toAbsolutePath().normalize();
 
   @TempDir static Path work;
   private static Process xvfb;
@@ -63,40 +61,28 @@ class WindowCommandIT {
   @Test
   void qInTheWindowEndsTheProgramCleanly() throws Exception {
     Path photos = Files.createDirectories(work.resolve("photos"));
-    Files.copy(PHOTOS.resolve("sample4.jpg"), photos.resolve("sample4.jpg"), StandardCopyOption.REPLACE_EXISTING);
-    Path out = work.resolve("out.txt");
-    Path err = work.resolve("err.txt");
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-Dmirror.home=" + DIST.toAbsolutePath());
-    cmd.add("-Dmirror.config=" + CONFIG);
-    cmd.add("-cp");
-    cmd.add(DIST.toAbsolutePath() + "/lib/*");
-    cmd.add("org.expressionmirror.launcher.Main");
-    cmd.add("--source");
-    cmd.add(photos.toString());
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
-    pb.environment().put("DISPLAY", display);
-    Process mirror = pb.start();
+    Files.copy(DistributionRun.PHOTOS.resolve("sample4.jpg"), photos.resolve("sample4.jpg"), StandardCopyOption.REPLACE_EXISTING);
+    DistributionRun.Started mirror =
+        DistributionRun.start(work, Map.of("DISPLAY", display), "--source", photos.toString());
+    DistributionRun.Result result;
     try {
-      String window = awaitWindow(mirror);
+      String window = awaitWindow(mirror.process());
       xdotool("windowfocus", "--sync", window, "key", "q");
-      assertTrue(mirror.waitFor(30, TimeUnit.SECONDS), "q did not end the program; stderr: " + Files.readString(err));
-      assertEquals(0, mirror.exitValue(), Files.readString(err));
+      result = mirror.await(30);
     } finally {
-      mirror.destroyForcibly();
+      mirror.process().destroyForcibly();
     }
-    String errors = Files.readString(err);
-    assertFalse(errors.contains("Exception"), errors);
-    assertFalse(errors.contains("ERROR"), errors);
-    assertTrue(Files.readString(out).contains("summary: "), Files.readString(out));
-    try (Stream<Path> runs = Files.list(DIST.resolve("work"))) {
+    assertEquals(0, result.exit(), result.err());
+    assertFalse(result.err().contains("Exception"), result.err());
+    assertFalse(result.err().contains("ERROR"), result.err());
+    assertTrue(result.out().contains("summary: "), result.out());
+    try (Stream<Path> runs = Files.list(DistributionRun.DIST.resolve("work"))) {
+      long pid = mirror.process().pid();
       assertTrue(
-          runs.noneMatch(r -> r.getFileName().toString().equals("run-" + mirror.pid())),
+          runs.noneMatch(r -> r.getFileName().toString().equals("run-" + pid)),
           "the run's scratch folder was left behind");
     }
   }
-
   private static String awaitWindow(Process mirror) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (System.nanoTime() < deadline) {
