@@ -20,6 +20,7 @@ import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -31,65 +32,119 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The converted model in the artifact, run by ONNX Runtime, reproduces what the original TFJS
- * model computed on real face crops (models/golden/make-golden.mjs) within the golden tolerance.
+ * The expression models built into the artifact, run by ONNX Runtime, reproduce what their
+ * originals computed on real face crops within the golden tolerance: minixception-fer2013 against
+ * the TFJS model it was converted from (models/golden/make-golden.mjs), faceapi-expression against
+ * the face-api library's probabilities (models/golden/make-golden-faceapi.mjs). Each description
+ * matches its model's interface, and faceapi-expression's states the library's contract.
  */
 class GoldenOnnxTest {
-  private static final String ID = "minixception-fer2013";
+  private static final String FACEAPI = "faceapi-expression";
+  private static final List<String> IDS = List.of("minixception-fer2013", FACEAPI);
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Map<String, Model> MODELS = new HashMap<>();
 
-  private static JsonNode description;
-  private static JsonNode golden;
-  private static OrtSession session;
+  /** A model's description, its golden file and an open session on its ONNX file. */
+  private record Model(JsonNode description, JsonNode golden, OrtSession session) {
+    static Model load(String id) throws IOException, OrtException {
+      JsonNode description = json("models/" + id + ".json");
+      return new Model(
+          description,
+          json("models/" + description.get("golden").asText()),
+          OrtEnvironment.getEnvironment()
+              .createSession(bytes("models/" + description.get("file").asText())));
+    }
+
+    String inputName() {
+      return description.at("/input/name").asText();
+    }
+
+    String outputName() {
+      return description.at("/output/name").asText();
+    }
+  }
 
   @BeforeAll
   static void load() throws IOException, OrtException {
-    description = json("models/" + ID + ".json");
-    golden = json("models/" + description.get("golden").asText());
-    session = OrtEnvironment.getEnvironment()
-        .createSession(bytes("models/" + description.get("file").asText()));
+    for (String id : IDS) {
+      MODELS.put(id, Model.load(id));
+    }
   }
 
   @AfterAll
   static void close() throws OrtException {
-    if (session != null) {
-      session.close();
+    for (Model model : MODELS.values()) {
+      model.session().close();
     }
+  }
+
+  static Stream<String> ids() {
+    return IDS.stream();
   }
 
   static Stream<Arguments> vectors() throws IOException {
     List<Arguments> out = new ArrayList<>();
-    for (JsonNode v : json("models/" + ID + ".golden.json").get("vectors")) {
-      out.add(Arguments.of(v.get("name").asText(), v));
+    for (String id : IDS) {
+      for (JsonNode v : json("models/" + id + ".golden.json").get("vectors")) {
+        out.add(Arguments.of(id, v.get("name").asText(), v));
+      }
     }
     return out.stream();
   }
 
-  @Test
-  void theDescriptionMatchesTheModelInterface() throws OrtException {
-    Map<String, NodeInfo> inputs = session.getInputInfo();
-    String input = description.at("/input/name").asText();
-    assertEquals(List.of(input), List.copyOf(inputs.keySet()));
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("ids")
+  void theDescriptionMatchesTheModelInterface(String id) throws OrtException {
+    Model model = MODELS.get(id);
+    JsonNode description = model.description();
+    Map<String, NodeInfo> inputs = model.session().getInputInfo();
+    assertEquals(List.of(model.inputName()), List.copyOf(inputs.keySet()));
     long[] declared = JSON.convertValue(description.at("/input/shape"), long[].class);
-    assertArrayEquals(declared, ((TensorInfo) inputs.get(input).getInfo()).getShape());
-    String output = description.at("/output/name").asText();
-    TensorInfo out = (TensorInfo) session.getOutputInfo().get(output).getInfo();
+    assertArrayEquals(declared, ((TensorInfo) inputs.get(model.inputName()).getInfo()).getShape());
+    TensorInfo out = (TensorInfo) model.session().getOutputInfo().get(model.outputName()).getInfo();
     assertArrayEquals(new long[] {1, description.at("/output/labels").size()}, out.getShape());
-    assertTrue(golden.get("vectors").size() >= 4, "at least four real faces");
+    assertEquals(JSON.convertValue(model.golden().get("labels"), List.class),
+        JSON.convertValue(description.at("/output/labels"), List.class));
+    assertTrue(model.golden().get("vectors").size() >= 4, "at least four real faces");
   }
 
-  @ParameterizedTest(name = "{0}")
+  @Test
+  void faceApiDescriptionStatesTheLibraryContract() throws OrtException {
+    Model model = MODELS.get(FACEAPI);
+    JsonNode description = model.description();
+    Map<String, NodeInfo> inputs = model.session().getInputInfo();
+    assertEquals(List.of("input"), List.copyOf(inputs.keySet()));
+    assertArrayEquals(new long[] {1, 112, 112, 3},
+        ((TensorInfo) inputs.get("input").getInfo()).getShape());
+    TensorInfo out = (TensorInfo) model.session().getOutputInfo().get("probabilities").getInfo();
+    assertArrayEquals(new long[] {1, 7}, out.getShape());
+    // FaceFeatureExtractor: (rgb - [122.782, 117.001, 104.298]) / 255, square crop, NHWC
+    assertEquals("rgb", description.at("/input/colour").asText());
+    assertEquals(1.0, description.at("/input/scale").asDouble());
+    assertArrayEquals(new double[] {122.782, 117.001, 104.298},
+        JSON.convertValue(description.at("/input/mean"), double[].class));
+    assertArrayEquals(new double[] {255, 255, 255},
+        JSON.convertValue(description.at("/input/std"), double[].class));
+    assertTrue(description.at("/input/crop/square").asBoolean());
+    // NetInput.toBatchTensor: tf.image.resizeBilinear(alignCorners false, halfPixelCenters false)
+    assertEquals("bilinear-tf", description.at("/input/resize").asText());
+    assertEquals("probabilities", description.at("/output/kind").asText());
+    assertEquals(List.of("neutral", "happiness", "sadness", "anger", "fear", "disgust",
+        "surprise"), JSON.convertValue(description.at("/output/canonical"), List.class));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
   @MethodSource("vectors")
-  void reproducesTheOriginalModel(String name, JsonNode vector) throws OrtException {
+  void reproducesTheOriginal(String id, String name, JsonNode vector) throws OrtException {
+    Model model = MODELS.get(id);
     long[] shape = JSON.convertValue(vector.get("inputShape"), long[].class);
     FloatBuffer input = ByteBuffer.wrap(Base64.getDecoder().decode(vector.get("input").asText()))
         .order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
     float[] actual;
     OrtEnvironment env = OrtEnvironment.getEnvironment();
     try (OnnxTensor tensor = OnnxTensor.createTensor(env, input, shape);
-        OrtSession.Result result =
-            session.run(Map.of(description.at("/input/name").asText(), tensor))) {
-      actual = ((float[][]) result.get(0).getValue())[0];
+        OrtSession.Result result = model.session().run(Map.of(model.inputName(), tensor))) {
+      actual = ((float[][]) result.get(model.outputName()).get().getValue())[0];
     }
     JsonNode expected = vector.get("expected");
     assertEquals(expected.size(), actual.length, name);
@@ -102,8 +157,9 @@ class GoldenOnnxTest {
           ? i : argmaxExpected;
       argmaxActual = actual[i] > actual[argmaxActual] ? i : argmaxActual;
     }
-    System.out.printf("golden %s: max abs diff %.3e%n", name, maxDiff);
-    double tolerance = golden.get("tolerance").asDouble();
+    System.out.printf("golden %s %s: max abs diff %.3e%n", id, name, maxDiff);
+    double tolerance = model.golden().get("tolerance").asDouble();
+    assertEquals(1e-4, tolerance);
     assertTrue(maxDiff <= tolerance, name + ": max abs diff " + maxDiff + " > " + tolerance);
     assertEquals(argmaxExpected, argmaxActual, name + ": top label");
   }
