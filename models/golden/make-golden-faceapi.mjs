@@ -16,9 +16,10 @@
 // Optional arguments: <face-api package dir (weights, demo photos)> <output json> <backend cpu|wasm>.
 import { createRequire } from 'node:module';
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { goldenVector, writeGolden } from './golden-file.mjs';
 
 // ES modules ignore NODE_PATH: resolve the scratch install through require, which honours it
 const require = createRequire(join(process.env.NODE_PATH?.split(':')[0] ?? process.cwd(), 'x.js'));
@@ -68,10 +69,6 @@ function crop(file, [x, y, w, h]) {
     [y, x, 0], [h, w, 3]).toFloat());
 }
 
-function base64(float32) {
-  return Buffer.from(float32.buffer, float32.byteOffset, float32.byteLength).toString('base64');
-}
-
 await tf.setBackend(backend);
 await tf.ready();
 const net = faceapi.nets.faceExpressionNet;
@@ -85,32 +82,17 @@ for (const face of FACES) {
     tf.cast(netInput.toBatchTensor(SIZE, true), 'float32'), MEAN_RGB).div(255));
   const output = net.forwardInput(netInput);
   const expected = Array.from(await output.data());
-  vectors.push({
-    name: `${face.image.replace('.jpg', '')}-${face.box.join('-')}`,
-    image: `testdata/faces/${face.image}`,
-    box: face.box,
-    note: face.note,
-    inputShape: input.shape,
-    input: base64(await input.data()),
-    expected,
-  });
-  console.log(vectors.at(-1).name, expected.map((v) => v.toFixed(4)).join(' '));
+  vectors.push(await goldenVector(face, input, expected));
   tf.dispose([image, input, output]);
 }
 
-writeFileSync(
+writeGolden(
   out,
-  JSON.stringify(
-    {
-      model: 'faceapi-expression',
-      source: `@vladmandic/face-api@${VERSION} model/face_expression_model.bin`,
-      producer: `@vladmandic/face-api ${faceapi.version} (dist/face-api.node-wasm.js), @tensorflow/tfjs ${tf.version.tfjs}, backend ${tf.getBackend()}, jpeg-js decoder`,
-      labels: LABELS,
-      tolerance: 1e-4,
-      vectors,
-    },
-    null,
-    1,
-  ) + '\n',
+  {
+    model: 'faceapi-expression',
+    source: `@vladmandic/face-api@${VERSION} model/face_expression_model.bin`,
+    producer: `@vladmandic/face-api ${faceapi.version} (dist/face-api.node-wasm.js), @tensorflow/tfjs ${tf.version.tfjs}, backend ${tf.getBackend()}, jpeg-js decoder`,
+    labels: LABELS,
+  },
+  vectors,
 );
-console.log(`wrote ${vectors.length} vectors to ${out}`);

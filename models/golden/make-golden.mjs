@@ -7,9 +7,10 @@
 //   NODE_PATH=/tmp/golden/node_modules node models/golden/make-golden.mjs
 // Optional arguments: <human package dir> <face-api package dir> <output json>.
 import { createRequire } from 'node:module';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { goldenVector, writeGolden } from './golden-file.mjs';
 
 // ES modules ignore NODE_PATH: resolve the scratch install through require, which honours it
 const require = createRequire(join(process.env.NODE_PATH?.split(':')[0] ?? process.cwd(), 'x.js'));
@@ -55,10 +56,6 @@ function preprocess(image, [x, y, w, h]) {
   });
 }
 
-function base64(float32) {
-  return Buffer.from(float32.buffer, float32.byteOffset, float32.byteLength).toString('base64');
-}
-
 await tf.setBackend('wasm');
 await tf.ready();
 const json = JSON.parse(readFileSync(join(humanDir, 'models/emotion.json'), 'utf8'));
@@ -81,32 +78,17 @@ for (const face of FACES) {
   const input = preprocess(images.get(face.image), face.box);
   const output = model.execute(input);
   const expected = Array.from(await output.data());
-  vectors.push({
-    name: `${face.image.replace('.jpg', '')}-${face.box.join('-')}`,
-    image: `testdata/faces/${face.image}`,
-    box: face.box,
-    note: face.note,
-    inputShape: input.shape,
-    input: base64(await input.data()),
-    expected,
-  });
-  console.log(vectors.at(-1).name, expected.map((v) => v.toFixed(4)).join(' '));
+  vectors.push(await goldenVector(face, input, expected));
   tf.dispose([input, output]);
 }
 
-writeFileSync(
+writeGolden(
   out,
-  JSON.stringify(
-    {
-      model: 'minixception-fer2013',
-      source: '@vladmandic/human@3.3.6 models/emotion.json',
-      producer: `@tensorflow/tfjs ${tf.version.tfjs}, backend ${tf.getBackend()}, jpeg-js decoder`,
-      labels: ['angry', 'disgust', 'fear', 'happy', 'sad', 'surprise', 'neutral'],
-      tolerance: 1e-4,
-      vectors,
-    },
-    null,
-    1,
-  ) + '\n',
+  {
+    model: 'minixception-fer2013',
+    source: '@vladmandic/human@3.3.6 models/emotion.json',
+    producer: `@tensorflow/tfjs ${tf.version.tfjs}, backend ${tf.getBackend()}, jpeg-js decoder`,
+    labels: ['angry', 'disgust', 'fear', 'happy', 'sad', 'surprise', 'neutral'],
+  },
+  vectors,
 );
-console.log(`wrote ${vectors.length} vectors to ${out}`);
