@@ -17,23 +17,16 @@ import org.osgi.service.metatype.annotations.Designate;
 @Designate(ocd = EmaConfig.class)
 public final class EmaSmoother implements Smoother {
   private static final String KEY = "halfLifeSeconds";
-  private final Logger logger;
-  // Volatile, not final: a bad new value is rejected in modified() while the old one stays in use.
-  private volatile double halfLifeSeconds;
+  private final ConfigValue<EmaConfig> halfLifeSeconds;
 
   @Activate
   public EmaSmoother(EmaConfig config, @Reference(service = LoggerFactory.class) Logger logger) {
-    this.logger = logger;
-    this.halfLifeSeconds = validate(config);
+    this.halfLifeSeconds = new ConfigValue<>(KEY, EmaSmoother::validate, config, logger);
   }
 
   @Modified
   void modified(EmaConfig config) {
-    try {
-      halfLifeSeconds = validate(config);
-    } catch (IllegalArgumentException e) {
-      logger.error("{}; keeping {} = {}", e.getMessage(), KEY, halfLifeSeconds);
-    }
+    halfLifeSeconds.update(config);
   }
 
   static double validate(EmaConfig config) {
@@ -42,6 +35,6 @@ public final class EmaSmoother implements Smoother {
 
   @Override
   public Track newTrack() {
-    return new EmaTrack(() -> halfLifeSeconds);
+    return new EmaTrack(halfLifeSeconds);
   }
 }

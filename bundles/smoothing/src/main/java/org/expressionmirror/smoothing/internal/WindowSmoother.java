@@ -17,23 +17,16 @@ import org.osgi.service.metatype.annotations.Designate;
 @Designate(ocd = WindowConfig.class)
 public final class WindowSmoother implements Smoother {
   private static final String KEY = "windowSeconds";
-  private final Logger logger;
-  // Volatile, not final: a bad new value is rejected in modified() while the old one stays in use.
-  private volatile double windowSeconds;
+  private final ConfigValue<WindowConfig> windowSeconds;
 
   @Activate
   public WindowSmoother(WindowConfig config, @Reference(service = LoggerFactory.class) Logger logger) {
-    this.logger = logger;
-    this.windowSeconds = validate(config);
+    this.windowSeconds = new ConfigValue<>(KEY, WindowSmoother::validate, config, logger);
   }
 
   @Modified
   void modified(WindowConfig config) {
-    try {
-      windowSeconds = validate(config);
-    } catch (IllegalArgumentException e) {
-      logger.error("{}; keeping {} = {}", e.getMessage(), KEY, windowSeconds);
-    }
+    windowSeconds.update(config);
   }
 
   static double validate(WindowConfig config) {
@@ -42,6 +35,6 @@ public final class WindowSmoother implements Smoother {
 
   @Override
   public Track newTrack() {
-    return new WindowTrack(() -> windowSeconds);
+    return new WindowTrack(windowSeconds);
   }
 }
