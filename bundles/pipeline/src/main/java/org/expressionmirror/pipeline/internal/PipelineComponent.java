@@ -40,6 +40,7 @@ public final class PipelineComponent {
   private final List<ResultListener> listeners = new CopyOnWriteArrayList<>();
   private final List<MirrorView> views = new CopyOnWriteArrayList<>();
   private final Logger logger;
+  private volatile Shown last;
   private volatile Settings settings;
   private volatile String configError = "";
 
@@ -105,7 +106,11 @@ public final class PipelineComponent {
     return new PipelineRun(this);
   }
 
+  /** The newest frame with its numbers, for a view that opens after it was published. */
+  private record Shown(Frame frame, FrameResult result) {}
+
   void publish(Frame frame, FrameResult result) {
+    last = new Shown(frame, result);
     for (ResultListener l : listeners) {
       try {
         l.onResult(result);
@@ -205,6 +210,11 @@ public final class PipelineComponent {
       unbind = "removeView")
   void addView(MirrorView view) {
     views.add(view);
+    // a window that opens late (or over a single photo, already processed) shows the newest frame
+    Shown shown = last;
+    if (shown != null) {
+      view.show(shown.frame(), shown.result());
+    }
   }
 
   void removeView(MirrorView view) {

@@ -126,6 +126,17 @@ class PipelineRunTest {
     assertTrue(r.faces().get(1).read());
   }
 
+  @Test
+  void aViewThatOpensAfterTheLastFrameStillShowsIt() throws Exception {
+    pipeline.addDetector(new OneFace(10), props("haar"));
+    pipeline.newRun().process(frame(0), 0);
+    List<Long> shown = new ArrayList<>();
+    pipeline.addView((f, r) -> shown.add(r.frame()));
+    assertEquals(List.of(0L), shown);
+    pipeline.newRun().process(frame(1), 0);
+    assertEquals(List.of(0L, 1L), shown);
+  }
+
   private static Map<String, Object> props(String id) {
     return Map.of(FaceDetector.ID, id, FaceDetector.VERSION, "1.0");
   }

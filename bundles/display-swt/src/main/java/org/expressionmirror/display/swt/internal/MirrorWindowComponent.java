@@ -2,6 +2,7 @@ package org.expressionmirror.display.swt.internal;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 import org.expressionmirror.api.ExpressionModel;
 import org.expressionmirror.api.FaceDetector;
 import org.expressionmirror.api.Frame;
@@ -51,6 +52,8 @@ public final class MirrorWindowComponent
   private final WindowThread ui;
   private volatile ConfigurationAdmin configAdmin;
   private volatile boolean deactivating;
+  /** The newest frame, kept for a window that is still being built when it arrives. */
+  private final AtomicReference<FrameSlot.Shown> newest = new AtomicReference<>();
 
   @Activate
   public MirrorWindowComponent(BundleContext context, DisplayConfig config) {
@@ -68,6 +71,7 @@ public final class MirrorWindowComponent
                         configWork,
                         this::windowClosed),
                 System.err::println)
+            .onOpen(this::showNewest)
             .start();
     configWork.execute(this::refreshSource);
   }
@@ -89,9 +93,18 @@ public final class MirrorWindowComponent
 
   @Override
   public void show(Frame frame, FrameResult result) {
+    newest.set(new FrameSlot.Shown(frame, result));
     MirrorWindow w = ui.window();
     if (w != null) {
       w.offer(frame, result);
+    }
+  }
+
+  /** A photo source may be processed before the window exists: show what came meanwhile. */
+  private void showNewest(MirrorWindow w) {
+    FrameSlot.Shown shown = newest.get();
+    if (shown != null) {
+      w.offer(shown.frame(), shown.result());
     }
   }
 

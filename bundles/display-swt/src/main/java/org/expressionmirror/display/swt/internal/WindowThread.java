@@ -14,6 +14,7 @@ final class WindowThread {
   private final Thread thread;
   private final CountDownLatch ready = new CountDownLatch(1);
   private volatile MirrorWindow window;
+  private volatile Consumer<MirrorWindow> opened = w -> {};
 
   /**
    * @param factory builds and returns the window on the UI thread
@@ -22,6 +23,12 @@ final class WindowThread {
   WindowThread(Function<Display, MirrorWindow> factory, Consumer<String> failed) {
     thread = new Thread(() -> run(factory, failed), "mirror-window");
     thread.setDaemon(true);
+  }
+
+  /** Called on the UI thread once the window exists, before it opens. */
+  WindowThread onOpen(Consumer<MirrorWindow> callback) {
+    opened = callback;
+    return this;
   }
 
   WindowThread start() {
@@ -42,6 +49,7 @@ final class WindowThread {
     try {
       MirrorWindow w = factory.apply(display);
       window = w;
+      opened.accept(w);
       ready.countDown();
       w.open();
       while (!w.isDisposed()) {
