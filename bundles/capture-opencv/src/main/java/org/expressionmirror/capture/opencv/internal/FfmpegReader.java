@@ -41,8 +41,7 @@ final class FfmpegReader implements FrameReader {
   private final int frameBytes;
   private final double msPerFrame;
   private Frame first; // decoded while opening; handed out first
-  private long index;
-  private double decodeMs;
+  private final FrameCount count = new FrameCount();
   private boolean ended;
   private boolean closed;
 
@@ -136,10 +135,9 @@ final class FfmpegReader implements FrameReader {
       return Optional.empty();
     }
     // Time waiting for the pipe: ffmpeg's decoding and colour conversion of this frame.
-    decodeMs = (System.nanoTime() - start) / 1e6;
-    Frame frame = new Frame(index, index * msPerFrame, info.width(), info.height(), bgr);
-    index++;
-    return Optional.of(frame);
+    count.decodedSince(start);
+    long index = count.next();
+    return count.handOut(new Frame(index, index * msPerFrame, info.width(), info.height(), bgr));
   }
 
   /** The pipe ended: ffmpeg must have exited cleanly after whole frames. */
@@ -164,13 +162,13 @@ final class FfmpegReader implements FrameReader {
   }
 
   private IOException failure(String reason) {
-    String where = index > 0 ? " after frame " + (index - 1) : "";
+    String where = count.next() > 0 ? " after frame " + (count.next() - 1) : "";
     return new IOException(cannotDecode(file) + where + " (ffmpeg: " + reason + ")");
   }
 
   @Override
   public double lastDecodeMs() {
-    return decodeMs;
+    return count.lastDecodeMs();
   }
 
   @Override

@@ -20,14 +20,14 @@ final class ImageReader implements FrameReader {
   private final List<Path> files;
   private final SourceInfo info;
   private Mat first; // decoded while opening to learn the size and fail early; handed out first
-  private int index;
-  private double decodeMs;
+  private final FrameCount count = new FrameCount();
+  private boolean closed;
 
   ImageReader(String description, List<Path> files) throws IOException {
     this.files = List.copyOf(files);
     long start = System.nanoTime();
     this.first = decode(this.files.get(0));
-    this.decodeMs = (System.nanoTime() - start) / 1e6;
+    count.decodedSince(start);
     this.info = new SourceInfo(description, first.cols(), first.rows(), 0, false);
   }
 
@@ -42,19 +42,19 @@ final class ImageReader implements FrameReader {
 
   @Override
   public Optional<Frame> read() throws IOException {
-    if (index >= files.size()) {
+    if (closed || count.next() >= files.size()) {
       return Optional.empty();
     }
     long start = System.nanoTime();
+    int index = (int) count.next();
     Mat image = first != null ? first : decode(files.get(index));
     first = null;
     try {
       Frame frame = FrameMats.toFrame(image, index, index * NOMINAL_MS_PER_IMAGE);
-      if (index > 0) {
-        decodeMs = (System.nanoTime() - start) / 1e6;
+      if (index > 0) { // the first image was decoded, and timed, while opening
+        count.decodedSince(start);
       }
-      index++;
-      return Optional.of(frame);
+      return count.handOut(frame);
     } finally {
       image.release();
     }
@@ -62,7 +62,7 @@ final class ImageReader implements FrameReader {
 
   @Override
   public double lastDecodeMs() {
-    return decodeMs;
+    return count.lastDecodeMs();
   }
 
   @Override
@@ -72,7 +72,7 @@ final class ImageReader implements FrameReader {
 
   @Override
   public void close() {
-    index = files.size();
+    closed = true;
     if (first != null) {
       first.release();
       first = null;

@@ -24,8 +24,7 @@ final class VideoReader implements FrameReader {
   private final SourceInfo info;
   private final boolean camera;
   private final long startNanos = System.nanoTime();
-  private long index;
-  private double decodeMs;
+  private final FrameCount count = new FrameCount();
   private boolean closed;
 
   private VideoReader(VideoCapture capture, String description, boolean camera) {
@@ -113,12 +112,11 @@ final class VideoReader implements FrameReader {
     }
     long decodeStart = camera ? System.nanoTime() : grabStart;
     if (!capture.retrieve(image) || image.empty()) {
-      throw new IOException("cannot decode frame " + index + " of " + info.description());
+      throw new IOException("cannot decode frame " + count.next() + " of " + info.description());
     }
-    Frame frame = FrameMats.toFrame(image, index, timeMs());
-    decodeMs = (System.nanoTime() - decodeStart) / 1e6;
-    index++;
-    return Optional.of(frame);
+    Frame frame = FrameMats.toFrame(image, count.next(), timeMs());
+    count.decodedSince(decodeStart);
+    return count.handOut(frame);
   }
 
   /**
@@ -130,12 +128,12 @@ final class VideoReader implements FrameReader {
       return (System.nanoTime() - startNanos) / 1e6;
     }
     double fps = info.fps();
-    return fps > 0 ? index * 1000.0 / fps : capture.get(Videoio.CAP_PROP_POS_MSEC);
+    return fps > 0 ? count.next() * 1000.0 / fps : capture.get(Videoio.CAP_PROP_POS_MSEC);
   }
 
   @Override
   public double lastDecodeMs() {
-    return decodeMs;
+    return count.lastDecodeMs();
   }
 
   @Override
