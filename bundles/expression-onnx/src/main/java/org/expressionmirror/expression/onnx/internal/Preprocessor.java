@@ -51,7 +51,6 @@ final class Preprocessor {
       view.convertTo(floats, CvType.CV_32FC3);
       Mat source = spec.square() ? padToSquare(floats, padded) : floats;
       resize(source, resized);
-      resized.get(0, 0, pixels);
     } finally {
       if (view != null) {
         view.release();
@@ -82,21 +81,16 @@ final class Preprocessor {
     return dst;
   }
 
+  /** Resizes the float crop into {@link #pixels}. */
   private void resize(Mat src, Mat dst) {
-    Size size = new Size(spec.width(), spec.height());
     if (spec.resize() == ModelSpec.Resize.BILINEAR) {
-      Imgproc.resize(src, dst, size, 0, 0, Imgproc.INTER_LINEAR);
+      Imgproc.resize(src, dst, new Size(spec.width(), spec.height()), 0, 0, Imgproc.INTER_LINEAR);
+      dst.get(0, 0, pixels);
       return;
     }
-    // TF legacy: src = dst * in / out, clamped at the far edge; an inverse affine map says exactly that.
-    Mat map = new Mat(2, 3, CvType.CV_64F);
-    try {
-      map.put(0, 0, (double) src.cols() / spec.width(), 0, 0, 0, (double) src.rows() / spec.height(), 0);
-      Imgproc.warpAffine(
-          src, dst, map, size, Imgproc.INTER_LINEAR | Imgproc.WARP_INVERSE_MAP, Core.BORDER_REPLICATE);
-    } finally {
-      map.release();
-    }
+    float[] crop = new float[src.rows() * src.cols() * 3];
+    src.get(0, 0, crop);
+    TfLegacyResize.resize(crop, src.cols(), src.rows(), spec.width(), spec.height(), pixels);
   }
 
   /** Colour, scale, mean/std and layout, from the resized BGR floats into the tensor buffer. */
