@@ -30,7 +30,8 @@ final class PipelineRun {
   private final Selector<Smoother> smoothers;
   private final FaceTracker tracker = new FaceTracker();
   private final StageStatistics stats = new StageStatistics();
-  private final long startNanos = System.nanoTime();
+  /** When the components were ready for the first frame: waiting for them is not processing. */
+  private long startNanos;
   private boolean started;
   private long frames;
   private long faces;
@@ -79,7 +80,7 @@ final class PipelineRun {
   RunSummary finish(String source, long skipped, String error) {
     RunSummary summary =
         new RunSummary(
-            source, frames, faces, skipped, millis(startNanos, System.nanoTime()), stats.summary(), error);
+            source, frames, faces, skipped, started ? millis(startNanos, System.nanoTime()) : 0, stats.summary(), error);
     pipeline.end(summary);
     return summary;
   }
@@ -153,7 +154,10 @@ final class PipelineRun {
       Optional<Chosen<ExpressionModel>> m = pick(models, s.model(), s.modelFilter());
       Optional<Chosen<Smoother>> sm = pick(smoothers, s.smoother(), s.smootherFilter());
       if (d.isPresent() && m.isPresent() && sm.isPresent()) {
-        started = true;
+        if (!started) {
+          started = true;
+          startNanos = System.nanoTime();
+        }
         return new Selection(d.get(), m.get(), sm.get());
       }
       if (System.nanoTime() > deadline) {
