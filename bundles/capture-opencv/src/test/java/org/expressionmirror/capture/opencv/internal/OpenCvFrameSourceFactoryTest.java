@@ -1,6 +1,7 @@
 package org.expressionmirror.capture.opencv.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.expressionmirror.capture.opencv.internal.TestVideos.meanAbsDiff;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -246,16 +247,5 @@ class OpenCvFrameSourceFactoryTest {
     image.release();
   }
 
-  private static double meanAbsDiff(Frame frame, Mat expected) {
-    Mat actual = FrameMats.toMat(frame);
-    Mat diff = new Mat();
-    try {
-      Core.absdiff(actual, expected, diff);
-      Scalar mean = Core.mean(diff);
-      return (mean.val[0] + mean.val[1] + mean.val[2]) / 3;
-    } finally {
-      diff.release();
-      actual.release();
-    }
-  }
+
 }

@@ -40,11 +40,11 @@ class ByoDescriptionsTest {
   private static Frame photo;
 
   @TempDir Path dir;
-  private final Map<Integer, OnnxExpressionModel> published = new LinkedHashMap<>();
+  private final PublishedModels registry = new PublishedModels();
+  private final Map<Integer, OnnxExpressionModel> published = registry.published;
   private final List<String> infos = new ArrayList<>();
   private final List<String> errors = new ArrayList<>();
   private ModelFolder folder;
-  private int next;
 
   @BeforeAll
   static void load() throws Exception {
@@ -195,18 +195,7 @@ class ByoDescriptionsTest {
 
   private ModelFolder folder() {
     ModelLoader loader = new ModelLoader(OrtEnvironment.getEnvironment(), 1, m -> {});
-    folder = new ModelFolder(dir, loader, new ModelFolder.Registry() {
-      @Override
-      public Object register(OnnxExpressionModel model, Path description) {
-        published.put(next, model);
-        return next++;
-      }
-
-      @Override
-      public void unregister(Object registration) {
-        published.remove((Integer) registration);
-      }
-    }, infos::add, errors::add);
+    folder = new ModelFolder(dir, loader, registry, infos::add, errors::add);
     return folder;
   }
 

@@ -24,12 +24,11 @@ class ModelFolderTest {
   @TempDir Path dir;
   @TempDir Path staging;
 
-  /** Stands in for the service registry: what is published, by registration handle. */
-  private final Map<Integer, OnnxExpressionModel> published = new LinkedHashMap<>();
+  private final PublishedModels registry = new PublishedModels();
+  private final Map<Integer, OnnxExpressionModel> published = registry.published;
   private final List<String> errors = new ArrayList<>();
   private final List<String> infos = new ArrayList<>();
   private ModelFolder folder;
-  private int next;
 
   @BeforeAll
   static void opencv() {
@@ -38,18 +37,7 @@ class ModelFolderTest {
 
   private ModelFolder folder() {
     ModelLoader loader = new ModelLoader(OrtEnvironment.getEnvironment(), 1, infos::add);
-    folder = new ModelFolder(dir, loader, new ModelFolder.Registry() {
-      @Override
-      public Object register(OnnxExpressionModel model, Path description) {
-        published.put(next, model);
-        return next++;
-      }
-
-      @Override
-      public void unregister(Object registration) {
-        published.remove((Integer) registration);
-      }
-    }, infos::add, errors::add);
+    folder = new ModelFolder(dir, loader, registry, infos::add, errors::add);
     return folder;
   }
 
