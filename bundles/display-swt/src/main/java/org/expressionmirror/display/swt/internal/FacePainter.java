@@ -33,7 +33,8 @@ final class FacePainter {
     Optional<FaceResult> main = MainFace.of(result.faces());
     Rectangle area = view.imageArea();
     for (FaceResult face : result.faces()) {
-      boolean read = !onlyMyFace || main.get() == face;
+      // the pipeline's own onlyMyFace leaves faces without scores, whatever the window's says
+      boolean read = face.smoothed() != null && (!onlyMyFace || main.get() == face);
       Rectangle box = view.toView(face.box());
       drawFrame(gc, box, read);
       if (read) {

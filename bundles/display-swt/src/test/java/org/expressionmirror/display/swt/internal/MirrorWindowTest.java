@@ -127,6 +127,11 @@ class MirrorWindowTest {
   }
 
   @Test
+  void aFaceThePipelineDidNotReadGetsAPlainFrameAndTheWindowLives() {
+    assertPassed("unreadFace");
+  }
+
+  @Test
   void aThousandFramesWhileTheUiIsBusyGiveOneRepaintOfTheNewest() {
     assertPassed("coalescing");
   }
@@ -149,5 +154,10 @@ class MirrorWindowTest {
   @Test
   void quitKeyClosesTheWindowAndDisposesTheDisplay() {
     assertPassed("quitKeyClosesAndDisposes");
+  }
+
+  @Test
+  void aWindowClosedWhileItIsBeingBuiltDoesNotOpen() {
+    assertPassed("closeWhileBuilding");
   }
 }

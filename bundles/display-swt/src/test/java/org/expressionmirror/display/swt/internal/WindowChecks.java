@@ -73,11 +73,13 @@ public final class WindowChecks {
     checks.put("frameAtBoxEdgesNotMirrored", () -> frameAtBoxEdges(false));
     checks.put("frameAtBoxEdgesMirrored", () -> frameAtBoxEdges(true));
     checks.put("onlyMyFace", this::onlyMyFace);
+    checks.put("unreadFace", this::unreadFace);
     checks.put("coalescing", this::coalescing);
     checks.put("timelineMarksSwap", this::timelineMarksSwap);
     checks.put("menuEditsConfiguration", this::menuEditsConfiguration);
     checks.put("sourceFailureAndRetry", this::sourceFailureAndRetry);
     checks.put("quitKeyClosesAndDisposes", this::quitKeyClosesAndDisposes);
+    checks.put("closeWhileBuilding", this::closeWhileBuilding);
     for (Map.Entry<String, Check> c : checks.entrySet()) {
       try {
         c.getValue().run();
@@ -159,6 +161,27 @@ public final class WindowChecks {
     requireColour(shot, other.x, other.y + other.height / 2, Palette.PLAIN, "other face frame");
     int otherBars = countColour(shot, besideBox(other), paletteRgb("happiness"));
     require(otherBars == 0, "the other face has no readings: " + otherBars);
+  }
+
+  /**
+   * The pipeline's own onlyMyFace (mirror.pipeline) leaves faces unread (no scores) while the
+   * window's setting still asks for readings on every face: those faces get a plain frame.
+   */
+  private void unreadFace() throws Exception {
+    onUi(
+        () -> {
+          window.applyView(false, false);
+          return null;
+        });
+    FaceResult unread = new FaceResult(2, OTHER, null, null);
+    ImageData shot = showAndGrab(result(9, List.of(face(1, MAIN), unread)));
+    save(shot, "mirror-window-unread-face.png");
+    Rectangle main = expectedBox(MAIN, false);
+    Rectangle other = expectedBox(OTHER, false);
+    requireColour(shot, main.x, main.y + main.height / 2, Palette.FACE, "main face frame");
+    requireColour(shot, other.x, other.y + other.height / 2, Palette.PLAIN, "unread face frame");
+    int mainBars = countColour(shot, besideBox(main), paletteRgb("happiness"));
+    require(mainBars > 200, "the main face keeps its readings: " + mainBars);
   }
 
   private void coalescing() throws Exception {
@@ -264,6 +287,33 @@ public final class WindowChecks {
     require(!ui.isAlive(), "the UI thread ended");
     require(display.isDisposed(), "the display is disposed");
     require(closed.get() == 1, "window closed callback ran once: " + closed.get());
+  }
+
+  /**
+   * The component may be deactivated (e.g. Ctrl-C at start-up) while the window is still being
+   * built: the window must not open afterwards and keep the display alive.
+   */
+  private void closeWhileBuilding() throws Exception {
+    CountDownLatch building = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicReference<String> failure = new AtomicReference<>();
+    WindowThread late =
+        new WindowThread(
+                d -> {
+                  building.countDown();
+                  await(release);
+                  return new MirrorWindow(
+                      d, true, false, new Controls(store), new Choices(), Runnable::run, () -> {});
+                },
+                failure::set)
+            .start();
+    require(building.await(20, TimeUnit.SECONDS), "the window is being built: " + failure.get());
+    late.close(50); // returns while the window is still being built
+    release.countDown();
+    for (int i = 0; i < 1000 && late.isAlive(); i++) {
+      Thread.sleep(10);
+    }
+    require(!late.isAlive(), "a window closed while it was being built opened and stayed open");
   }
 
   // --- helpers ---
