@@ -14,6 +14,8 @@ final class WindowThread {
   private final Thread thread;
   private final CountDownLatch ready = new CountDownLatch(1);
   private volatile MirrorWindow window;
+  /** Set by close(); a window built after it is closed at once instead of staying open. */
+  private volatile boolean closing;
   private volatile Consumer<MirrorWindow> opened = w -> {};
 
   /**
@@ -51,6 +53,9 @@ final class WindowThread {
       window = w;
       opened.accept(w);
       ready.countDown();
+      if (closing) {
+        w.close(); // close() ran while the window was being built and found none to close
+      }
       w.open();
       while (!w.isDisposed()) {
         if (!display.readAndDispatch()) {
@@ -78,6 +83,7 @@ final class WindowThread {
 
   /** Closes the window and waits for the display to be disposed; call from a non-UI thread. */
   void close(long timeoutMs) throws InterruptedException {
+    closing = true;
     MirrorWindow w = window;
     if (w != null) {
       w.close();
