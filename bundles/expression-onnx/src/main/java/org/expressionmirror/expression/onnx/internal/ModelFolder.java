@@ -160,7 +160,7 @@ final class ModelFolder implements AutoCloseable {
     OnnxExpressionModel loaded;
     try {
       loaded = loader.load(description);
-      Path owner = ids.claim(loaded.info().id(), description);
+      Path owner = ids.claim(loaded.info().id(), description, this);
       if (owner != null) {
         entry.clashedId = loaded.info().id();
         loaded.close();
@@ -190,7 +190,7 @@ final class ModelFolder implements AutoCloseable {
       registry.unregister(oldRegistration);
       old.close();
       if (!old.info().id().equals(loaded.info().id())) {
-        ids.release(old.info().id(), description);
+        ids.release(old.info().id(), description, this);
       }
     }
     info.accept("model '" + loaded.info().id() + "' " + loaded.info().version() + " registered from " + description.getFileName());
@@ -236,7 +236,7 @@ final class ModelFolder implements AutoCloseable {
     if (entry.model != null) {
       registry.unregister(entry.registration);
       entry.model.close();
-      ids.release(entry.model.info().id(), entry.description);
+      ids.release(entry.model.info().id(), entry.description, this);
       info.accept("model '" + entry.model.info().id() + "' unregistered: " + why);
       entry.model = null;
       entry.registration = null;
