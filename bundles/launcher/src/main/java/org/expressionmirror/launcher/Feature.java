@@ -27,14 +27,23 @@ public record Feature(String name, List<String> bundles, Map<String, String> pro
   public static Feature load(Path dir, String name) throws IOException {
     List<String> bundles = new ArrayList<>();
     Map<String, String> properties = new LinkedHashMap<>();
-    read(dir, name, bundles, properties, new HashSet<>());
+    read(dir, name, bundles, properties, new HashSet<>(), new HashSet<>());
     return new Feature(name, List.copyOf(bundles), Map.copyOf(properties));
   }
 
   private static void read(
-      Path dir, String name, List<String> bundles, Map<String, String> props, Set<String> seen)
+      Path dir,
+      String name,
+      List<String> bundles,
+      Map<String, String> props,
+      Set<String> reading,
+      Set<String> done)
       throws IOException {
-    if (!seen.add(name)) {
+    // a feature included twice (a diamond) is read once, so it cannot reset properties set since
+    if (done.contains(name)) {
+      return;
+    }
+    if (!reading.add(name)) {
       throw new IOException("feature '" + name + "' includes itself");
     }
     Path file = dir.resolve(name + ".feature");
@@ -52,7 +61,7 @@ public record Feature(String name, List<String> bundles, Map<String, String> pro
       String[] parts = line.split("\\s+", 2);
       String arg = parts.length > 1 ? parts[1].strip() : "";
       switch (parts[0]) {
-        case "include" -> read(dir, arg, bundles, props, seen);
+        case "include" -> read(dir, arg, bundles, props, reading, done);
         case "bundle" -> {
           if (!bundles.contains(arg)) {
             bundles.add(arg);
@@ -68,5 +77,7 @@ public record Feature(String name, List<String> bundles, Map<String, String> pro
         default -> throw new IOException(file + ":" + (i + 1) + ": unknown line: " + line);
       }
     }
+    reading.remove(name);
+    done.add(name);
   }
 }

@@ -51,4 +51,15 @@ class FeatureTest {
     Files.writeString(dir.resolve("b.feature"), "include a\n");
     assertThrows(IOException.class, () -> Feature.load(dir, "a"));
   }
+
+  /** Two features that include the same one (a diamond) are not a cycle. */
+  @Test
+  void aFeatureIncludedTwiceIsReadOnce() throws IOException {
+    Files.writeString(dir.resolve("base.feature"), "bundle x\nproperty k=base\n");
+    Files.writeString(dir.resolve("engine.feature"), "include base\nbundle y\n");
+    Files.writeString(dir.resolve("app.feature"), "include base\nproperty k=app\ninclude engine\nbundle z\n");
+    Feature app = Feature.load(dir, "app");
+    assertEquals(List.of("x", "y", "z"), app.bundles());
+    assertEquals("app", app.properties().get("k"));
+  }
 }
