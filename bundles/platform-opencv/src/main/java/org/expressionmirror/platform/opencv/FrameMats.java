@@ -21,6 +21,30 @@ public final class FrameMats {
   }
 
   /**
+   * A new CV_8UC3 matrix holding a copy of the part of the frame inside {@code box}, cut to the
+   * frame's bounds. Copies only those pixels: cropping a face out of {@link #toMat(Frame)} would
+   * copy the whole frame for every face.
+   *
+   * @throws IllegalArgumentException when nothing of the box lies inside the frame
+   */
+  public static Mat toMat(Frame frame, Box box) {
+    Box inside = box.clip(frame.width(), frame.height());
+    if (inside.width() == 0 || inside.height() == 0) {
+      throw new IllegalArgumentException(
+          "box " + box + " lies outside the " + frame.width() + "x" + frame.height() + " image");
+    }
+    int rowBytes = inside.width() * 3;
+    byte[] pixels = new byte[rowBytes * inside.height()];
+    for (int y = 0; y < inside.height(); y++) {
+      int from = (inside.y() + y) * frame.stride() + inside.x() * 3;
+      System.arraycopy(frame.bgr(), from, pixels, y * rowBytes, rowBytes);
+    }
+    Mat mat = new Mat(inside.height(), inside.width(), CvType.CV_8UC3);
+    mat.put(0, 0, pixels);
+    return mat;
+  }
+
+  /**
    * A frame holding a copy of a CV_8UC3 matrix.
    *
    * @throws IllegalArgumentException when the matrix is empty or not 8-bit BGR

@@ -4,7 +4,7 @@
  * converts between API frames and OpenCV matrices.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.expressionmirror.platform.opencv;
 
 import org.osgi.annotation.bundle.Export;

@@ -69,6 +69,27 @@ class FrameMatsTest {
   }
 
   @Test
+  void aFramesBoxCopiedToAMatEqualsTheCropOfTheWholeFrame() {
+    Frame frame = patterned(10, 8);
+    Mat whole = FrameMats.toMat(frame);
+    Mat view = FrameMats.crop(whole, new Box(6, -2, 10, 5));
+    Mat copy = FrameMats.toMat(frame, new Box(6, -2, 10, 5));
+    try {
+      assertEquals(CvType.CV_8UC3, copy.type());
+      assertEquals(4, copy.cols());
+      assertEquals(3, copy.rows());
+      assertArrayEquals(FrameMats.toFrame(view, 0, 0).bgr(), FrameMats.toFrame(copy, 0, 0).bgr());
+    } finally {
+      copy.release();
+      view.release();
+      whole.release();
+    }
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> FrameMats.toMat(frame, new Box(20, 0, 5, 5)));
+    assertTrue(e.getMessage().contains("outside the 10x8 image"), e.getMessage());
+  }
+
+  @Test
   void cropOutsideTheImageIsRejected() {
     Mat mat = FrameMats.toMat(patterned(10, 8));
     try {

@@ -40,25 +40,21 @@ final class Preprocessor {
    */
   void fill(Frame frame, Box box, FloatBuffer out) {
     Box crop = cropBox(frame, box);
-    Mat image = FrameMats.toMat(frame);
-    Mat view = null;
+    // Only the face's pixels are copied, not the whole frame (once per face and model).
+    Mat view = FrameMats.toMat(frame, crop);
     Mat floats = new Mat();
     Mat padded = new Mat();
     Mat resized = new Mat();
     try {
-      view = FrameMats.crop(image, crop);
       // Float before resizing: an 8-bit resize rounds every pixel, the original models did not.
       view.convertTo(floats, CvType.CV_32FC3);
       Mat source = spec.square() ? padToSquare(floats, padded) : floats;
       resize(source, resized);
     } finally {
-      if (view != null) {
-        view.release();
-      }
+      view.release();
       resized.release();
       padded.release();
       floats.release();
-      image.release();
     }
     writeTensor(out);
   }
