@@ -8,6 +8,8 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
@@ -27,14 +29,18 @@ final class FelixRuntime {
   private static final long STOP_WAIT_MS = 15_000;
 
   private final Path home;
+  private final Path scratch;
   private final Feature feature;
   private final Map<String, String> properties;
   private final AtomicInteger exitCode = new AtomicInteger(0);
   private final AtomicBoolean exitRequested = new AtomicBoolean();
   private final Framework framework;
+  /** Counted down once the run's scratch folder is gone; the shutdown hook waits for it. */
+  private final CountDownLatch cleaned = new CountDownLatch(1);
 
   FelixRuntime(Path home, Path scratch, Feature feature, Map<String, String> properties) {
     this.home = home;
+    this.scratch = scratch;
     this.feature = feature;
     this.properties = properties;
     FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).iterator().next();
@@ -42,7 +48,7 @@ final class FelixRuntime {
   }
 
   int runUntilStopped() throws IOException {
-    Thread hook = new Thread(this::stop, "mirror-shutdown");
+    Thread hook = new Thread(this::stopAndAwaitCleanUp, "mirror-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       framework.init();
@@ -66,6 +72,24 @@ final class FelixRuntime {
       } catch (IllegalStateException alreadyShuttingDown) {
         // the hook is running: it stops the framework itself
       }
+      try {
+        AppDirs.delete(scratch);
+      } finally {
+        cleaned.countDown();
+      }
+    }
+  }
+
+  /**
+   * Ctrl-C or SIGTERM: stops the framework, then waits for the main thread to remove the scratch
+   * folder, since the JVM halts as soon as the shutdown hooks return.
+   */
+  private void stopAndAwaitCleanUp() {
+    stop();
+    try {
+      cleaned.await(STOP_WAIT_MS, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
