@@ -75,7 +75,13 @@ final class ModelLoader {
     } catch (ModelException e) {
       throw new ModelException(description.getFileName() + ": " + e.getMessage(), e.getCause());
     }
-    OnnxExpressionModel model = new OnnxExpressionModel(spec, env, session);
+    OnnxExpressionModel model;
+    try {
+      model = new OnnxExpressionModel(spec, env, session);
+    } catch (RuntimeException e) {
+      closeQuietly(session);
+      throw e;
+    }
     try {
       try {
         checkContract(onnx, spec, session);
@@ -90,6 +96,14 @@ final class ModelLoader {
     } catch (ModelException | RuntimeException e) {
       model.close();
       throw e;
+    }
+  }
+
+  private static void closeQuietly(OrtSession session) {
+    try {
+      session.close();
+    } catch (OrtException e) {
+      // The load already failed; that error is the one to report.
     }
   }
 

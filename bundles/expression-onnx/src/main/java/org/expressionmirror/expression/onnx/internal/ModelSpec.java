@@ -55,6 +55,11 @@ record ModelSpec(
   }
 
   private static final List<Double> DEFAULT_GREY = List.of(0.2989, 0.5870, 0.1140);
+  /**
+   * Largest input height and width. Expression models take 48 to 260 pixels; a larger value is a
+   * typo, and past 26754 the input buffer's size would overflow an int.
+   */
+  static final int MAX_SIDE = 1024;
 
   static ModelSpec of(String fileName, ModelDescription d) throws ModelException {
     Checker c = new Checker(fileName);
@@ -76,6 +81,9 @@ record ModelSpec(
       nchw = false;
     } else {
       throw c.error("input.layout", layout, "must be NHWC or NCHW");
+    }
+    if (shape.get(nchw ? 2 : 1) > MAX_SIDE || shape.get(nchw ? 3 : 2) > MAX_SIDE) {
+      throw c.error("input.shape", shape, "must have a height and width of at most " + MAX_SIDE);
     }
     int channels = (int) (long) shape.get(nchw ? 1 : 3);
     int height = (int) (long) shape.get(nchw ? 2 : 1);

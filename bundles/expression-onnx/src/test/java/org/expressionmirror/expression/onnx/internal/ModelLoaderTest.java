@@ -107,6 +107,22 @@ class ModelLoaderTest {
         e.getMessage());
   }
 
+  /**
+   * A typo in a size (64000000 for 64) overflowed the input buffer size: an IllegalArgumentException
+   * "capacity < 0" escaped instead of a ModelException naming the key, and the session leaked.
+   */
+  @Test
+  void anImplausiblyLargeInputShapeIsRejectedNamingTheKeyAndValue() throws Exception {
+    TestModels.write(dir.resolve("big.onnx"), "Input3", new long[] {1, 1, 64, 64}, true, "Plus692_Output_0",
+        TestModels.weights(1, 8), TestModels.bias(8), false, false);
+    ObjectNode d = Descriptions.ferplus("big");
+    ((ObjectNode) d.get("input")).putArray("shape").add(1).add(1).add(64).add(64000000);
+    Descriptions.write(dir.resolve("big.json"), d);
+    ModelException e = assertThrows(ModelException.class, () -> loader.load(dir.resolve("big.json")));
+    assertTrue(e.getMessage().contains("big.json: input.shape = [1, 1, 64, 64000000] must have a height and width of at most"),
+        e.getMessage());
+  }
+
   @Test
   void unknownInputNameIsRejectedListingTheRealInputs() throws Exception {
     TestModels.write(dir.resolve("n.onnx"), "data", new long[] {1, 3, 224, 224}, true, "logits",
