@@ -80,6 +80,12 @@ public final class Main {
       if (Files.isDirectory(o.out())) {
         throw new IOException("--out names a folder, not a file: " + o.out());
       }
+      // a record writer that cannot open its file never starts, and a headless run waits for it
+      try {
+        Files.delete(Files.createTempFile(dir, ".mirror-", ".probe"));
+      } catch (IOException e) {
+        throw new IOException("cannot create a file in the folder of --out: " + dir + " (" + e + ")");
+      }
     }
   }
 

@@ -128,6 +128,17 @@ class HeadlessCommandIT {
     assertTrue(run.err().startsWith("error: folder of --out does not exist: "), run.err());
   }
 
+  /**
+   * A folder where no file can be created (procfs refuses new files, even to root) used to leave
+   * a headless run waiting forever for a record writer that could not start.
+   */
+  @Test
+  void anOutputFolderWhereNoFileCanBeCreatedIsRefusedBeforeStarting() throws Exception {
+    Result run = mirror("--headless", "--source", folderOfPhotos().toString(), "--out", "/proc/sys/x.jsonl");
+    assertEquals(2, run.exit());
+    assertTrue(run.err().startsWith("error: cannot create a file in the folder of --out: /proc/sys ("), run.err());
+  }
+
   @Test
   void anUnknownOptionPrintsUsage() throws Exception {
     Result run = mirror("--fast");
