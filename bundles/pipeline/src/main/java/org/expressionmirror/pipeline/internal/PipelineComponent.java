@@ -138,7 +138,13 @@ public final class PipelineComponent {
   }
 
   void sourceFailed(String message) {
-    views.forEach(v -> v.sourceFailed(message));
+    for (MirrorView v : views) {
+      try {
+        v.sourceFailed(message);
+      } catch (RuntimeException e) {
+        logger.error("view " + v + " failed: " + e, e);
+      }
+    }
   }
 
   @Reference(
@@ -213,7 +219,11 @@ public final class PipelineComponent {
     // a window that opens late (or over a single photo, already processed) shows the newest frame
     Shown shown = last;
     if (shown != null) {
-      view.show(shown.frame(), shown.result());
+      try {
+        view.show(shown.frame(), shown.result());
+      } catch (RuntimeException e) {
+        logger.error("view " + view + " failed: " + e, e);
+      }
     }
   }
 

@@ -86,7 +86,7 @@ final class PipelineRun {
   }
 
   private FrameResult analyse(Frame frame, double decodeMs, Selection s) {
-    Settings settings = pipeline.settings();
+    Settings settings = s.settings();
     long t0 = System.nanoTime();
     List<Face> found = s.detector().service().detect(frame);
     long t1 = System.nanoTime();
@@ -158,7 +158,7 @@ final class PipelineRun {
           started = true;
           startNanos = System.nanoTime();
         }
-        return new Selection(d.get(), m.get(), sm.get());
+        return new Selection(d.get(), m.get(), sm.get(), s);
       }
       if (System.nanoTime() > deadline) {
         throw new PipelineException(

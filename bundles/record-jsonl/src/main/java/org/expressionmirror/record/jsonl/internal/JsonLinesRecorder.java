@@ -21,8 +21,9 @@ import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * Records every frame result as a line of JSON. Lines go to {@code <path>.partial}, which becomes
- * {@code <path>} only when the run or the log ends, so a reader never sees a half-written record
- * and a run that failed before its first frame leaves no file at all.
+ * {@code <path>} only when the record ends (the log switch turned off, or the program stopping),
+ * so a reader never sees a half-written record and a run that failed before its first frame
+ * leaves no file at all.
  */
 @Component(
     configurationPid = "mirror.record.jsonl",
@@ -75,23 +76,32 @@ public final class JsonLinesRecorder implements ResultListener {
     }
   }
 
+  /**
+   * A run ended; the record does not. In the window a new source (another camera, Retry) starts a
+   * new run while the log switch stays on, so the file is finished only when the record is
+   * (deactivation: the switch turned off, or the program stopping).
+   */
   @Override
   public synchronized void onEnd(RunSummary summary) {
-    finish(summary.failed() && lines == 0);
+    if (out == null || out.isClosed()) {
+      return;
+    }
+    try {
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + partial, e);
+    }
   }
 
+  /** Finishes the file: it appears complete, or not at all when no frame was recorded. */
   @Deactivate
   synchronized void deactivate() {
-    finish(lines == 0);
-  }
-
-  private void finish(boolean discard) {
     if (out == null || out.isClosed()) {
       return;
     }
     try {
       out.close();
-      if (discard) {
+      if (lines == 0) {
         Files.deleteIfExists(partial);
       } else {
         Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -57,13 +57,15 @@ class JsonLinesRecorderTest {
   }
 
   @Test
-  void writesOneObjectPerFrameAndTheFileAppearsWhenTheRunEnds() throws IOException {
+  void writesOneObjectPerFrameAndTheFileAppearsWhenTheRecordEnds() throws IOException {
     Path out = dir.resolve("run.jsonl");
     JsonLinesRecorder recorder = new JsonLinesRecorder(config(out.toString(), true), QUIET);
     recorder.onResult(result(0));
     recorder.onResult(result(1));
     assertFalse(Files.exists(out), "the record must not appear half-written");
     recorder.onEnd(end(""));
+    assertFalse(Files.exists(out), "a run's end is not the record's end: another source may follow");
+    recorder.deactivate();
     List<String> lines = Files.readAllLines(out);
     assertEquals(2, lines.size());
     assertTrue(lines.stream().allMatch(l -> l.startsWith("{\"frame\":") && l.endsWith("}")), lines.get(1));
@@ -87,6 +89,7 @@ class JsonLinesRecorderTest {
     Path out = dir.resolve("none.jsonl");
     JsonLinesRecorder recorder = new JsonLinesRecorder(config(out.toString(), true), QUIET);
     recorder.onEnd(end("video file not found: x.mp4"));
+    recorder.deactivate();
     try (var files = Files.list(dir)) {
       assertEquals(0, files.count());
     }
@@ -98,7 +101,22 @@ class JsonLinesRecorderTest {
     JsonLinesRecorder recorder = new JsonLinesRecorder(config(out.toString(), false), QUIET);
     recorder.onResult(result(0));
     recorder.onEnd(end(""));
+    recorder.deactivate();
     assertFalse(Files.exists(out));
+  }
+
+  @Test
+  void theLogGoesOnAcrossRunsUntilItIsSwitchedOff() throws IOException {
+    Path out = dir.resolve("log.jsonl");
+    JsonLinesRecorder recorder = new JsonLinesRecorder(config(out.toString(), true), QUIET);
+    recorder.onResult(result(0));
+    recorder.onEnd(end(""));
+    recorder.onResult(result(0));
+    recorder.onResult(result(1));
+    recorder.deactivate();
+    assertEquals(3, Files.readAllLines(out).size());
+    recorder.onResult(result(2));
+    assertEquals(3, Files.readAllLines(out).size(), "nothing is written after the record ended");
   }
 
   @Test
