@@ -50,18 +50,12 @@ record EvalOptions(
     while (!rest.isEmpty()) {
       String a = rest.remove(0);
       switch (a) {
-        case "--dataset" -> dataset = Path.of(value(a, rest));
-        case "--model" -> model = value(a, rest);
-        case "--detector" -> detector = value(a, rest);
-        case "--out" -> out = Path.of(value(a, rest));
-        case "--config" -> config = Path.of(value(a, rest));
-        default -> {
-          if (a.startsWith("-D") && a.contains("=")) {
-            properties.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
-          } else {
-            throw new IllegalArgumentException("unknown eval option: " + a);
-          }
-        }
+        case "--dataset" -> dataset = Path.of(Options.value(a, rest));
+        case "--model" -> model = Options.value(a, rest);
+        case "--detector" -> detector = Options.value(a, rest);
+        case "--out" -> out = Path.of(Options.value(a, rest));
+        case "--config" -> config = Path.of(Options.value(a, rest));
+        default -> Options.property(a, properties, "unknown eval option: ");
       }
     }
     if (dataset == null) {
@@ -86,12 +80,5 @@ record EvalOptions(
     }
     p.putAll(properties);
     return new Options("eval", null, null, config, true, false, p);
-  }
-
-  private static String value(String option, List<String> rest) {
-    if (rest.isEmpty() || rest.get(0).startsWith("--")) {
-      throw new IllegalArgumentException(option + " needs a value");
-    }
-    return rest.remove(0);
   }
 }

@@ -61,13 +61,7 @@ record Options(
         case "--config" -> config = Path.of(value(a, rest));
         case "--headless" -> headless = true;
         case "--realtime" -> realtime = true;
-        default -> {
-          if (a.startsWith("-D") && a.contains("=")) {
-            properties.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
-          } else {
-            throw new IllegalArgumentException("unknown option: " + a);
-          }
-        }
+        default -> property(a, properties, "unknown option: ");
       }
     }
     if (headless && source == null) {
@@ -79,7 +73,16 @@ record Options(
     return new Options(feature, source, out, config, headless, realtime, properties);
   }
 
-  private static String value(String option, List<String> rest) {
+  /** Takes {@code -Dkey=value} as a framework property; anything else is refused with {@code why}. */
+  static void property(String arg, Map<String, String> properties, String why) {
+    if (!arg.startsWith("-D") || !arg.contains("=")) {
+      throw new IllegalArgumentException(why + arg);
+    }
+    properties.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+  }
+
+  /** The value after {@code option}; a missing one throws naming the option. */
+  static String value(String option, List<String> rest) {
     if (rest.isEmpty() || rest.get(0).startsWith("--")) {
       throw new IllegalArgumentException(option + " needs a value");
     }
