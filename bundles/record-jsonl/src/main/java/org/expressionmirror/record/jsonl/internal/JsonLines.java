@@ -30,6 +30,22 @@ final class JsonLines {
     g.writeRaw('\n');
   }
 
+  /**
+   * The record's last line: {@code {"end":"complete","frames":N}}, or with a {@code reason} for
+   * an {@code "interrupted"} or {@code "error"} end. It has no {@code frame} key, so a reader
+   * tells it from the frame lines by that.
+   */
+  static void end(JsonGenerator g, String end, String reason, long frames) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("end", end);
+    if (reason != null) {
+      g.writeStringField("reason", reason);
+    }
+    g.writeNumberField("frames", frames);
+    g.writeEndObject();
+    g.writeRaw('\n');
+  }
+
   private static void face(JsonGenerator g, FaceResult f) throws IOException {
     g.writeStartObject();
     g.writeNumberField("track", f.track());

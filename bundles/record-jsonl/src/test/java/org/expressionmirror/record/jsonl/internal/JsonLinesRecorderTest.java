@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,9 +22,16 @@ import org.expressionmirror.api.RunSummary;
 import org.expressionmirror.api.StageTimes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.service.component.ComponentConstants;
 import org.osgi.service.log.Logger;
 
 class JsonLinesRecorderTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  /** The program stopping (exit at the end of a run, a signal, the window closed). */
+  private static final int STOPPED = ComponentConstants.DEACTIVATION_REASON_BUNDLE_STOPPED;
+  /** The window's log switch turned off: the record's configuration changes. */
+  private static final int SWITCHED_OFF = ComponentConstants.DEACTIVATION_REASON_CONFIGURATION_MODIFIED;
+
   @TempDir Path dir;
 
   /** The recorder only reports to its logger; these tests read the files it writes. */
@@ -65,9 +73,11 @@ class JsonLinesRecorderTest {
     assertFalse(Files.exists(out), "the record must not appear half-written");
     recorder.onEnd(end(""));
     assertFalse(Files.exists(out), "a run's end is not the record's end: another source may follow");
-    recorder.deactivate();
+    recorder.deactivate(STOPPED);
     List<String> lines = Files.readAllLines(out);
-    assertEquals(2, lines.size());
+    assertEquals(3, lines.size());
+    assertEquals("{\"end\":\"complete\",\"frames\":2}", lines.get(2));
+    lines = lines.subList(0, 2);
     assertTrue(lines.stream().allMatch(l -> l.startsWith("{\"frame\":") && l.endsWith("}")), lines.get(1));
     JsonNode first = new ObjectMapper().readTree(lines.get(0));
     assertEquals(0, first.get("frame").asInt());
@@ -89,7 +99,7 @@ class JsonLinesRecorderTest {
     Path out = dir.resolve("none.jsonl");
     JsonLinesRecorder recorder = new JsonLinesRecorder(config(out.toString(), true), QUIET);
     recorder.onEnd(end("video file not found: x.mp4"));
-    recorder.deactivate();
+    recorder.deactivate(STOPPED);
     try (var files = Files.list(dir)) {
       assertEquals(0, files.count());
     }
@@ -101,7 +111,7 @@ class JsonLinesRecorderTest {
     JsonLinesRecorder recorder = new JsonLinesRecorder(config(out.toString(), false), QUIET);
     recorder.onResult(result(0));
     recorder.onEnd(end(""));
-    recorder.deactivate();
+    recorder.deactivate(SWITCHED_OFF);
     assertFalse(Files.exists(out));
   }
 
@@ -113,10 +123,14 @@ class JsonLinesRecorderTest {
     recorder.onEnd(end(""));
     recorder.onResult(result(0));
     recorder.onResult(result(1));
-    recorder.deactivate();
-    assertEquals(3, Files.readAllLines(out).size());
+    recorder.deactivate(SWITCHED_OFF);
+    List<String> lines = Files.readAllLines(out);
+    assertEquals(4, lines.size(), "three frames and the end: the first run's end was taken back");
+    assertEquals(List.of(0, 0, 1), lines.subList(0, 3).stream().map(l -> frameOf(l)).toList());
+    assertEquals("{\"end\":\"complete\",\"frames\":3}", lines.get(3));
     recorder.onResult(result(2));
-    assertEquals(3, Files.readAllLines(out).size(), "nothing is written after the record ended");
+    assertEquals(4, Files.readAllLines(out).size(), "nothing is written after the record ended");
+    assertFalse(Files.exists(dir.resolve("log.jsonl.partial")));
   }
 
   @Test
@@ -125,5 +139,118 @@ class JsonLinesRecorderTest {
     IOException e =
         assertThrows(IOException.class, () -> new JsonLinesRecorder(config(out.toString(), true), QUIET));
     assertEquals("mirror.record.jsonl: folder does not exist: " + dir.resolve("missing"), e.getMessage());
+  }
+
+  @Test
+  void aRunThatFailedMidWayIsKeptAsPartialAndItsLastLineSaysWhy() throws IOException {
+    Path out = dir.resolve("failed.jsonl");
+    JsonLinesRecorder recorder = new JsonLinesRecorder(config(out.toString(), true), QUIET);
+    recorder.onResult(result(0));
+    recorder.onResult(result(1));
+    recorder.onEnd(end("cannot decode image: /photos/c.jpg"));
+    recorder.deactivate(STOPPED);
+    assertFalse(Files.exists(out), "a failed run must not look complete");
+    List<String> lines = Files.readAllLines(dir.resolve("failed.jsonl.partial"));
+    assertEquals(3, lines.size());
+    assertEquals(
+        "{\"end\":\"error\",\"reason\":\"cannot decode image: /photos/c.jpg\",\"frames\":2}", lines.get(2));
+  }
+
+  @Test
+  void aRecordStoppedBeforeItsRunEndedIsKeptAsPartialAndMarkedInterrupted() throws IOException {
+    Path out = dir.resolve("stopped.jsonl");
+    JsonLinesRecorder recorder = new JsonLinesRecorder(config(out.toString(), true), QUIET);
+    recorder.onResult(result(0));
+    recorder.onResult(result(1));
+    recorder.onResult(result(2));
+    recorder.deactivate(STOPPED);
+    assertFalse(Files.exists(out), "an interrupted record must not look complete");
+    List<String> lines = Files.readAllLines(dir.resolve("stopped.jsonl.partial"));
+    assertEquals(4, lines.size());
+    JsonNode last = JSON.readTree(lines.get(3));
+    assertEquals("interrupted", last.get("end").asText());
+    assertEquals(3, last.get("frames").asInt());
+    assertEquals(JsonLinesRecorder.STOPPED, last.get("reason").asText());
+  }
+
+  @Test
+  void framesAfterACompleteRunMakeTheRecordInterruptedAgain() throws IOException {
+    Path out = dir.resolve("again.jsonl");
+    JsonLinesRecorder recorder = new JsonLinesRecorder(config(out.toString(), true), QUIET);
+    recorder.onResult(result(0));
+    recorder.onEnd(end(""));
+    recorder.onResult(result(0));
+    recorder.deactivate(STOPPED);
+    List<String> lines = Files.readAllLines(dir.resolve("again.jsonl.partial"));
+    assertEquals(3, lines.size(), String.join("\n", lines));
+    assertEquals("interrupted", JSON.readTree(lines.get(2)).get("end").asText());
+  }
+
+  @Test
+  void aDeviceOrAFolderIsNotARecord() throws IOException {
+    IOException device =
+        assertThrows(IOException.class, () -> new JsonLinesRecorder(config("/dev/full", true), QUIET));
+    assertEquals("mirror.record.jsonl: path is not a regular file: /dev/full", device.getMessage());
+    Path folder = Files.createDirectories(dir.resolve("folder.jsonl.partial"));
+    IOException partial =
+        assertThrows(
+            IOException.class,
+            () -> new JsonLinesRecorder(config(dir.resolve("folder.jsonl").toString(), true), QUIET));
+    assertEquals("mirror.record.jsonl: path is not a regular file: " + folder, partial.getMessage());
+  }
+
+  /**
+   * A full disk (a 16 KiB tmpfs; mounting needs root, as the build runs here) fails the write:
+   * the run is told with one message, and the file keeps whole lines only, ending with the error.
+   */
+  @Test
+  void aFullDiskStopsTheRecordAtItsLastWholeLineAndKeepsItAsPartial() throws Exception {
+    try (SmallDisk disk = SmallDisk.mount(dir.resolve("disk"), "16k")) {
+      Path out = disk.dir().resolve("full.jsonl");
+      JsonLinesRecorder recorder = new JsonLinesRecorder(config(out.toString(), true), QUIET);
+      int written = 0;
+      UncheckedIOException failure = null;
+      while (failure == null && written < 10_000) {
+        try {
+          recorder.onResult(result(written));
+          written++;
+        } catch (UncheckedIOException e) {
+          failure = e;
+        }
+      }
+      assertTrue(failure != null, "16 KiB never filled up");
+      Path partial = disk.dir().resolve("full.jsonl.partial");
+      assertTrue(
+          failure.getMessage().startsWith("cannot write " + partial + ": No space left on device; "),
+          failure.getMessage());
+      assertTrue(failure.getMessage().endsWith("(" + written + " frames) and is kept as " + partial), failure.getMessage());
+      recorder.onResult(result(written + 1));
+      recorder.onEnd(end(""));
+      recorder.deactivate(STOPPED);
+      assertFalse(Files.exists(out), "a record cut short must not look complete");
+      String text = Files.readString(partial);
+      assertTrue(text.endsWith("\n"), "the file ends with a whole line");
+      List<String> lines = text.lines().toList();
+      List<String> frames = lines.stream().filter(l -> l.startsWith("{\"frame\":")).toList();
+      assertEquals(written, frames.size());
+      for (int i = 0; i < frames.size(); i++) {
+        assertEquals(i, frameOf(frames.get(i)));
+      }
+      // the error line is added when it fits into what cutting back the last line freed
+      if (lines.size() > frames.size()) {
+        JsonNode last = JSON.readTree(lines.get(lines.size() - 1));
+        assertEquals("error", last.get("end").asText());
+        assertEquals("cannot write: No space left on device", last.get("reason").asText());
+        assertEquals(written, last.get("frames").asInt());
+      }
+    }
+  }
+
+  private static int frameOf(String line) {
+    try {
+      return JSON.readTree(line).get("frame").asInt();
+    } catch (IOException e) {
+      throw new AssertionError("not JSON: " + line, e);
+    }
   }
 }
