@@ -1,5 +1,6 @@
 package org.expressionmirror.pipeline.internal;
 
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -109,11 +110,19 @@ public final class PipelineComponent {
   /** The newest frame with its numbers, for a view that opens after it was published. */
   private record Shown(Frame frame, FrameResult result) {}
 
-  void publish(Frame frame, FrameResult result) {
+  /**
+   * Hands the frame to every listener and view. A listener that cannot write ({@link
+   * UncheckedIOException}, see {@link ResultListener}) stops the run once everyone has the frame;
+   * any other failure of a listener or view is logged and the run goes on.
+   */
+  void publish(Frame frame, FrameResult result) throws RecordException {
     last = new Shown(frame, result);
+    RecordException failed = null;
     for (ResultListener l : listeners) {
       try {
         l.onResult(result);
+      } catch (UncheckedIOException e) {
+        failed = new RecordException(e.getMessage(), e);
       } catch (RuntimeException e) {
         logger.error("result listener " + l + " failed: " + e, e);
       }
@@ -125,15 +134,25 @@ public final class PipelineComponent {
         logger.error("view " + v + " failed: " + e, e);
       }
     }
+    if (failed != null) {
+      throw failed;
+    }
   }
 
-  void end(RunSummary summary) {
+  /** Tells the listeners that a run ended; one that cannot write its end fails the run. */
+  void end(RunSummary summary) throws RecordException {
+    RecordException failed = null;
     for (ResultListener l : listeners) {
       try {
         l.onEnd(summary);
+      } catch (UncheckedIOException e) {
+        failed = new RecordException(e.getMessage(), e);
       } catch (RuntimeException e) {
         logger.error("result listener " + l + " failed at the end: " + e, e);
       }
+    }
+    if (failed != null) {
+      throw failed;
     }
   }
 

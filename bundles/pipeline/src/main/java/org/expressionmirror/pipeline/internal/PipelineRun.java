@@ -49,7 +49,7 @@ final class PipelineRun {
    * away during the frame makes the same frame run again with its successor.
    */
   FrameResult process(Frame frame, double decodeMs)
-      throws InterruptedException, PipelineException {
+      throws InterruptedException, PipelineException, RecordException {
     for (int attempt = 1; ; attempt++) {
       Selection selection = select();
       try {
@@ -77,12 +77,16 @@ final class PipelineRun {
   }
 
   /** Ends the run: tells the listeners and returns the summary. */
-  RunSummary finish(String source, long skipped, String error) {
-    RunSummary summary =
-        new RunSummary(
-            source, frames, faces, skipped, started ? millis(startNanos, System.nanoTime()) : 0, stats.summary(), error);
+  RunSummary finish(String source, long skipped, String error) throws RecordException {
+    RunSummary summary = summary(source, skipped, error);
     pipeline.end(summary);
     return summary;
+  }
+
+  /** The run's summary so far, told to no one (a run that was stopped has not ended). */
+  RunSummary summary(String source, long skipped, String error) {
+    return new RunSummary(
+        source, frames, faces, skipped, started ? millis(startNanos, System.nanoTime()) : 0, stats.summary(), error);
   }
 
   private FrameResult analyse(Frame frame, double decodeMs, Selection s) {

@@ -23,7 +23,8 @@ import org.osgi.service.metatype.annotations.Designate;
  * Runs the pipeline over the configured source on one thread of its own. A new {@code
  * mirror.source} configuration re-creates this component, which closes the old source and opens
  * the new one. When the source ends, the summary is printed and, for batch runs, the program is
- * asked to exit (0, or 2 after an error).
+ * asked to exit: 0 when the source was read to its end, 2 after an error of the source or the
+ * configuration, 1 when the record could not be written.
  */
 @Component(
     configurationPid = "mirror.source",
@@ -32,6 +33,11 @@ import org.osgi.service.metatype.annotations.Designate;
 @Designate(ocd = SourceConfig.class)
 public final class SourceRunner {
   private static final long STOP_WAIT_MS = 5000;
+  private static final int OK = 0;
+  /** Bad input: a source that does not open or fails mid-way, a bad configuration. */
+  private static final int BAD_INPUT = 2;
+  /** The record could not be written (a full disk): it is kept as {@code .partial}. */
+  private static final int RECORD_FAILED = 1;
 
   private final SourceConfig config;
   private final PipelineComponent pipeline;
@@ -76,11 +82,15 @@ public final class SourceRunner {
     thread.join(STOP_WAIT_MS);
   }
 
+  /** How a run ended: its summary and the exit code a batch run ends the program with. */
+  private record Ended(RunSummary summary, int exitCode) {}
+
   private void run() {
-    RunSummary summary = process();
+    Ended ended = process();
     if (stopping) {
       return;
     }
+    RunSummary summary = ended.summary();
     if (summary.failed()) {
       System.err.println("error: " + summary.error());
     }
@@ -89,22 +99,22 @@ public final class SourceRunner {
       System.out.flush();
     }
     if (config.exitAtEnd() && exit != null) {
-      exit.accept(summary.failed() ? 2 : 0);
+      exit.accept(ended.exitCode());
     }
   }
 
-  private RunSummary process() {
+  private Ended process() {
     String name = config.source();
-    if (!pipeline.configError().isEmpty()) {
-      return pipeline.newRun().finish(name, 0, pipeline.configError());
-    }
     PipelineRun run = pipeline.newRun();
+    if (!pipeline.configError().isEmpty()) {
+      return end(run, name, 0, pipeline.configError(), BAD_INPUT);
+    }
     FrameSource source;
     try {
       source = sources.open(new SourceSpec(config.source(), config.realtime()));
     } catch (IOException | IllegalArgumentException e) {
       pipeline.sourceFailed(e.getMessage());
-      return run.finish(name, 0, e.getMessage());
+      return end(run, name, 0, e.getMessage(), BAD_INPUT);
     }
     try (source) {
       name = source.info().description();
@@ -115,18 +125,38 @@ public final class SourceRunner {
         }
         run.process(frame.get(), source.lastDecodeMs());
       }
-      return run.finish(name, source.skipped(), "");
+      return end(run, name, source.skipped(), "", OK);
     } catch (IOException e) {
-      pipeline.sourceFailed(e.getMessage());
-      return run.finish(name, source.skipped(), e.getMessage());
+      if (!stopping) {
+        pipeline.sourceFailed(e.getMessage());
+      }
+      return end(run, name, source.skipped(), e.getMessage(), BAD_INPUT);
     } catch (PipelineException e) {
-      return run.finish(name, source.skipped(), e.getMessage());
+      return end(run, name, source.skipped(), e.getMessage(), BAD_INPUT);
+    } catch (RecordException e) {
+      return end(run, name, source.skipped(), e.getMessage(), RECORD_FAILED);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return run.finish(name, source.skipped(), "interrupted");
+      return end(run, name, source.skipped(), "interrupted", BAD_INPUT);
     } catch (RuntimeException e) {
       pipeline.error("pipeline failed: " + e);
-      return run.finish(name, source.skipped(), e.toString());
+      return end(run, name, source.skipped(), e.toString(), BAD_INPUT);
+    }
+  }
+
+  /**
+   * Ends the run. A run that was stopped (the program stopping, or the source replaced) did not
+   * read its source to the end, so the listeners are not told it ended: a record left by it stays
+   * interrupted. A listener that cannot write the end fails the run.
+   */
+  private Ended end(PipelineRun run, String name, long skipped, String error, int failure) {
+    if (stopping) {
+      return new Ended(run.summary(name, skipped, error.isEmpty() ? "stopped" : error), failure);
+    }
+    try {
+      return new Ended(run.finish(name, skipped, error), error.isEmpty() ? OK : failure);
+    } catch (RecordException e) {
+      return new Ended(run.summary(name, skipped, e.getMessage()), RECORD_FAILED);
     }
   }
 }
