@@ -1,5 +1,6 @@
 package org.expressionmirror.launcher;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,12 +38,15 @@ final class FelixRuntime {
   private final Framework framework;
   /** Counted down once the run's scratch folder is gone; the shutdown hook waits for it. */
   private final CountDownLatch cleaned = new CountDownLatch(1);
+  /** Held until the framework has stopped (the record's lock), or null. */
+  private final Closeable held;
 
-  FelixRuntime(Path home, Path scratch, Feature feature, Map<String, String> properties) {
+  FelixRuntime(Path home, Path scratch, Feature feature, Map<String, String> properties, Closeable held) {
     this.home = home;
     this.scratch = scratch;
     this.feature = feature;
     this.properties = properties;
+    this.held = held;
     FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).iterator().next();
     this.framework = factory.newFramework(properties);
   }
@@ -73,10 +77,26 @@ final class FelixRuntime {
         // the hook is running: it stops the framework itself
       }
       try {
+        release();
         AppDirs.delete(scratch);
       } finally {
         cleaned.countDown();
       }
+    }
+  }
+
+  /**
+   * Lets go of the record's lock once every bundle has stopped (the record is finished), and
+   * before the shutdown hook lets the JVM halt.
+   */
+  private void release() {
+    if (held == null) {
+      return;
+    }
+    try {
+      held.close();
+    } catch (IOException e) {
+      System.err.println("error: " + e.getMessage());
     }
   }
 

@@ -49,18 +49,25 @@ public final class Main {
 
   static int run(Path home, Options options) throws IOException {
     check(options);
+    Path out = options.out() == null ? null : OutFile.check(options.out());
     Feature feature = Feature.load(home.resolve("features"), options.feature());
-    Path scratch = AppDirs.scratch(home);
-    System.setProperty("java.io.tmpdir", scratch.toString());
-    // SWT unpacks its natives to ~/.swt unless told otherwise
-    System.setProperty("swt.library.path", Files.createDirectories(scratch.resolve("swt")).toString());
-    try {
-      Map<String, String> properties = frameworkProperties(home, scratch, feature, options);
-      // Model bundle jars are dropped here; FileInstall watches it (see the pipeline's LaunchSettings).
-      Files.createDirectories(Path.of(properties.get("mirror.deploy.dir")));
-      return new FelixRuntime(home, scratch, feature, properties).runUntilStopped();
-    } finally {
-      AppDirs.delete(scratch);
+    // a second program writing the same record is refused here, before anything starts
+    try (RecordLock lock = out == null ? null : RecordLock.take(out)) {
+      Path scratch = AppDirs.scratch(home);
+      System.setProperty("java.io.tmpdir", scratch.toString());
+      // SWT unpacks its natives to ~/.swt unless told otherwise
+      System.setProperty("swt.library.path", Files.createDirectories(scratch.resolve("swt")).toString());
+      try {
+        Map<String, String> properties = frameworkProperties(home, scratch, feature, options);
+        if (out != null) {
+          properties.put("mirror.out", out.toString());
+        }
+        // Model bundle jars are dropped here; FileInstall watches it (see the pipeline's LaunchSettings).
+        Files.createDirectories(Path.of(properties.get("mirror.deploy.dir")));
+        return new FelixRuntime(home, scratch, feature, properties, lock).runUntilStopped();
+      } finally {
+        AppDirs.delete(scratch);
+      }
     }
   }
 
@@ -71,21 +78,6 @@ public final class Main {
     }
     if (o.source() != null && !o.source().startsWith("camera:") && !Files.exists(Path.of(o.source()))) {
       throw new IOException("source not found: " + o.source());
-    }
-    if (o.out() != null) {
-      Path dir = o.out().toAbsolutePath().getParent();
-      if (dir == null || !Files.isDirectory(dir)) {
-        throw new IOException("folder of --out does not exist: " + dir);
-      }
-      if (Files.isDirectory(o.out())) {
-        throw new IOException("--out names a folder, not a file: " + o.out());
-      }
-      // a record writer that cannot open its file never starts, and a headless run waits for it
-      try {
-        Files.delete(Files.createTempFile(dir, ".mirror-", ".probe"));
-      } catch (IOException e) {
-        throw new IOException("cannot create a file in the folder of --out: " + dir + " (" + e + ")");
-      }
     }
   }
 

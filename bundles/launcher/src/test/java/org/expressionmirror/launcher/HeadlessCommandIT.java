@@ -48,7 +48,8 @@ class HeadlessCommandIT {
     Result run = mirror("--headless", "--source", folderOfPhotos().toString(), "--out", out.toString());
     assertEquals(0, run.exit(), run.err());
     List<String> lines = Files.readAllLines(out);
-    assertEquals(3, lines.size());
+    assertEquals(4, lines.size());
+    assertEquals("{\"end\":\"complete\",\"frames\":3}", lines.get(3), "the last line says the record is complete");
     for (int i = 0; i < 3; i++) {
       JsonNode record = JSON.readTree(lines.get(i));
       assertEquals(i, record.get("frame").asInt());
