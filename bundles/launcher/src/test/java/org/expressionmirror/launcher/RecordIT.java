@@ -39,7 +39,7 @@ class RecordIT {
     assertTrue(DistributionRun.built(), "no distribution in " + DistributionRun.DIST);
     video = work.resolve("faces.avi");
     run(
-        "ffmpeg", "-loglevel", "error", "-y", "-loop", "1", "-i", DistributionRun.PHOTOS.resolve("sample4.jpg").toString(),
+        "ffmpeg", "-loglevel", "error", "-y", "-framerate", "2", "-loop", "1", "-i", DistributionRun.PHOTOS.resolve("sample4.jpg").toString(),
         "-t", Long.toString(LONG_RUN_SECONDS), "-r", "2", "-vf", "scale=320:240", "-c:v", "mjpeg", "-q:v", "5",
         video.toString());
   }
