@@ -51,22 +51,25 @@ public final class Main {
     check(options);
     Path out = options.out() == null ? null : OutFile.check(options.out());
     Feature feature = Feature.load(home.resolve("features"), options.feature());
-    // a second program writing the same record is refused here, before anything starts
-    try (RecordLock lock = out == null ? null : RecordLock.take(out)) {
-      Path scratch = AppDirs.scratch(home);
-      System.setProperty("java.io.tmpdir", scratch.toString());
-      // SWT unpacks its natives to ~/.swt unless told otherwise
-      System.setProperty("swt.library.path", Files.createDirectories(scratch.resolve("swt")).toString());
-      try {
-        Map<String, String> properties = frameworkProperties(home, scratch, feature, options);
-        if (out != null) {
-          properties.put("mirror.out", out.toString());
-        }
-        // Model bundle jars are dropped here; FileInstall watches it (see the pipeline's LaunchSettings).
-        Files.createDirectories(Path.of(properties.get("mirror.deploy.dir")));
-        return new FelixRuntime(home, scratch, feature, properties, lock).runUntilStopped();
-      } finally {
-        AppDirs.delete(scratch);
+    // a second program writing the same record is refused here, before anything starts; the
+    // runtime lets go of the lock once the framework has stopped
+    RecordLock lock = out == null ? null : RecordLock.take(out);
+    Path scratch = AppDirs.scratch(home);
+    System.setProperty("java.io.tmpdir", scratch.toString());
+    // SWT unpacks its natives to ~/.swt unless told otherwise
+    System.setProperty("swt.library.path", Files.createDirectories(scratch.resolve("swt")).toString());
+    try {
+      Map<String, String> properties = frameworkProperties(home, scratch, feature, options);
+      if (out != null) {
+        properties.put("mirror.out", out.toString());
+      }
+      // Model bundle jars are dropped here; FileInstall watches it (see the pipeline's LaunchSettings).
+      Files.createDirectories(Path.of(properties.get("mirror.deploy.dir")));
+      return new FelixRuntime(home, scratch, feature, properties, lock).runUntilStopped();
+    } finally {
+      AppDirs.delete(scratch);
+      if (lock != null) {
+        lock.close(); // when the framework did not start; closing twice does nothing
       }
     }
   }
