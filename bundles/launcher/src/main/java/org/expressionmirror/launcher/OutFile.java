@@ -33,7 +33,7 @@ final class OutFile {
     for (Path p : List.of(real, partialOf(real), RecordLock.fileOf(real))) {
       if (Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
         throw new IOException(
-            "--out " + out + (p.equals(real) ? "" : ": " + p) + " is " + kind(p) + ", not a regular file");
+            "--out " + out + (p.equals(out.toAbsolutePath().normalize()) ? "" : ": " + p) + " is " + kind(p) + ", not a regular file");
       }
     }
     // a record writer that cannot open its file never starts, and a headless run waits for it
