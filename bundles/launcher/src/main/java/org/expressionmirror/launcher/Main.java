@@ -63,6 +63,9 @@ public final class Main {
     Leftovers.removeFromSystemTemp();
     // SWT unpacks its natives to ~/.swt unless told otherwise
     System.setProperty("swt.library.path", Files.createDirectories(scratch.resolve("swt")).toString());
+    // and keeps window-frame sizes in user.home/.swt/trims.prefs when its display closes: the
+    // program keeps nothing in the user's home, so that home is the scratch folder
+    System.setProperty("user.home", Files.createDirectories(scratch.resolve("home")).toString());
     try {
       Map<String, String> properties = frameworkProperties(home, scratch, feature, options);
       // Model bundle jars are dropped here; FileInstall watches it (see the pipeline's LaunchSettings).
