@@ -111,6 +111,7 @@ class PrivacyIT {
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "-Djava.io.tmpdir=" + work.resolve("plain-temp"),
             "-Dmirror.home=" + DistributionRun.DIST.toAbsolutePath(),
+            "-Dmirror.config=" + DistributionRun.CONFIG,
             "-cp",
             DistributionRun.DIST.toAbsolutePath() + "/lib/*",
             "org.expressionmirror.launcher.Main",
