@@ -1,6 +1,7 @@
 package org.expressionmirror.launcher;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -58,7 +59,7 @@ final class Leftovers {
           candidates.stream().anyMatch(p -> NATIVES.matcher(p.getFileName().toString()).matches())
               ? mappedFiles()
               : Set.of();
-      candidates.stream().filter(p -> isLeftover(p, cutoff, mapped)).forEach(AppDirs::delete);
+      candidates.stream().filter(p -> isLeftover(p, cutoff, mapped)).forEach(Leftovers::delete);
     } catch (IOException | RuntimeException e) {
       // clean-up is a courtesy: a temp folder that cannot be listed must not stop the program
     }
@@ -66,10 +67,11 @@ final class Leftovers {
 
   static boolean isLeftover(Path p, Instant cutoff, Set<Path> mapped) {
     String name = p.getFileName().toString();
-    if (!ownedByMe(p)) {
+    Matcher log = LOG.matcher(name);
+    boolean ours = log.matches() || CASCADE.matcher(name).matches() || NATIVES.matcher(name).matches();
+    if (!ours || !ownedByMe(p)) {
       return false;
     }
-    Matcher log = LOG.matcher(name);
     if (log.matches()) {
       return ProcessHandle.of(Long.parseLong(log.group(1))).map(h -> !h.isAlive()).orElse(true);
     }
@@ -103,6 +105,14 @@ final class Leftovers {
           .map(l -> Path.of(l.substring(l.indexOf('/')).replace(" (deleted)", "")));
     } catch (IOException | RuntimeException e) {
       return Stream.empty(); // a process of another user, or one that just ended
+    }
+  }
+
+  private static void delete(Path p) {
+    try {
+      AppDirs.delete(p);
+    } catch (UncheckedIOException e) {
+      // removed by someone else meanwhile, or not ours to remove: the others still go
     }
   }
 
