@@ -9,8 +9,9 @@ import java.util.stream.Stream;
 
 /**
  * The run's scratch folder. OpenCV and ONNX Runtime unpack their natives into the temp folder on
- * every start and never clean up, so each run gets {@code work/run-PID} under the distribution,
- * removed at exit, and folders of runs that are gone are removed at start.
+ * every start and never clean up, so each run gets {@code work/run-PID} under the distribution as
+ * its temp folder (./mirror passes it as {@code java.io.tmpdir}), removed at exit, and folders of
+ * runs that are gone are removed at start.
  */
 final class AppDirs {
   private AppDirs() {}
@@ -21,10 +22,15 @@ final class AppDirs {
     try (Stream<Path> runs = Files.list(work)) {
       runs.filter(AppDirs::orphan).forEach(AppDirs::delete);
     }
-    Path dir = work.resolve("run-" + ProcessHandle.current().pid());
+    Path dir = scratchOf(home, ProcessHandle.current().pid());
     delete(dir);
     Files.createDirectories(dir);
     return dir;
+  }
+
+  /** The scratch folder of process {@code pid}; ./mirror names it as the JVM's temp folder. */
+  static Path scratchOf(Path home, long pid) {
+    return home.resolve("work").resolve("run-" + pid);
   }
 
   private static boolean orphan(Path run) {

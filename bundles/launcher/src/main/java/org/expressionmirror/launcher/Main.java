@@ -16,6 +16,14 @@ import java.util.Map;
 public final class Main {
   static final int USAGE_ERROR = 2;
 
+  /**
+   * ONNX Runtime (1.29 on Linux and macOS) uploads usage events to Microsoft and keeps a database
+   * and a device id in the user's cache folder. Its native code decides once, at its first start,
+   * from this environment variable; no later Java call undoes that, and Java cannot set its own
+   * process's environment. So ./mirror exports it.
+   */
+  static final String TELEMETRY_OFF = "ORT_DISABLE_TELEMETRY";
+
   private Main() {}
 
   public static void main(String[] args) {
@@ -33,6 +41,7 @@ public final class Main {
     Path defaultConfig = Path.of(System.getProperty("mirror.config", home.resolve("runtime-config").toString()));
     int code;
     try {
+      requireLaunchSettings(home);
       Options options =
           eval ? EvalOptions.parse(rest, defaultConfig).toOptions() : Options.parse(rest, defaultConfig);
       code = run(home, options);
@@ -55,9 +64,12 @@ public final class Main {
     // runtime lets go of the lock once the framework has stopped
     RecordLock lock = out == null ? null : RecordLock.take(out);
     Path scratch = AppDirs.scratch(home);
-    System.setProperty("java.io.tmpdir", scratch.toString());
+    Leftovers.removeFromSystemTemp();
     // SWT unpacks its natives to ~/.swt unless told otherwise
     System.setProperty("swt.library.path", Files.createDirectories(scratch.resolve("swt")).toString());
+    // and keeps window-frame sizes in user.home/.swt/trims.prefs when its display closes: the
+    // program keeps nothing in the user's home, so that home is the scratch folder
+    System.setProperty("user.home", Files.createDirectories(scratch.resolve("home")).toString());
     try {
       Map<String, String> properties = frameworkProperties(home, scratch, feature, options);
       if (out != null) {
@@ -71,6 +83,27 @@ public final class Main {
       if (lock != null) {
         lock.close(); // when the framework did not start; closing twice does nothing
       }
+    }
+  }
+
+  /**
+   * Refuses a JVM started without what ./mirror sets before it starts, since no code can set it
+   * later: ONNX Runtime's telemetry switch, and the temp folder, which the JDK reads once at start
+   * and where OpenCV and ONNX Runtime unpack their natives; it must be this run's scratch folder
+   * (removed at exit, and by the next start if this process is killed).
+   */
+  private static void requireLaunchSettings(Path home) throws IOException {
+    if (!"1".equals(System.getenv(TELEMETRY_OFF))) {
+      throw new IOException(
+          TELEMETRY_OFF + "=1 is not set, and without it ONNX Runtime sends telemetry to Microsoft;"
+              + " start the program with ./mirror, which sets it");
+    }
+    Path scratch = AppDirs.scratchOf(home, ProcessHandle.current().pid());
+    Path temp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+    if (!temp.equals(scratch)) {
+      throw new IOException(
+          "java.io.tmpdir is " + temp + ", not the run's scratch folder " + scratch
+              + "; start the program with ./mirror, which sets it");
     }
   }
 

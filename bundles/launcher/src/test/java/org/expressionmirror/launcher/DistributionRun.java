@@ -9,13 +9,16 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the built distribution as {@code ./mirror} does: a JVM of its own with the launcher's class
- * path, the distribution as home and the project's runtime-config. For the command-line ITs.
+ * Runs the built distribution as a user does, with {@code ./mirror}: a JVM of its own with the
+ * launcher's class path, the distribution as home and the project's runtime-config. For the
+ * command-line ITs.
  */
 final class DistributionRun {
   static final Path DIST = Path.of(System.getProperty("mirror.dist", "target/dist"));
   static final Path PHOTOS = Path.of(System.getProperty("testdata.dir", "target/testdata/faces"));
   static final Path CONFIG = Path.of("../../runtime-config").toAbsolutePath().normalize();
+  /** {@code ./mirror}: it runs the distribution in target/dist with the project's runtime-config. */
+  static final Path SCRIPT = Path.of("../../mirror").toAbsolutePath().normalize();
   private static final long LIMIT_SECONDS = 120;
 
   /** What a finished run left: exit code, standard output, standard error. */
@@ -27,21 +30,42 @@ final class DistributionRun {
     return Files.isRegularFile(DIST.resolve("lib/launcher.jar"));
   }
 
-  /** Starts the program; its output goes to files in {@code work}. */
+  /**
+   * Starts the program through the project's {@code mirror} script, which sets what the JVM needs
+   * before it starts (telemetry off, the scratch folder as temp folder) and execs it, so the
+   * process is the program's JVM. Its output goes to files in {@code work}.
+   */
   static Started start(Path work, Map<String, String> env, String... args) throws IOException {
+    return start(work, command(args), env, String.join(" ", args));
+  }
+
+  /** The command line of {@code ./mirror ARGS}. */
+  static List<String> command(String... args) {
     List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-Dmirror.home=" + DIST.toAbsolutePath());
-    cmd.add("-Dmirror.config=" + CONFIG);
-    cmd.add("-cp");
-    cmd.add(DIST.toAbsolutePath() + "/lib/*");
-    cmd.add("org.expressionmirror.launcher.Main");
+    cmd.add(SCRIPT.toString());
     cmd.addAll(List.of(args));
+    return cmd;
+  }
+
+  /**
+   * Starts {@code cmd} (a command line running the program) with the JDK of this JVM; a null value
+   * in {@code env} removes that variable.
+   */
+  static Started start(Path work, List<String> cmd, Map<String, String> env, String args) throws IOException {
     Path out = Files.createTempFile(work, "out", ".txt");
     Path err = Files.createTempFile(work, "err", ".txt");
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
-    pb.environment().putAll(env);
-    return new Started(pb.start(), out, err, String.join(" ", args));
+    Path javaBin = Path.of(System.getProperty("java.home"), "bin");
+    pb.environment().merge("PATH", javaBin.toString(), (path, bin) -> bin + ":" + path);
+    // a null value removes the variable
+    env.forEach((k, v) -> {
+      if (v == null) {
+        pb.environment().remove(k);
+      } else {
+        pb.environment().put(k, v);
+      }
+    });
+    return new Started(pb.start(), out, err, args);
   }
 
   /** Runs the program to its end (at most two minutes). */
