@@ -5,11 +5,11 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 
 /**
- * Present as a service once the FFmpeg natives are loaded. Opens local video files only: no
- * network protocol, no device, no subprocess.
+ * Decodes video files with FFmpeg in this process; its natives are loaded on first use. Opens
+ * local video files only: no network protocol, no device, no subprocess.
  */
 public interface FfmpegRuntime {
-  /** The FFmpeg version of the loaded natives, e.g. {@code 7.1}. */
+  /** The FFmpeg version of the natives, e.g. {@code 7.1}; loads them if not yet done. */
   String version();
 
   /**

@@ -1,6 +1,6 @@
 /**
  * In-process video decoding with FFmpeg: {@link org.expressionmirror.platform.ffmpeg.FfmpegRuntime}
- * is registered once the FFmpeg natives are loaded and opens video files as {@link
+ * loads the FFmpeg natives on first use and opens video files as {@link
  * org.expressionmirror.platform.ffmpeg.VideoDecoder}s that deliver BGR frames. The FFmpeg classes
  * themselves stay inside this bundle.
  */

@@ -38,8 +38,8 @@ public final class OpenCvFrameSourceFactory implements FrameSourceFactory {
   private final Logger logger;
 
   /**
-   * The OpenCV and FFmpeg references make sure their natives are loaded before anything is
-   * opened.
+   * The OpenCV reference makes sure its natives are loaded before anything is opened; FFmpeg
+   * loads its own when the first video is opened.
    */
   @Activate
   public OpenCvFrameSourceFactory(
