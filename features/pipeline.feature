@@ -5,6 +5,7 @@ bundle opencv
 bundle org.expressionmirror.api
 bundle org.expressionmirror.platform.opencv
 bundle org.expressionmirror.platform.onnxruntime
+bundle org.expressionmirror.platform.ffmpeg
 bundle org.expressionmirror.capture.opencv
 bundle org.expressionmirror.face.haar
 bundle org.expressionmirror.face.blazeface

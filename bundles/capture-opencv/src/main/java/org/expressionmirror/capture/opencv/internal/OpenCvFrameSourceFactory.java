@@ -7,68 +7,47 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import org.expressionmirror.api.FrameSource;
 import org.expressionmirror.api.FrameSourceFactory;
 import org.expressionmirror.api.SourceSpec;
+import org.expressionmirror.platform.ffmpeg.FfmpegRuntime;
 import org.expressionmirror.platform.opencv.OpenCvRuntime;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
-import org.osgi.service.metatype.annotations.Designate;
 
 /**
- * Opens cameras ({@code camera:N}), video files, image files and folders of images with OpenCV,
- * and the videos OpenCV cannot read with ffmpeg. Files are read on demand, every frame; cameras
- * and real-time files through a {@link LiveSource}. Both work on any {@link FrameReader}.
+ * Opens cameras ({@code camera:N}) with OpenCV, video files with FFmpeg, image files and folders
+ * of images with OpenCV. Files are read on demand, every frame; cameras and real-time files
+ * through a {@link LiveSource}. Both work on any {@link FrameReader}.
  *
- * <p>A video is offered to OpenCV first and to ffmpeg when OpenCV declines. OpenCV's Motion-JPEG
- * AVI reader runs in-process, costs only a header read to decline, and keeps those files working
- * where ffmpeg is not installed. Choosing by file name instead would misroute files: an .avi may
- * hold H.264 or MPEG-4, which this OpenCV cannot decode.
+ * <p>Every video file goes to FFmpeg, Motion-JPEG AVI included: OpenCV's own AVI reader (the only
+ * one in the openpnp build) stops early on files over 1 GiB with an OpenDML index, and choosing by
+ * file name would misroute files anyway (an .avi may hold H.264).
  */
-@Component(service = FrameSourceFactory.class, configurationPid = OpenCvFrameSourceFactory.PID)
-@Designate(ocd = CaptureConfig.class)
+@Component(service = FrameSourceFactory.class)
 public final class OpenCvFrameSourceFactory implements FrameSourceFactory {
-  static final String PID = "mirror.capture";
-
   /** File name endings read as images; anything else is tried as a video. */
   static final Set<String> IMAGE_EXTENSIONS =
       Set.of("jpg", "jpeg", "png", "bmp", "tif", "tiff", "webp", "pgm", "ppm", "pnm");
 
+  private final FfmpegRuntime ffmpeg;
   private final Logger logger;
-  // Volatile, not final: replaced by a valid new configuration, kept on an invalid one.
-  private volatile FfmpegTools ffmpeg = FfmpegTools.of(FfmpegTools.DEFAULT);
 
   /**
-   * The OpenCV reference makes sure the natives are loaded before anything is opened. An invalid
-   * configuration is logged and the default used: capture stays available for everything else.
+   * The OpenCV reference makes sure its natives are loaded before anything is opened; FFmpeg
+   * loads its own when the first video is opened.
    */
   @Activate
   public OpenCvFrameSourceFactory(
-      CaptureConfig config,
       @Reference OpenCvRuntime openCv,
+      @Reference FfmpegRuntime ffmpeg,
       @Reference(service = LoggerFactory.class) Logger logger) {
+    this.ffmpeg = ffmpeg;
     this.logger = logger;
-    modified(config);
-  }
-
-  /** Applies a new configuration to the sources opened from now on; rejects an invalid one. */
-  @Modified
-  void modified(CaptureConfig config) {
-    try {
-      ffmpeg = FfmpegTools.of(config.ffmpeg());
-    } catch (IllegalArgumentException e) {
-      logger.error("{}; keeping {}", e.getMessage(), ffmpeg.ffmpeg());
-    }
-  }
-
-  FfmpegTools ffmpeg() {
-    return ffmpeg;
   }
 
   @Override
@@ -102,11 +81,7 @@ public final class OpenCvFrameSourceFactory implements FrameSourceFactory {
   }
 
   private FrameReader openVideo(Path file) throws IOException {
-    Optional<VideoReader> mjpeg = VideoReader.openFile(file);
-    if (mjpeg.isPresent()) {
-      return mjpeg.get();
-    }
-    return FfmpegReader.open(file, ffmpeg, logger::warn);
+    return new FfmpegVideoReader(ffmpeg.open(file, logger::warn), file.toString());
   }
 
   static boolean isImage(Path file) {

@@ -1,7 +1,6 @@
 package org.expressionmirror.capture.opencv.internal;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -14,7 +13,7 @@ import org.opencv.core.Mat;
 import org.opencv.videoio.VideoCapture;
 import org.opencv.videoio.Videoio;
 
-/** Frames from a {@link VideoCapture}: a video file or a camera. */
+/** Frames from a camera through OpenCV's {@link VideoCapture}; video files go to FFmpeg. */
 final class VideoReader implements FrameReader {
   /** A camera that has not opened by then is treated as missing rather than hanging the caller. */
   static final long CAMERA_OPEN_TIMEOUT_S = 10;
@@ -37,20 +36,6 @@ final class VideoReader implements FrameReader {
             (int) capture.get(Videoio.CAP_PROP_FRAME_HEIGHT),
             capture.get(Videoio.CAP_PROP_FPS),
             camera);
-  }
-
-  /**
-   * Opens a file with OpenCV; empty when it cannot. The openpnp build has no FFmpeg or GStreamer:
-   * its one file reader is the built-in Motion-JPEG AVI one (which this build does not let one
-   * ask for by name, so any backend is asked).
-   */
-  static Optional<VideoReader> openFile(Path file) {
-    VideoCapture capture = new VideoCapture(file.toString());
-    if (!capture.isOpened()) {
-      capture.release();
-      return Optional.empty();
-    }
-    return Optional.of(new VideoReader(capture, file.toString(), false));
   }
 
   static VideoReader openCamera(int cameraIndex) throws IOException {

@@ -1,0 +1,31 @@
+package org.expressionmirror.platform.ffmpeg;
+
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * The frames of one video stream, decoded one by one on the caller's thread: every frame the
+ * stream holds, once, in presentation order. Not thread-safe; whoever opens it closes it.
+ */
+public interface VideoDecoder extends AutoCloseable {
+  /** Width of every frame, as displayed (after the rotation the file asks for). */
+  int width();
+
+  /** Height of every frame, as displayed. */
+  int height();
+
+  /** The stream's average frame rate, else its base rate; 0 when the file states neither. */
+  double fps();
+
+  /**
+   * The next frame as interleaved 8-bit blue, green, red rows without padding ({@code width *
+   * height * 3} bytes, a new array each time), or empty after the last frame and once closed.
+   *
+   * @throws IOException when the file cannot be read further, naming the file and frame
+   */
+  Optional<byte[]> next() throws IOException;
+
+  /** Frees the decoder's native memory and closes the file. Idempotent. */
+  @Override
+  void close();
+}

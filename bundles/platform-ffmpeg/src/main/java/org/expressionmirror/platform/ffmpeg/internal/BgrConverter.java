@@ -1,0 +1,107 @@
+package org.expressionmirror.platform.ffmpeg.internal;
+
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_RANGE_JPEG;
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_SPC_UNSPECIFIED;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR24;
+import static org.bytedeco.ffmpeg.global.avutil.av_get_pix_fmt_name;
+import static org.bytedeco.ffmpeg.global.swscale.SWS_BILINEAR;
+import static org.bytedeco.ffmpeg.global.swscale.SWS_CS_DEFAULT;
+import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
+import static org.bytedeco.ffmpeg.global.swscale.sws_getCachedContext;
+import static org.bytedeco.ffmpeg.global.swscale.sws_getCoefficients;
+import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
+import static org.bytedeco.ffmpeg.global.swscale.sws_setColorspaceDetails;
+
+import java.io.IOException;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.swscale.SwsContext;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.javacpp.PointerPointer;
+
+/**
+ * Converts decoded frames of any pixel format and size to packed BGR of one fixed size, like the
+ * command line's {@code -vf scale=W:H -pix_fmt bgr24}: a stream that changes size midway still
+ * gives frames of the size announced at opening. Converts into one native buffer, then copies
+ * once into the Java array the frame keeps.
+ */
+final class BgrConverter implements AutoCloseable {
+  private final int width;
+  private final int height;
+  private final BytePointer buffer;
+  private final PointerPointer<BytePointer> planes;
+  private final IntPointer strides;
+  private SwsContext sws;
+  // What the colour coefficients were last set for: they are set again only when it changes.
+  private long colourFor;
+  private int colourSpace = -1;
+  private int colourRange = -1;
+
+  BgrConverter(int width, int height) {
+    this.width = width;
+    this.height = height;
+    this.buffer = new BytePointer((long) width * height * 3);
+    // swscale reads four planes and strides, also for a format that has one.
+    this.planes = new PointerPointer<BytePointer>(4).put(0, buffer);
+    this.strides = new IntPointer(new int[] {width * 3, 0, 0, 0});
+  }
+
+  /** Width of the converted frames. */
+  int width() {
+    return width;
+  }
+
+  /** Height of the converted frames. */
+  int height() {
+    return height;
+  }
+
+  /** The frame as {@code width * height} BGR pixels in a new array. */
+  byte[] convert(AVFrame frame) throws IOException {
+    sws = sws_getCachedContext(sws, frame.width(), frame.height(), frame.format(),
+        width, height, AV_PIX_FMT_BGR24, SWS_BILINEAR, null, null, (DoublePointer) null);
+    if (sws == null || sws.isNull()) {
+      BytePointer name = av_get_pix_fmt_name(frame.format());
+      throw new IOException("cannot convert pixel format "
+          + (name == null ? String.valueOf(frame.format()) : name.getString()) + " to BGR");
+    }
+    useFrameColours(frame);
+    sws_scale(sws, frame.data(), frame.linesize(), 0, frame.height(), planes, strides);
+    byte[] bgr = new byte[width * height * 3];
+    buffer.get(bgr);
+    return bgr;
+  }
+
+  /**
+   * The frame's own YUV matrix and range (BT.709 for HD video, full range for JPEG), as FFmpeg's
+   * scale filter uses them; swscale alone would take BT.601 limited range for everything.
+   */
+  private void useFrameColours(AVFrame frame) {
+    int space = frame.colorspace();
+    int range = frame.color_range();
+    if (sws.address() == colourFor && space == colourSpace && range == colourRange) {
+      return;
+    }
+    int coefficients = space == AVCOL_SPC_UNSPECIFIED ? SWS_CS_DEFAULT : space;
+    int fullRange = range == AVCOL_RANGE_JPEG ? 1 : 0;
+    IntPointer table = sws_getCoefficients(coefficients);
+    // Brightness 0, contrast and saturation 1.0 in 16.16 fixed point: no change.
+    sws_setColorspaceDetails(sws, table, fullRange, sws_getCoefficients(SWS_CS_DEFAULT), 1,
+        0, 1 << 16, 1 << 16);
+    colourFor = sws.address();
+    colourSpace = space;
+    colourRange = range;
+  }
+
+  @Override
+  public void close() {
+    if (sws != null) {
+      sws_freeContext(sws);
+      sws = null;
+    }
+    planes.close();
+    strides.close();
+    buffer.close();
+  }
+}
