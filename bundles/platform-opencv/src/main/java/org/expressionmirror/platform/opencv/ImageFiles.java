@@ -3,6 +3,7 @@ package org.expressionmirror.platform.opencv;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.opencv.core.CvException;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
 import org.opencv.imgcodecs.Imgcodecs;
@@ -29,6 +30,9 @@ public final class ImageFiles {
     } catch (IOException | OutOfMemoryError e) {
       throw new IOException("cannot read image: " + file + " (" + e + ")", e);
     }
+    if (bytes.length == 0) {
+      throw new IOException("cannot decode image: " + file + " (empty file)");
+    }
     MatOfByte encoded = new MatOfByte(bytes);
     try {
       Mat image = Imgcodecs.imdecode(encoded, Imgcodecs.IMREAD_COLOR);
@@ -37,6 +41,9 @@ public final class ImageFiles {
         throw new IOException("cannot decode image: " + file);
       }
       return image;
+    } catch (CvException e) {
+      // a decoder's own check failed on damaged data: still just an unreadable image
+      throw new IOException("cannot decode image: " + file + " (" + e.getMessage().strip() + ")", e);
     } finally {
       encoded.release();
     }

@@ -63,6 +63,13 @@ class ImageFilesTest {
   }
 
   @Test
+  void anEmptyFileIsNamed() throws IOException {
+    Path file = Files.write(dir.resolve("empty.png"), new byte[0]);
+    IOException e = assertThrows(IOException.class, () -> ImageFiles.readBgr(file));
+    assertEquals("cannot decode image: " + file + " (empty file)", e.getMessage());
+  }
+
+  @Test
   void aMissingImageIsNamed() {
     Path file = dir.resolve("gone.png");
     IOException e = assertThrows(IOException.class, () -> ImageFiles.readBgr(file));

@@ -23,20 +23,26 @@ final class VideoReader implements FrameReader {
   private final Mat image = new Mat(); // reused for every frame, released on close
   private final SourceInfo info;
   private final boolean camera;
+  private final OpenCvPath path; // the link a file was opened through, removed on close
   private final long startNanos = System.nanoTime();
   private final FrameCount count = new FrameCount();
   private boolean closed;
 
-  private VideoReader(VideoCapture capture, String description, boolean camera) {
+  private VideoReader(
+      VideoCapture capture, String description, boolean camera, OpenCvPath path) {
     this.capture = capture;
     this.camera = camera;
+    this.path = path;
+    // A file's frame count as its index lists it: a reader that stops short of it is caught.
+    long declared = camera ? 0 : Math.max(0, (long) capture.get(Videoio.CAP_PROP_FRAME_COUNT));
     this.info =
         new SourceInfo(
             description,
             (int) capture.get(Videoio.CAP_PROP_FRAME_WIDTH),
             (int) capture.get(Videoio.CAP_PROP_FRAME_HEIGHT),
             capture.get(Videoio.CAP_PROP_FPS),
-            camera);
+            camera,
+            declared);
   }
 
   /**
@@ -45,12 +51,14 @@ final class VideoReader implements FrameReader {
    * ask for by name, so any backend is asked).
    */
   static Optional<VideoReader> openFile(Path file) {
-    VideoCapture capture = new VideoCapture(file.toString());
+    OpenCvPath path = OpenCvPath.of(file);
+    VideoCapture capture = new VideoCapture(path.path().toString());
     if (!capture.isOpened()) {
       capture.release();
+      path.close();
       return Optional.empty();
     }
-    return Optional.of(new VideoReader(capture, file.toString(), false));
+    return Optional.of(new VideoReader(capture, file.toString(), false, path));
   }
 
   static VideoReader openCamera(int cameraIndex) throws IOException {
@@ -79,7 +87,7 @@ final class VideoReader implements FrameReader {
               + " did not open: no such device or it is busy; close other programs using it"
               + " or try another index");
     }
-    return new VideoReader(capture, name, true);
+    return new VideoReader(capture, name, true, null);
   }
 
   /**
@@ -147,6 +155,9 @@ final class VideoReader implements FrameReader {
       closed = true;
       capture.release();
       image.release();
+      if (path != null) {
+        path.close();
+      }
     }
   }
 }

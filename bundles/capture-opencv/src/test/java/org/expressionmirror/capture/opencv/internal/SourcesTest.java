@@ -1,0 +1,250 @@
+package org.expressionmirror.capture.opencv.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.expressionmirror.api.Frame;
+import org.expressionmirror.api.FrameSource;
+import org.expressionmirror.api.SourceSpec;
+import org.expressionmirror.platform.opencv.internal.OpenCvLoader;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.MatOfByte;
+import org.opencv.core.Scalar;
+import org.opencv.core.Size;
+import org.opencv.imgcodecs.Imgcodecs;
+import org.opencv.videoio.VideoWriter;
+import org.opencv.videoio.Videoio;
+
+/**
+ * Sources read to the end or say why not: unreadable images are skipped by name and counted,
+ * subfolders are read in a stable order, any Unicode path works, and a video that ends before the
+ * frame count its file declares fails.
+ */
+class SourcesTest {
+  private static final int W = TestVideos.W;
+  private static final int H = TestVideos.H;
+
+  private static final TestLogger log = new TestLogger();
+  private static OpenCvFrameSourceFactory factory;
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void loadOpenCv() {
+    factory = new OpenCvFrameSourceFactory(TestConfig.DEFAULT, new OpenCvLoader(), log.logger);
+  }
+
+  @Test
+  void anUnreadableImageInAFolderIsNamedSkippedAndCounted() throws Exception {
+    Path folder = Files.createDirectory(dir.resolve("mixed"));
+    writeSolid(folder.resolve("a.png"), 40, 30, 1);
+    Files.writeString(folder.resolve("b.jpg"), "no jpeg here");
+    Files.write(folder.resolve("c.png"), new byte[0]);
+    writeSolid(folder.resolve("d.png"), 60, 50, 3);
+    log.lines.clear();
+    List<Frame> frames;
+    long unreadable;
+    try (FrameSource source = factory.open(new SourceSpec(folder.toString(), false))) {
+      frames = readAll(source);
+      unreadable = source.unreadable();
+    }
+    assertEquals(List.of("a.png", "d.png"), frames.stream().map(Frame::name).toList());
+    assertEquals(List.of(0L, 1L), frames.stream().map(Frame::index).toList());
+    assertEquals(60, frames.get(1).width());
+    assertEquals(2, unreadable);
+    assertEquals(
+        List.of(
+            "warn: cannot decode image: " + folder.resolve("b.jpg") + "; skipped",
+            "warn: cannot decode image: " + folder.resolve("c.png") + " (empty file); skipped"),
+        log.lines);
+  }
+
+  @Test
+  void aFolderStartingWithUnreadableImagesStartsAtTheFirstReadableOne() throws Exception {
+    Path folder = Files.createDirectory(dir.resolve("late"));
+    Files.writeString(folder.resolve("a.jpg"), "broken");
+    writeSolid(folder.resolve("b.png"), 50, 40, 2);
+    try (FrameSource source = factory.open(new SourceSpec(folder.toString(), false))) {
+      assertEquals(50, source.info().width());
+      assertEquals(1, source.unreadable());
+      assertEquals(List.of("b.png"), readAll(source).stream().map(Frame::name).toList());
+    }
+  }
+
+  @Test
+  void aFolderWithNoReadableImageFailsSayingHowManyWereUnreadable() throws Exception {
+    Path folder = Files.createDirectory(dir.resolve("bad"));
+    Files.writeString(folder.resolve("a.jpg"), "broken");
+    Files.writeString(folder.resolve("b.png"), "broken");
+    IOException e =
+        assertThrows(IOException.class, () -> factory.open(new SourceSpec(folder.toString(), false)));
+    assertEquals("no readable image in folder: " + folder + " (2 unreadable)", e.getMessage());
+  }
+
+  @Test
+  void recursiveReadsSubfoldersInNameOrderAndOnlyWhenAsked() throws Exception {
+    Path folder = Files.createDirectory(dir.resolve("tree"));
+    Path sub = Files.createDirectories(folder.resolve("m/deeper"));
+    writeSolid(folder.resolve("z.png"), 40, 30, 1);
+    writeSolid(folder.resolve("a.png"), 40, 30, 1);
+    writeSolid(folder.resolve("m/b.png"), 40, 30, 1);
+    writeSolid(sub.resolve("c.png"), 40, 30, 1);
+    writeSolid(folder.resolve("m.png"), 40, 30, 1);
+    Files.createDirectory(folder.resolve("empty"));
+    List<String> all;
+    try (FrameSource source = factory.open(new SourceSpec(folder.toString(), false, true))) {
+      all = readAll(source).stream().map(Frame::name).toList();
+    }
+    assertEquals(List.of("a.png", "m/b.png", "m/deeper/c.png", "m.png", "z.png"), all);
+    List<String> top;
+    try (FrameSource source = factory.open(new SourceSpec(folder.toString(), false))) {
+      top = readAll(source).stream().map(Frame::name).toList();
+    }
+    assertEquals(List.of("a.png", "m.png", "z.png"), top);
+  }
+
+  @Test
+  void imagesAndFoldersNamedWithEmojiAreRead() throws Exception {
+    Path folder = Files.createDirectory(dir.resolve("fotos 😀 ñ"));
+    writeSolid(folder.resolve("smile 😀.png"), 40, 30, 1);
+    writeSolid(folder.resolve("日本.png"), 50, 40, 2);
+    try (FrameSource source = factory.open(new SourceSpec(folder.toString(), false))) {
+      assertEquals(
+          List.of("smile 😀.png", "日本.png"), readAll(source).stream().map(Frame::name).toList());
+      assertEquals(0, source.unreadable());
+    }
+    Path single = folder.resolve("smile 😀.png");
+    try (FrameSource source = factory.open(new SourceSpec(single.toString(), false))) {
+      Frame frame = source.next().orElseThrow();
+      assertEquals("smile 😀.png", frame.name());
+      assertEquals(40, frame.width());
+    }
+  }
+
+  @Test
+  void anMjpegAviNamedWithAnEmojiIsReadInProcessToTheEnd() throws Exception {
+    Path folder = Files.createDirectory(dir.resolve("vídeo 🎬"));
+    Path video = folder.resolve("clip 😀.avi");
+    writeVideo(dir.resolve("plain.avi"), 12);
+    Files.move(dir.resolve("plain.avi"), video);
+    Path scratch = Path.of(System.getProperty("java.io.tmpdir"));
+    List<Path> linksBefore = links(scratch);
+    List<Frame> frames;
+    try (FrameSource source = factory.open(new SourceSpec(video.toString(), false))) {
+      assertEquals(video.toString(), source.info().description());
+      assertEquals(12, source.info().declaredFrames());
+      assertTrue(TestVideos.liveFfmpegChildren().isEmpty(), "read by OpenCV, not ffmpeg");
+      frames = readAll(source);
+    }
+    assertEquals(12, frames.size());
+    assertEquals("", frames.get(0).name());
+    assertEquals(linksBefore, links(scratch), "the link OpenCV opened is removed on close");
+  }
+
+  @Test
+  void theAviHeaderDeclaresTheFramesWritten() throws Exception {
+    Path video = dir.resolve("count.avi");
+    writeVideo(video, 17);
+    assertEquals(17, AviHeader.declaredFrames(video).orElseThrow());
+    assertTrue(AviHeader.declaredFrames(Files.writeString(dir.resolve("x.avi"), "RIFF")).isEmpty());
+  }
+
+  @Test
+  void aVideoThatEndsBeforeTheFramesItDeclaresFailsSayingHowMany() throws Exception {
+    Path video = dir.resolve("cut.avi");
+    writeVideo(video, 30);
+    long declared = AviHeader.declaredFrames(video).orElseThrow();
+    // Cut the last third of the file, index included: the header still declares 30 frames.
+    try (RandomAccessFile file = new RandomAccessFile(video.toFile(), "rw")) {
+      file.setLength(file.length() * 2 / 3);
+    }
+    List<Frame> frames = new ArrayList<>();
+    IOException e;
+    try (FrameSource source = factory.open(new SourceSpec(video.toString(), false))) {
+      assertEquals(declared, source.info().declaredFrames());
+      e = assertThrows(IOException.class, () -> {
+        for (Optional<Frame> f = source.next(); f.isPresent(); f = source.next()) {
+          frames.add(f.get());
+        }
+      });
+      assertTrue(source.next().isEmpty(), "said once, then ended");
+    }
+    assertTrue(frames.size() > 0 && frames.size() < 30, frames.size() + " frames");
+    assertEquals(
+        "read " + frames.size() + " of 30 frames declared by " + video
+            + "; the rest of the file could not be read",
+        e.getMessage());
+  }
+
+  @Test
+  void aRealtimeVideoThatEndsEarlyFailsToo() throws Exception {
+    Path video = dir.resolve("cut-live.avi");
+    writeVideo(video, 30);
+    try (RandomAccessFile file = new RandomAccessFile(video.toFile(), "rw")) {
+      file.setLength(file.length() / 2);
+    }
+    try (FrameSource source = factory.open(new SourceSpec(video.toString(), true))) {
+      IOException e = assertThrows(IOException.class, () -> readAll(source));
+      assertTrue(e.getMessage().contains(" of 30 frames declared by " + video), e.getMessage());
+    }
+  }
+
+  private static List<Path> links(Path scratch) throws IOException {
+    try (Stream<Path> files = Files.list(scratch)) {
+      return files.filter(p -> p.getFileName().toString().startsWith("opencv-")).sorted().toList();
+    }
+  }
+
+  private static List<Frame> readAll(FrameSource source) throws Exception {
+    List<Frame> frames = new ArrayList<>();
+    for (Optional<Frame> f = source.next(); f.isPresent(); f = source.next()) {
+      frames.add(f.get());
+    }
+    return frames;
+  }
+
+  /** An MJPEG AVI of a real photo's pan, written by OpenCV (ASCII path). */
+  private static void writeVideo(Path file, int n) {
+    VideoWriter writer =
+        new VideoWriter(
+            file.toString(),
+            Videoio.CAP_OPENCV_MJPEG,
+            VideoWriter.fourcc('M', 'J', 'P', 'G'),
+            25,
+            new Size(W, H));
+    assertTrue(writer.isOpened(), "VideoWriter did not open " + file);
+    List<Mat> frames = TestVideos.panFrames(n);
+    try {
+      frames.forEach(writer::write);
+    } finally {
+      writer.release();
+      frames.forEach(Mat::release);
+    }
+  }
+
+  /** A one-colour PNG, written from Java so that any file name works. */
+  private static void writeSolid(Path file, int w, int h, int level) throws IOException {
+    Mat image = new Mat(h, w, CvType.CV_8UC3, new Scalar(level * 50 + 10, 0, 255));
+    MatOfByte png = new MatOfByte();
+    try {
+      Imgcodecs.imencode(".png", image, png);
+      Files.write(file, png.toArray());
+    } finally {
+      image.release();
+      png.release();
+    }
+  }
+}
