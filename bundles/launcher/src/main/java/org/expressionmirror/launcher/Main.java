@@ -72,6 +72,9 @@ public final class Main {
     if (o.source() != null && !o.source().startsWith("camera:") && !Files.exists(Path.of(o.source()))) {
       throw new IOException("source not found: " + o.source());
     }
+    if (o.recursive() && !Files.isDirectory(Path.of(o.source()))) {
+      throw new IOException("--recursive reads a folder, but the source is not one: " + o.source());
+    }
     if (o.out() != null) {
       Path dir = o.out().toAbsolutePath().getParent();
       if (dir == null || !Files.isDirectory(dir)) {

@@ -10,6 +10,7 @@ import org.expressionmirror.api.FaceDetector;
 import org.expressionmirror.api.FaceResult;
 import org.expressionmirror.api.Frame;
 import org.expressionmirror.api.FrameResult;
+import org.expressionmirror.api.FrameSource;
 import org.expressionmirror.api.RunSummary;
 import org.expressionmirror.api.Smoother;
 import org.expressionmirror.api.StageTimes;
@@ -76,11 +77,21 @@ final class PipelineRun {
     }
   }
 
+  /** Ends the run over an opened source: its dropped frames and unreadable images are counted. */
+  RunSummary finish(String name, FrameSource source, String error) {
+    return finish(name, source.skipped(), source.unreadable(), error);
+  }
+
   /** Ends the run: tells the listeners and returns the summary. */
   RunSummary finish(String source, long skipped, String error) {
+    return finish(source, skipped, 0, error);
+  }
+
+  private RunSummary finish(String source, long skipped, long unreadable, String error) {
     RunSummary summary =
         new RunSummary(
-            source, frames, faces, skipped, started ? millis(startNanos, System.nanoTime()) : 0, stats.summary(), error);
+            source, frames, faces, skipped, started ? millis(startNanos, System.nanoTime()) : 0, stats.summary(), error,
+            unreadable);
     pipeline.end(summary);
     return summary;
   }
@@ -120,7 +131,8 @@ final class PipelineRun {
         s.model().label(),
         s.smoother().label(),
         results,
-        times);
+        times,
+        frame.name());
   }
 
   /** A smoother swap starts each track's smoothing afresh with the new smoother. */

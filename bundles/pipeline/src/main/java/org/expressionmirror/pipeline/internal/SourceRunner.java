@@ -101,7 +101,7 @@ public final class SourceRunner {
     PipelineRun run = pipeline.newRun();
     FrameSource source;
     try {
-      source = sources.open(new SourceSpec(config.source(), config.realtime()));
+      source = sources.open(new SourceSpec(config.source(), config.realtime(), config.recursive()));
     } catch (IOException | IllegalArgumentException e) {
       pipeline.sourceFailed(e.getMessage());
       return run.finish(name, 0, e.getMessage());
@@ -115,18 +115,18 @@ public final class SourceRunner {
         }
         run.process(frame.get(), source.lastDecodeMs());
       }
-      return run.finish(name, source.skipped(), "");
+      return run.finish(name, source, "");
     } catch (IOException e) {
       pipeline.sourceFailed(e.getMessage());
-      return run.finish(name, source.skipped(), e.getMessage());
+      return run.finish(name, source, e.getMessage());
     } catch (PipelineException e) {
-      return run.finish(name, source.skipped(), e.getMessage());
+      return run.finish(name, source, e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return run.finish(name, source.skipped(), "interrupted");
+      return run.finish(name, source, "interrupted");
     } catch (RuntimeException e) {
       pipeline.error("pipeline failed: " + e);
-      return run.finish(name, source.skipped(), e.toString());
+      return run.finish(name, source, e.toString());
     }
   }
 }
