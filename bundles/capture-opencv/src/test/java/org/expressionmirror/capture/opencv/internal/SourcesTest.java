@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -160,6 +164,56 @@ class SourcesTest {
     writeVideo(video, 17);
     assertEquals(17, AviHeader.declaredFrames(video).orElseThrow());
     assertTrue(AviHeader.declaredFrames(Files.writeString(dir.resolve("x.avi"), "RIFF")).isEmpty());
+  }
+
+  /**
+   * The header of an OpenDML AVI as ffmpeg writes it past 1 GiB (measured on a 2.3 GB file): the
+   * main header counts only the first RIFF part's 4,717 frames; the stream header and the
+   * extended header count all 10,592.
+   */
+  @Test
+  void anOpenDmlHeaderDeclaresTheWholeFileNotItsFirstPart() {
+    ByteBuffer avih = le(56).putInt(40000).putInt(0).putInt(0).putInt(0x10).putInt(4717);
+    ByteBuffer strh = le(56).put(ascii("vids")).put(ascii("MJPG"));
+    strh.putInt(32, 10592);
+    ByteBuffer auds = le(56).put(ascii("auds"));
+    auds.putInt(32, 99999); // an audio stream's length is in samples: not frames
+    ByteBuffer dmlh = le(248).putInt(10592);
+    byte[] strl = list("strl", chunk("strh", strh.array()), chunk("strf", new byte[40]));
+    byte[] audio = list("strl", chunk("strh", auds.array()));
+    byte[] odml = list("odml", chunk("dmlh", dmlh.array()));
+    byte[] hdrl = list("hdrl", chunk("avih", avih.array()), strl, audio, odml);
+    byte[] riff = chunk("RIFF", ascii("AVI "), hdrl, chunk("JUNK", new byte[7]), list("movi"));
+    assertEquals(10592, AviHeader.parse(ByteBuffer.wrap(riff).order(ByteOrder.LITTLE_ENDIAN)).orElseThrow());
+    ByteBuffer onlyMain = ByteBuffer.wrap(chunk("RIFF", ascii("AVI "), list("hdrl", chunk("avih", avih.array()))));
+    assertEquals(4717, AviHeader.parse(onlyMain.order(ByteOrder.LITTLE_ENDIAN)).orElseThrow());
+  }
+
+  private static ByteBuffer le(int size) {
+    return ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
+  }
+
+  private static byte[] ascii(String fourCc) {
+    return fourCc.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  private static byte[] list(String type, byte[]... content) {
+    return chunk("LIST", ascii(type), join(content));
+  }
+
+  /** A RIFF chunk: id, little-endian size, data, padded to an even length. */
+  private static byte[] chunk(String id, byte[]... parts) {
+    byte[] data = join(parts);
+    ByteBuffer b = le(8 + data.length + (data.length & 1));
+    return b.put(ascii(id)).putInt(data.length).put(data).array();
+  }
+
+  private static byte[] join(byte[]... parts) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (byte[] part : parts) {
+      out.writeBytes(part);
+    }
+    return out.toByteArray();
   }
 
   @Test
