@@ -251,6 +251,8 @@ class SourcesTest {
       file.setLength(file.length() / 2);
     }
     try (FrameSource source = factory.open(new SourceSpec(video.toString(), true))) {
+      assertTrue(source.info().live());
+      assertEquals(30, source.info().declaredFrames());
       IOException e = assertThrows(IOException.class, () -> readAll(source));
       assertTrue(e.getMessage().contains(" of 30 frames declared by " + video), e.getMessage());
     }
