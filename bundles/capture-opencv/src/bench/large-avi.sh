@@ -4,9 +4,10 @@
 #
 #   bundles/capture-opencv/src/bench/large-avi.sh [SIZE_MIB ...]     (default: 2300 4500)
 #
-# For each size it makes WORK/big-SIZE.avi with ffmpeg: a 10 s seed of Motion-JPEG (640x480, full
-# quality, film grain, so each frame is a few hundred KiB) stream-copied in a loop up to the size
-# (fast: no encoding; ffmpeg writes an OpenDML AVI past 1 GiB). It counts the frames with ffprobe
+# For each size it makes WORK/big-SIZE.avi with ffmpeg: a 4 s seed of Motion-JPEG (1920x1080, full
+# quality, film grain, so each frame is about 1.5 MB and a 2 GiB file has only ~1,500 frames to
+# analyse) stream-copied in a loop up to the size (fast: no encoding; ffmpeg writes an OpenDML AVI
+# past 1 GiB). It counts the frames with ffprobe
 # (every packet, not the header), runs the headless program over the file and compares. The result is "read to the end" when the summary counts every frame and
 # the exit code is 0, or an honest failure when it exits non-zero saying "read N of M frames".
 # A reader that stops early with exit 0 is the bug this guards against.
@@ -24,11 +25,11 @@ printf 'detector=haar\nmodel=faceapi-expression\nsmoother=ema\n' > "$work/mirror
 if [ -n "${CLIP:-}" ]; then
   input=(-stream_loop -1 -i "$CLIP")
 else
-  input=(-f lavfi -i "testsrc2=size=640x480:rate=25")
+  input=(-f lavfi -i "testsrc2=size=1920x1080:rate=25")
 fi
 seed="$work/seed.avi"
-ffmpeg -nostdin -v error -y "${input[@]}" -an -t 10 \
-  -vf "scale=640:480,noise=alls=40:allf=t" -c:v mjpeg -q:v 1 "$seed"
+ffmpeg -nostdin -v error -y "${input[@]}" -an -t 4 \
+  -vf "scale=1920:1080,noise=alls=40:allf=t" -c:v mjpeg -q:v 1 "$seed"
 for mib in "${sizes[@]}"; do
   avi="$work/big-$mib.avi"
   echo "== $mib MiB: writing $avi" >&2
