@@ -12,6 +12,7 @@ import java.util.List;
  * @param smoother id and version of the smoother
  * @param faces one reading per face
  * @param times milliseconds per stage for this frame
+ * @param image the image file of the frame ({@link Frame#name()}), empty for video and camera
  */
 public record FrameResult(
     long frame,
@@ -20,8 +21,24 @@ public record FrameResult(
     String model,
     String smoother,
     List<FaceResult> faces,
-    StageTimes times) {
+    StageTimes times,
+    String image) {
+  /** The result of a video or camera frame: no image file. */
+  public FrameResult(
+      long frame,
+      double timeMs,
+      String detector,
+      String model,
+      String smoother,
+      List<FaceResult> faces,
+      StageTimes times) {
+    this(frame, timeMs, detector, model, smoother, faces, times, "");
+  }
+
   public FrameResult {
     faces = List.copyOf(faces);
+    if (image == null) {
+      throw new IllegalArgumentException("frame " + frame + ": image must not be null (empty for none)");
+    }
   }
 }

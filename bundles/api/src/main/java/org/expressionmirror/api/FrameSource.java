@@ -16,6 +16,14 @@ public interface FrameSource extends AutoCloseable {
   /** Frames decoded but replaced by a newer one before they were taken. */
   long skipped();
 
+  /**
+   * Image files of a folder that could not be decoded and were skipped so far (each is reported
+   * once as it is skipped); 0 for other sources.
+   */
+  default long unreadable() {
+    return 0;
+  }
+
   /** Milliseconds spent decoding the frame last returned by {@link #next()}. */
   double lastDecodeMs();
 

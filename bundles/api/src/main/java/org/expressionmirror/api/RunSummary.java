@@ -14,6 +14,7 @@ import java.util.Map;
  * @param wallMs wall-clock milliseconds of the run
  * @param stages per stage (decode, detect, classify, smooth, pipeline) statistics
  * @param error why the run failed, empty when it ended normally
+ * @param unreadable image files of a folder source that could not be decoded and were skipped
  */
 public record RunSummary(
     String source,
@@ -22,7 +23,20 @@ public record RunSummary(
     long skipped,
     double wallMs,
     Map<String, StageStats> stages,
-    String error) {
+    String error,
+    long unreadable) {
+  /** The end of a run without unreadable images. */
+  public RunSummary(
+      String source,
+      long frames,
+      long faces,
+      long skipped,
+      double wallMs,
+      Map<String, StageStats> stages,
+      String error) {
+    this(source, frames, faces, skipped, wallMs, stages, error, 0);
+  }
+
   public RunSummary {
     stages = Collections.unmodifiableMap(new LinkedHashMap<>(stages));
   }

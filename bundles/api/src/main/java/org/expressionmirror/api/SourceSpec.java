@@ -7,9 +7,16 @@ package org.expressionmirror.api;
  *     file or a folder of images
  * @param realtime pace a file at its own frame rate and drop frames that processing cannot keep up
  *     with, like a camera; cameras are always real time
+ * @param recursive for a folder: read the images of its subfolders too, in name order, a
+ *     subfolder's images where its name sorts among the files
  */
-public record SourceSpec(String location, boolean realtime) {
+public record SourceSpec(String location, boolean realtime, boolean recursive) {
   public static final String CAMERA_PREFIX = "camera:";
+
+  /** A source whose folder, if it is one, is read without its subfolders. */
+  public SourceSpec(String location, boolean realtime) {
+    this(location, realtime, false);
+  }
 
   public SourceSpec {
     if (location == null || location.isBlank()) {

@@ -115,6 +115,9 @@ public final class Main {
     if (o.source() != null && !o.source().startsWith("camera:") && !Files.exists(Path.of(o.source()))) {
       throw new IOException("source not found: " + o.source());
     }
+    if (o.recursive() && !Files.isDirectory(Path.of(o.source()))) {
+      throw new IOException("--recursive reads a folder, but the source is not one: " + o.source());
+    }
   }
 
   private static Map<String, String> frameworkProperties(

@@ -15,7 +15,8 @@ import java.util.Map;
  * @param config runtime-config folder watched while running
  * @param headless no window; exit when the source ends
  * @param realtime pace files like a camera
- * @param properties extra framework properties given as {@code -Dkey=value} after the options
+ * @param properties extra framework properties given as {@code -Dkey=value} after the options, and
+ *     {@code mirror.recursive=true} for {@code --recursive}
  */
 record Options(
     String feature,
@@ -25,13 +26,16 @@ record Options(
     boolean headless,
     boolean realtime,
     Map<String, String> properties) {
+  /** The framework property that {@code --recursive} sets, read by the pipeline's launch settings. */
+  static final String RECURSIVE = "mirror.recursive";
 
   static final String USAGE =
       String.join(
           "\n",
           "usage: mirror [--feature NAME] [--source camera:N|FILE|FOLDER] [--config DIR] [--realtime]",
+          "              [--recursive]",
           "       mirror --headless --source camera:N|VIDEO|IMAGE|FOLDER --out FILE.jsonl",
-          "              [--feature NAME] [--config DIR] [--realtime]",
+          "              [--feature NAME] [--config DIR] [--realtime] [--recursive]",
           "       mirror eval --dataset DIR [--model ID] [--detector ID|none] [--out FILE.json]",
           "              (mirror eval --help for details)",
           "",
@@ -40,6 +44,7 @@ record Options(
           "  --out FILE       write one JSON object of expression numbers per frame (never images)",
           "  --config DIR     runtime-config folder, watched while running (default: runtime-config)",
           "  --realtime       pace a file at its own frame rate; drop frames like a camera",
+          "  --recursive      for a folder source: read its subfolders too, in name order",
           "  --headless       no window; process the whole source, print a summary and exit");
 
   /** Parses the arguments; an unknown or incomplete option throws naming it. */
@@ -61,16 +66,26 @@ record Options(
         case "--config" -> config = Path.of(value(a, rest));
         case "--headless" -> headless = true;
         case "--realtime" -> realtime = true;
+        case "--recursive" -> properties.put(RECURSIVE, "true");
         default -> property(a, properties, "unknown option: ");
       }
     }
     if (headless && source == null) {
       throw new IllegalArgumentException("--headless needs --source");
     }
+    if (Boolean.parseBoolean(properties.get(RECURSIVE))
+        && (source == null || source.startsWith("camera:"))) {
+      throw new IllegalArgumentException("--recursive needs --source FOLDER");
+    }
     if (feature == null) {
       feature = headless ? "headless" : "mirror";
     }
     return new Options(feature, source, out, config, headless, realtime, properties);
+  }
+
+  /** Whether a folder source is read with its subfolders. */
+  boolean recursive() {
+    return Boolean.parseBoolean(properties.get(RECURSIVE));
   }
 
   /** Takes {@code -Dkey=value} as a framework property; anything else is refused with {@code why}. */

@@ -133,7 +133,7 @@ public final class EvaluationComponent {
     Evaluator evaluator;
     String detectorId = config.detector().trim();
     if (detectorId.isEmpty() || detectorId.equals(Evaluation.NO_DETECTOR)) {
-      evaluator = new Evaluator(model.service(), null, Evaluation.NO_DETECTOR);
+      evaluator = new Evaluator(model.service(), null, Evaluation.NO_DETECTOR, logger::warn);
     } else {
       Available.Entry<FaceDetector> detector = detectors.await(detectorId, wait);
       if (detector == null) {
@@ -141,7 +141,9 @@ public final class EvaluationComponent {
             "unknown detector id '" + detectorId + "' (none appeared within " + config.waitSeconds()
                 + " s; available detectors: " + detectors.ids() + ", or none)");
       }
-      evaluator = new Evaluator(model.service(), detector.service(), detectorId + " " + detector.version());
+      evaluator =
+          new Evaluator(
+              model.service(), detector.service(), detectorId + " " + detector.version(), logger::warn);
     }
     logger.info(
         "evaluating {} on {} images of {} (detector {})", modelId, dataset.samples().size(), dataset.root(), detectorId);

@@ -9,7 +9,7 @@ import java.util.List;
  * @param dataset the dataset folder
  * @param model model id and version, e.g. {@code minixception-fer2013 3.3.6}
  * @param detector detector id and version, or {@code none} (the whole image is the face)
- * @param images images evaluated
+ * @param images images evaluated (unreadable ones are not among them)
  * @param faces images in which a face was classified
  * @param noFace images in which the detector found no face (counted as wrong)
  * @param correct images whose top label is the folder's label
@@ -22,6 +22,8 @@ import java.util.List;
  * @param confusion counts, rows = true label, columns = predicted label then no face
  * @param missingLabels dataset labels the model cannot output
  * @param noFaceImages image files without a face (paths relative to the dataset)
+ * @param unreadable image files that could not be decoded, skipped and not scored
+ * @param unreadableImages those files (paths relative to the dataset)
  */
 record Report(
     String dataset,
@@ -38,7 +40,9 @@ record Report(
     Macro macro,
     ConfusionTable confusion,
     List<MissingLabel> missingLabels,
-    List<String> noFaceImages) {
+    List<String> noFaceImages,
+    long unreadable,
+    List<String> unreadableImages) {
 
   /** Unweighted means over labels with images. */
   record Macro(double precision, double recall, double f1) {}
@@ -49,7 +53,7 @@ record Report(
   /** A label of the dataset that the model does not have. */
   record MissingLabel(String label, long images, String message) {}
 
-  /** Builds the report from a filled matrix. */
+  /** Builds the report from a filled matrix, every image having been read. */
   static Report of(
       String dataset,
       String model,
@@ -57,6 +61,18 @@ record Report(
       String detector,
       Confusion confusion,
       List<String> noFaceImages) {
+    return of(dataset, model, modelLabels, detector, confusion, noFaceImages, List.of());
+  }
+
+  /** Builds the report from a filled matrix and the images that could not be read. */
+  static Report of(
+      String dataset,
+      String model,
+      List<String> modelLabels,
+      String detector,
+      Confusion confusion,
+      List<String> noFaceImages,
+      List<String> unreadableImages) {
     List<ClassMetrics> perClass = new ArrayList<>();
     double p = 0;
     double r = 0;
@@ -98,6 +114,8 @@ record Report(
         n == 0 ? new Macro(0, 0, 0) : new Macro(p / n, r / n, f / n),
         new ConfusionTable(confusion.labels(), columns, confusion.rows()),
         missing,
-        List.copyOf(noFaceImages));
+        List.copyOf(noFaceImages),
+        unreadableImages.size(),
+        List.copyOf(unreadableImages));
   }
 }

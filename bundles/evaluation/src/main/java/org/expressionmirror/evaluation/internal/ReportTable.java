@@ -22,6 +22,15 @@ final class ReportTable {
           String.format(
               Locale.ROOT, "accuracy on the faces found %.2f %% (%d/%d)%n", 100 * r.faceAccuracy(), r.correct(), r.faces()));
     }
+    if (r.unreadable() > 0) {
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "%d unreadable image%s skipped (not scored): %s%n",
+              r.unreadable(),
+              r.unreadable() == 1 ? "" : "s",
+              shown(r.unreadableImages())));
+    }
     s.append(System.lineSeparator());
     s.append(String.format(Locale.ROOT, "%-" + LABEL_WIDTH + "s %9s %9s %9s %8s%n", "label", "precision", "recall", "f1", "support"));
     for (ClassMetrics m : r.perClass()) {
@@ -49,16 +58,20 @@ final class ReportTable {
       s.append(m.message()).append(System.lineSeparator());
     }
     if (r.noFace() > 0) {
-      List<String> shown = r.noFaceImages().subList(0, Math.min(SHOWN_NO_FACE, r.noFaceImages().size()));
       s.append(
           String.format(
               Locale.ROOT,
-              "no face found in %d images (counted as wrong): %s%s%n",
+              "no face found in %d images (counted as wrong): %s%n",
               r.noFace(),
-              String.join(", ", shown),
-              r.noFace() > shown.size() ? ", ..." : ""));
+              shown(r.noFaceImages())));
     }
     return s.toString();
+  }
+
+  /** The first few names of a list, then "..." for the rest. */
+  private static String shown(List<String> names) {
+    List<String> shown = names.subList(0, Math.min(SHOWN_NO_FACE, names.size()));
+    return String.join(", ", shown) + (names.size() > shown.size() ? ", ..." : "");
   }
 
   private static void confusion(StringBuilder s, Report.ConfusionTable c) {

@@ -12,9 +12,9 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Carries the command line into Config Admin: the launcher sets framework properties ({@code
- * mirror.source}, {@code mirror.realtime}, {@code mirror.exitAtEnd}, {@code mirror.out}) and this
- * component writes them as the {@code mirror.source} and {@code mirror.record.jsonl}
- * configurations, so everything after start-up is configured one way only. It also makes
+ * mirror.source}, {@code mirror.realtime}, {@code mirror.recursive}, {@code mirror.exitAtEnd},
+ * {@code mirror.out}) and this component writes them as the {@code mirror.source} and {@code
+ * mirror.record.jsonl} configurations, so everything after start-up is configured one way only. It also makes
  * FileInstall watch the deploy folder ({@code mirror.deploy.dir}) for bundle jars.
  */
 @Component(immediate = true)
@@ -39,6 +39,7 @@ public final class LaunchSettings {
       Dictionary<String, Object> p = new Hashtable<>();
       p.put("source", source);
       p.put("realtime", Boolean.parseBoolean(context.getProperty("mirror.realtime")));
+      p.put("recursive", Boolean.parseBoolean(context.getProperty("mirror.recursive")));
       p.put("exitAtEnd", Boolean.parseBoolean(context.getProperty("mirror.exitAtEnd")));
       if (recording) {
         // DS holds the runner back until the writer is registered, so frame 0 is recorded

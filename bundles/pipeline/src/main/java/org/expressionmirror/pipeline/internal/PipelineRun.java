@@ -77,16 +77,17 @@ final class PipelineRun {
   }
 
   /** Ends the run: tells the listeners and returns the summary. */
-  RunSummary finish(String source, long skipped, String error) throws RecordException {
-    RunSummary summary = summary(source, skipped, error);
+  RunSummary finish(String source, long skipped, long unreadable, String error) throws RecordException {
+    RunSummary summary = summary(source, skipped, unreadable, error);
     pipeline.end(summary);
     return summary;
   }
 
   /** The run's summary so far, told to no one (a run that was stopped has not ended). */
-  RunSummary summary(String source, long skipped, String error) {
+  RunSummary summary(String source, long skipped, long unreadable, String error) {
     return new RunSummary(
-        source, frames, faces, skipped, started ? millis(startNanos, System.nanoTime()) : 0, stats.summary(), error);
+        source, frames, faces, skipped, started ? millis(startNanos, System.nanoTime()) : 0, stats.summary(), error,
+        unreadable);
   }
 
   private FrameResult analyse(Frame frame, double decodeMs, Selection s) {
@@ -124,7 +125,8 @@ final class PipelineRun {
         s.model().label(),
         s.smoother().label(),
         results,
-        times);
+        times,
+        frame.name());
   }
 
   /** A smoother swap starts each track's smoothing afresh with the new smoother. */

@@ -14,6 +14,10 @@ public @interface SourceConfig {
   @AttributeDefinition(description = "Pace a file at its own frame rate and drop frames like a camera")
   boolean realtime() default false;
 
+  @AttributeDefinition(
+      description = "For a folder: read the images of its subfolders too, in name order (default false)")
+  boolean recursive() default false;
+
   @AttributeDefinition(description = "Stop the program when the source ends (batch runs)")
   boolean exitAtEnd() default false;
 }

@@ -107,14 +107,14 @@ public final class SourceRunner {
     String name = config.source();
     PipelineRun run = pipeline.newRun();
     if (!pipeline.configError().isEmpty()) {
-      return end(run, name, 0, pipeline.configError(), BAD_INPUT);
+      return end(run, name, null, pipeline.configError(), BAD_INPUT);
     }
     FrameSource source;
     try {
-      source = sources.open(new SourceSpec(config.source(), config.realtime()));
+      source = sources.open(new SourceSpec(config.source(), config.realtime(), config.recursive()));
     } catch (IOException | IllegalArgumentException e) {
       pipeline.sourceFailed(e.getMessage());
-      return end(run, name, 0, e.getMessage(), BAD_INPUT);
+      return end(run, name, null, e.getMessage(), BAD_INPUT);
     }
     try (source) {
       name = source.info().description();
@@ -125,22 +125,22 @@ public final class SourceRunner {
         }
         run.process(frame.get(), source.lastDecodeMs());
       }
-      return end(run, name, source.skipped(), "", OK);
+      return end(run, name, source, "", OK);
     } catch (IOException e) {
       if (!stopping) {
         pipeline.sourceFailed(e.getMessage());
       }
-      return end(run, name, source.skipped(), e.getMessage(), BAD_INPUT);
+      return end(run, name, source, e.getMessage(), BAD_INPUT);
     } catch (PipelineException e) {
-      return end(run, name, source.skipped(), e.getMessage(), BAD_INPUT);
+      return end(run, name, source, e.getMessage(), BAD_INPUT);
     } catch (RecordException e) {
-      return end(run, name, source.skipped(), e.getMessage(), RECORD_FAILED);
+      return end(run, name, source, e.getMessage(), RECORD_FAILED);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return end(run, name, source.skipped(), "interrupted", BAD_INPUT);
+      return end(run, name, source, "interrupted", BAD_INPUT);
     } catch (RuntimeException e) {
       pipeline.error("pipeline failed: " + e);
-      return end(run, name, source.skipped(), e.toString(), BAD_INPUT);
+      return end(run, name, source, e.toString(), BAD_INPUT);
     }
   }
 
@@ -149,14 +149,16 @@ public final class SourceRunner {
    * read its source to the end, so the listeners are not told it ended: a record left by it stays
    * interrupted. A listener that cannot write the end fails the run.
    */
-  private Ended end(PipelineRun run, String name, long skipped, String error, int failure) {
+  private Ended end(PipelineRun run, String name, FrameSource source, String error, int failure) {
+    long skipped = source == null ? 0 : source.skipped();
+    long unreadable = source == null ? 0 : source.unreadable();
     if (stopping) {
-      return new Ended(run.summary(name, skipped, error.isEmpty() ? "stopped" : error), failure);
+      return new Ended(run.summary(name, skipped, unreadable, error.isEmpty() ? "stopped" : error), failure);
     }
     try {
-      return new Ended(run.finish(name, skipped, error), error.isEmpty() ? OK : failure);
+      return new Ended(run.finish(name, skipped, unreadable, error), error.isEmpty() ? OK : failure);
     } catch (RecordException e) {
-      return new Ended(run.summary(name, skipped, e.getMessage()), RECORD_FAILED);
+      return new Ended(run.summary(name, skipped, unreadable, e.getMessage()), RECORD_FAILED);
     }
   }
 }

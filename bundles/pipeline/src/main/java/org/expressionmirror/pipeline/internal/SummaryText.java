@@ -9,18 +9,24 @@ import org.expressionmirror.api.StageStats;
 final class SummaryText {
   private SummaryText() {}
 
+  /** Said only when there were some, so the usual line stays as it was. */
+  private static String unreadable(long n) {
+    return n == 0 ? "" : ", " + n + " unreadable image" + (n == 1 ? "" : "s") + " skipped";
+  }
+
   static String of(RunSummary s) {
     StringBuilder b = new StringBuilder();
     b.append(
         String.format(
             Locale.ROOT,
-            "summary: %s: %d frames, %d faces, %d skipped, %.2f s, %.1f frames/s%n",
+            "summary: %s: %d frames, %d faces, %d skipped, %.2f s, %.1f frames/s%s%n",
             s.source(),
             s.frames(),
             s.faces(),
             s.skipped(),
             s.wallMs() / 1000,
-            s.fps()));
+            s.fps(),
+            unreadable(s.unreadable())));
     b.append(String.format(Locale.ROOT, "  %-9s %10s %10s%n", "stage", "median ms", "p95 ms"));
     for (Map.Entry<String, StageStats> e : s.stages().entrySet()) {
       b.append(

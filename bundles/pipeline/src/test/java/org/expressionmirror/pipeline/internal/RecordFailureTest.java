@@ -46,13 +46,13 @@ class RecordFailureTest {
     RecordException e = assertThrows(RecordException.class, () -> run.process(frame(1), 0));
     assertEquals("cannot write x.jsonl.partial: No space left on device", e.getMessage());
     assertEquals(2, seen.size(), "the other listeners still get the frame");
-    assertEquals(1, run.summary("clip", 0, e.getMessage()).frames(), "the frame that was not recorded is not counted");
+    assertEquals(1, run.summary("clip", 0, 0, e.getMessage()).frames(), "the frame that was not recorded is not counted");
   }
 
   @Test
   void aListenerThatCannotWriteTheEndFailsTheRun() {
     pipeline.addListener(new Full(Integer.MAX_VALUE));
-    RecordException e = assertThrows(RecordException.class, () -> pipeline.newRun().finish("clip", 0, ""));
+    RecordException e = assertThrows(RecordException.class, () -> pipeline.newRun().finish("clip", 0, 0, ""));
     assertEquals("cannot write x.jsonl.partial: No space left on device", e.getMessage());
   }
 
@@ -66,7 +66,7 @@ class RecordFailureTest {
     PipelineRun run = pipeline.newRun();
     run.process(frame(0), 0);
     run.process(frame(1), 0);
-    assertEquals(2, run.finish("clip", 0, "").frames());
+    assertEquals(2, run.finish("clip", 0, 0, "").frames());
     assertEquals(
         2, log.lines.stream().filter(m -> m.startsWith("ERROR") && m.contains("broken listener")).count(), log.lines.toString());
   }

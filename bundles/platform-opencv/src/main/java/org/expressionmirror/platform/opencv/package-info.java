@@ -1,10 +1,11 @@
 /**
  * OpenCV for the other bundles: {@link org.expressionmirror.platform.opencv.OpenCvRuntime} is
- * registered once the natives are loaded, and {@link org.expressionmirror.platform.opencv.FrameMats}
- * converts between API frames and OpenCV matrices.
+ * registered once the natives are loaded; {@link org.expressionmirror.platform.opencv.FrameMats}
+ * converts between API frames and OpenCV matrices, and
+ * {@link org.expressionmirror.platform.opencv.ImageFiles} decodes image files.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.expressionmirror.platform.opencv;
 
 import org.osgi.annotation.bundle.Export;

@@ -15,6 +15,11 @@ interface FrameReader extends AutoCloseable {
 
   SourceInfo info();
 
+  /** Image files skipped because they could not be decoded; 0 for videos and cameras. */
+  default long unreadable() {
+    return 0;
+  }
+
   @Override
   void close();
 }

@@ -39,7 +39,8 @@ final class LiveSource implements FrameSource {
     this.reader = reader;
     this.paced = paced;
     SourceInfo r = reader.info();
-    this.info = new SourceInfo(r.description(), r.width(), r.height(), r.fps(), true);
+    this.info =
+        new SourceInfo(r.description(), r.width(), r.height(), r.fps(), true, r.declaredFrames());
     this.thread = new Thread(this::capture, "capture " + r.description());
     thread.setDaemon(true);
   }

@@ -3,6 +3,7 @@ package org.expressionmirror.capture.opencv.internal;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,16 +65,19 @@ public final class OpenCvFrameSourceFactory implements FrameSourceFactory {
     Path path = Path.of(spec.location());
     if (Files.isDirectory(path)) {
       // No clock in a folder of photos: real time does not apply.
-      return new PulledSource(new ImageReader(path.toString(), imagesIn(path)));
+      return new PulledSource(
+          new ImageReader(path.toString(), path, imagesIn(path, spec.recursive()), logger::warn));
     }
     boolean image = isImage(path);
     if (!Files.isRegularFile(path)) {
       throw new IOException((image ? "image" : "video") + " file not found: " + path);
     }
     if (image) {
-      return new PulledSource(new ImageReader(path.toString(), List.of(path)));
+      Path folder = path.toAbsolutePath().getParent();
+      return new PulledSource(
+          new ImageReader(path.toString(), folder, List.of(path), logger::warn));
     }
-    FrameReader video = openVideo(path);
+    FrameReader video = FrameCountCheck.of(openVideo(path), path);
     // Without a frame rate there is no pace to keep: such a file is read frame by frame.
     return spec.realtime() && video.info().fps() > 0
         ? LiveSource.pacedFile(video)
@@ -90,22 +94,46 @@ public final class OpenCvFrameSourceFactory implements FrameSourceFactory {
     return dot >= 0 && IMAGE_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
   }
 
-  /** The image files directly in a folder, sorted by file name. */
-  static List<Path> imagesIn(Path folder) throws IOException {
+  /**
+   * The image files in a folder, and with {@code recursive} in its subfolders, in name order:
+   * path compared name by name, so a subfolder's images come where its name sorts among the files
+   * and the order is the same on every run and system. Links to folders are not followed.
+   */
+  static List<Path> imagesIn(Path folder, boolean recursive) throws IOException {
     List<Path> images = new ArrayList<>();
+    collect(folder, recursive, images);
+    if (images.isEmpty()) {
+      throw new IOException(
+          "no images in folder: " + folder + (recursive ? " or its subfolders" : "")
+              + " (looked for " + String.join(", ", sorted()) + ")");
+    }
+    images.sort(OpenCvFrameSourceFactory::byNames);
+    return images;
+  }
+
+  private static void collect(Path folder, boolean recursive, List<Path> images)
+      throws IOException {
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
       for (Path entry : entries) {
         if (Files.isRegularFile(entry) && isImage(entry)) {
           images.add(entry);
+        } else if (recursive && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+          collect(entry, true, images);
         }
       }
     }
-    if (images.isEmpty()) {
-      throw new IOException(
-          "no images in folder: " + folder + " (looked for " + String.join(", ", sorted()) + ")");
+  }
+
+  /** Compares paths name by name, each name by its characters. */
+  static int byNames(Path a, Path b) {
+    int n = Math.min(a.getNameCount(), b.getNameCount());
+    for (int i = 0; i < n; i++) {
+      int c = a.getName(i).toString().compareTo(b.getName(i).toString());
+      if (c != 0) {
+        return c;
+      }
     }
-    images.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
-    return images;
+    return Integer.compare(a.getNameCount(), b.getNameCount());
   }
 
   private static List<String> sorted() {

@@ -33,6 +33,11 @@ final class PulledSource implements FrameSource {
   }
 
   @Override
+  public synchronized long unreadable() {
+    return reader.unreadable();
+  }
+
+  @Override
   public synchronized double lastDecodeMs() {
     return reader.lastDecodeMs();
   }

@@ -29,13 +29,16 @@ final class VideoReader implements FrameReader {
   private VideoReader(VideoCapture capture, String description, boolean camera) {
     this.capture = capture;
     this.camera = camera;
+    // A file's frame count as its index lists it: a reader that stops short of it is caught.
+    long declared = camera ? 0 : Math.max(0, (long) capture.get(Videoio.CAP_PROP_FRAME_COUNT));
     this.info =
         new SourceInfo(
             description,
             (int) capture.get(Videoio.CAP_PROP_FRAME_WIDTH),
             (int) capture.get(Videoio.CAP_PROP_FRAME_HEIGHT),
             capture.get(Videoio.CAP_PROP_FPS),
-            camera);
+            camera,
+            declared);
   }
 
   static VideoReader openCamera(int cameraIndex) throws IOException {

@@ -17,6 +17,9 @@ final class JsonLines {
   static void write(JsonGenerator g, FrameResult r) throws IOException {
     g.writeStartObject();
     g.writeNumberField("frame", r.frame());
+    if (!r.image().isEmpty()) { // frames of a folder source: which file each line is about
+      g.writeStringField("image", r.image());
+    }
     g.writeNumberField("t_ms", round(r.timeMs()));
     g.writeStringField("detector", r.detector());
     g.writeStringField("model", r.model());
