@@ -52,8 +52,25 @@ public final class ConsoleLog implements LogListener {
     return root.toString();
   }
 
+  /**
+   * What DS logs about a component that could not be activated, once per attempt and again for
+   * every consumer that asks for its service. {@link StartupCheck} reports each such failure
+   * once, naming the file, key and value, so these would only repeat it in DS's words.
+   */
+  static boolean activationNoise(String message) {
+    return message != null
+        && (message.contains("Error during instantiation of the implementation object")
+            || message.contains("Could not get service from ref")
+            || message.contains("Service factory returned null")
+            || message.contains("Failed creating the component instance")
+            || message.contains("Cannot create component instance due to failure"));
+  }
+
   @Override
   public void logged(LogEntry entry) {
+    if (activationNoise(entry.getMessage()) || activationNoise(String.valueOf(entry.getException()))) {
+      return;
+    }
     LogLevel level = entry.getLogLevel();
     // WARN, ERROR and AUDIT: WARN.implies(x) holds for those, x.implies(WARN) for INFO and DEBUG too
     if (LogLevel.WARN.implies(level) || (level == LogLevel.INFO && ours(entry))) {

@@ -38,6 +38,8 @@ public final class SourceRunner {
   private final FrameSourceFactory sources;
   private final Thread thread;
   private volatile boolean stopping;
+  /** The run failed for its configuration or components, not for its source. */
+  private volatile boolean componentsFailed;
 
   private final IntConsumer exit;
 
@@ -77,6 +79,7 @@ public final class SourceRunner {
   }
 
   private void run() {
+    boolean firstRun = pipeline.takeFirstRun();
     RunSummary summary = process();
     if (stopping) {
       return;
@@ -88,14 +91,31 @@ public final class SourceRunner {
       System.out.print(SummaryText.of(summary));
       System.out.flush();
     }
-    if (config.exitAtEnd() && exit != null) {
+    if (exit != null && (config.exitAtEnd() || (summary.failed() && endsProgram(firstRun, summary)))) {
       exit.accept(summary.failed() ? 2 : 0);
     }
+  }
+
+  /**
+   * Whether a failed run of the window program ends it: a configuration or component missing at
+   * the program's first run is a start-up error (exit 2, as in a batch run), and without a display
+   * there is no window that could show a failure and offer another source. With a display, a
+   * source that fails is shown in the window instead.
+   */
+  private boolean endsProgram(boolean firstRun, RunSummary summary) {
+    return (firstRun && componentsFailed) || !displayPossible(System.getenv());
+  }
+
+  /** The window's own test (DisplayGate): without one of these it never opens. */
+  static boolean displayPossible(java.util.Map<String, String> env) {
+    return !env.getOrDefault("DISPLAY", "").isBlank()
+        || !env.getOrDefault("WAYLAND_DISPLAY", "").isBlank();
   }
 
   private RunSummary process() {
     String name = config.source();
     if (!pipeline.configError().isEmpty()) {
+      componentsFailed = true;
       return pipeline.newRun().finish(name, 0, pipeline.configError());
     }
     PipelineRun run = pipeline.newRun();
@@ -120,6 +140,7 @@ public final class SourceRunner {
       pipeline.sourceFailed(e.getMessage());
       return run.finish(name, source.skipped(), e.getMessage());
     } catch (PipelineException e) {
+      componentsFailed = run.frames() == 0;
       return run.finish(name, source.skipped(), e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
