@@ -68,7 +68,7 @@ final class ComponentFailure {
         + value
         + "' is not "
         + kind
-        + attribute.map(a -> "; " + key + ": " + a.description()).orElse("");
+        + attribute.map(a -> "; " + key + ": " + a.description().replaceAll("\\.$", "")).orElse("");
   }
 
   /**

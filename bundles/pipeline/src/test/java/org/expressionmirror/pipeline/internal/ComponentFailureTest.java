@@ -32,7 +32,7 @@ class ComponentFailureTest {
   void aValueDsCannotConvertIsNamedWithFileKeyAndRange() {
     String failure = trace(new ComponentException(new NumberFormatException("For input string: \"abc\"")));
     assertEquals(
-        FILE + ": scaleFactor = 'abc' is not a number; scaleFactor: Greater than 1.",
+        FILE + ": scaleFactor = 'abc' is not a number; scaleFactor: Greater than 1",
         ComponentFailure.describe(
             "Haar", failure, "mirror.detector.haar", FILE,
             Map.of("scaleFactor", "abc", "minNeighbors", "5", "service.pid", "mirror.detector.haar"), DOCS));
@@ -42,7 +42,7 @@ class ComponentFailureTest {
   void aWholeNumberKeyIsCalledSo() {
     String failure = trace(new ComponentException(new NumberFormatException("For input string: \"1e20\"")));
     assertEquals(
-        FILE + ": minNeighbors = '1e20' is not a whole number; minNeighbors: 0 or more.",
+        FILE + ": minNeighbors = '1e20' is not a whole number; minNeighbors: 0 or more",
         ComponentFailure.describe(
             "Haar", failure, "mirror.detector.haar", FILE, Map.of("minNeighbors", " 1e20"), DOCS));
   }
