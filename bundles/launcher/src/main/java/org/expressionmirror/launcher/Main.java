@@ -60,6 +60,7 @@ public final class Main {
     check(options);
     Path out = options.out() == null ? null : OutFile.check(options.out());
     Feature feature = Feature.load(home.resolve("features"), options.feature());
+    checkCamera(options, feature, System.getenv());
     // a second program writing the same record is refused here, before anything starts; the
     // runtime lets go of the lock once the framework has stopped
     RecordLock lock = out == null ? null : RecordLock.take(out);
@@ -117,6 +118,36 @@ public final class Main {
     }
     if (o.recursive() && !Files.isDirectory(Path.of(o.source()))) {
       throw new IOException("--recursive reads a folder, but the source is not one: " + o.source());
+    }
+  }
+
+  /**
+   * A camera that does not exist, when no window could show the error and offer another source
+   * (a batch run, or no display), ends the program at once: OpenCV would take the framework's
+   * whole start to find out, and print its own warnings besides. Only where cameras are device
+   * files (Linux: camera N is /dev/videoN); elsewhere the capture bundle reports it.
+   */
+  static void checkCamera(Options o, Feature feature, Map<String, String> env) throws IOException {
+    String source = o.source() != null ? o.source() : feature.properties().get("mirror.source");
+    boolean window = feature.bundles().contains("org.expressionmirror.display.swt") && !o.headless();
+    boolean display =
+        !env.getOrDefault("DISPLAY", "").isBlank() || !env.getOrDefault("WAYLAND_DISPLAY", "").isBlank();
+    if (source == null || !source.matches("camera:\\d+") || (window && display)) {
+      return;
+    }
+    if (!System.getProperty("os.name", "").startsWith("Linux") || !Files.isDirectory(Path.of("/dev"))) {
+      return;
+    }
+    String index = source.substring("camera:".length());
+    Path device = Path.of("/dev/video" + index);
+    if (!Files.exists(device)) {
+      throw new IOException(
+          "camera "
+              + index
+              + " did not open: "
+              + device
+              + " does not exist"
+              + (window ? " (and with no display, DISPLAY and WAYLAND_DISPLAY unset, there is no window to choose another)" : ""));
     }
   }
 

@@ -119,7 +119,7 @@ class HeadlessCommandIT {
     Files.writeString(config.resolve("mirror.pipeline.cfg"), "detector=haar\ntrackTimeoutSeconds=soon\n");
     Result run = mirror("--headless", "--source", folderOfPhotos().toString(), "--config", config.toString());
     assertEquals(2, run.exit());
-    assertTrue(run.err().contains("mirror.pipeline: trackTimeoutSeconds = 'soon' is not a number"), run.err());
+    assertTrue(run.err().contains("mirror.pipeline.cfg: trackTimeoutSeconds = 'soon' is not a number"), run.err());
   }
 
   @Test

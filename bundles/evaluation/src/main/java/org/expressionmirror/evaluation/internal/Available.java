@@ -2,6 +2,7 @@ package org.expressionmirror.evaluation.internal;
 
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * Services of one kind by id, as DS binds and unbinds them, with a wait for one id: models appear
@@ -27,12 +28,21 @@ final class Available<S> {
     }
   }
 
-  /** The service with this id, waiting up to {@code millis}; null when it did not appear. */
-  synchronized Entry<S> await(String id, long millis) throws InterruptedException {
+  /** Wakes the waiters: what they wait for besides the services (start-up complete) changed. */
+  synchronized void changed() {
+    notifyAll();
+  }
+
+  /**
+   * The service with this id, waiting up to {@code millis} or until {@code complete} says every
+   * component the program starts with has registered; null when it did not appear.
+   */
+  synchronized Entry<S> await(String id, long millis, BooleanSupplier complete)
+      throws InterruptedException {
     long deadline = System.nanoTime() + millis * 1_000_000;
     while (!byId.containsKey(id)) {
       long left = (deadline - System.nanoTime()) / 1_000_000;
-      if (left <= 0) {
+      if (left <= 0 || complete.getAsBoolean()) {
         return null;
       }
       wait(left);

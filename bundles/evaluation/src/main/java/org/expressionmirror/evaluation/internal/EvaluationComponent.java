@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 import org.expressionmirror.api.ExpressionModel;
 import org.expressionmirror.api.FaceDetector;
+import org.expressionmirror.api.StartupComplete;
 import org.expressionmirror.evaluation.Evaluation;
 import org.expressionmirror.platform.opencv.OpenCvRuntime;
 import org.osgi.framework.BundleContext;
@@ -45,6 +46,7 @@ public final class EvaluationComponent {
   private final Available<FaceDetector> detectors = new Available<>();
   private final Thread thread;
   private volatile boolean stopping;
+  private volatile boolean startupComplete;
 
   private final IntConsumer exit;
 
@@ -82,6 +84,21 @@ public final class EvaluationComponent {
 
   void unbindDetector(FaceDetector detector, Map<String, Object> props) {
     detectors.remove(String.valueOf(props.get(FaceDetector.ID)), detector);
+  }
+
+  /** Once start-up is complete, an id that is not there will not come by waiting. */
+  @Reference(
+      cardinality = ReferenceCardinality.OPTIONAL,
+      policy = ReferencePolicy.DYNAMIC,
+      unbind = "startupRestarted")
+  void startupCompleted(StartupComplete marker) {
+    startupComplete = true;
+    models.changed();
+    detectors.changed();
+  }
+
+  void startupRestarted(StartupComplete marker) {
+    startupComplete = false;
   }
 
   @Deactivate
@@ -125,21 +142,20 @@ public final class EvaluationComponent {
     }
     String modelId = modelId();
     long wait = TimeUnit.SECONDS.toMillis(config.waitSeconds());
-    Available.Entry<ExpressionModel> model = models.await(modelId, wait);
+    Available.Entry<ExpressionModel> model = models.await(modelId, wait, () -> startupComplete);
     if (model == null) {
       throw new EvaluationException(
-          "unknown model id '" + modelId + "' (none appeared within " + config.waitSeconds() + " s; available models: " + models.ids() + ")");
+          "unknown model id '" + modelId + "' (available models: " + models.ids() + ")");
     }
     Evaluator evaluator;
     String detectorId = config.detector().trim();
     if (detectorId.isEmpty() || detectorId.equals(Evaluation.NO_DETECTOR)) {
       evaluator = new Evaluator(model.service(), null, Evaluation.NO_DETECTOR, logger::warn);
     } else {
-      Available.Entry<FaceDetector> detector = detectors.await(detectorId, wait);
+      Available.Entry<FaceDetector> detector = detectors.await(detectorId, wait, () -> startupComplete);
       if (detector == null) {
         throw new EvaluationException(
-            "unknown detector id '" + detectorId + "' (none appeared within " + config.waitSeconds()
-                + " s; available detectors: " + detectors.ids() + ", or none)");
+            "unknown detector id '" + detectorId + "' (available detectors: " + detectors.ids() + ", or none)");
       }
       evaluator =
           new Evaluator(

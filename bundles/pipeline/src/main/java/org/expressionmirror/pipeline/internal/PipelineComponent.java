@@ -12,6 +12,7 @@ import org.expressionmirror.api.MirrorView;
 import org.expressionmirror.api.ResultListener;
 import org.expressionmirror.api.RunSummary;
 import org.expressionmirror.api.Smoother;
+import org.expressionmirror.api.StartupComplete;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.component.annotations.Activate;
@@ -44,6 +45,9 @@ public final class PipelineComponent {
   private volatile Shown last;
   private volatile Settings settings;
   private volatile String configError = "";
+  private volatile boolean startupComplete;
+  /** Cleared by the first run: what fails before it is a start-up error. */
+  private final java.util.concurrent.atomic.AtomicBoolean firstRun = new java.util.concurrent.atomic.AtomicBoolean(true);
 
   @Activate
   public PipelineComponent(
@@ -54,10 +58,9 @@ public final class PipelineComponent {
     try {
       settings = Settings.from(config, properties);
     } catch (IllegalArgumentException e) {
-      // nothing to keep yet: the run reports it and a batch run exits non-zero
-      configError = e.getMessage();
+      // nothing to keep yet: the run reports it (once, so not logged here) and the program exits 2
+      configError = inFile(e.getMessage(), properties);
       settings = Settings.defaults();
-      logger.error(configError);
     }
   }
 
@@ -70,8 +73,43 @@ public final class PipelineComponent {
       logger.info(
           "pipeline: detector={} model={} smoother={}", next.detector(), next.model(), next.smoother());
     } catch (IllegalArgumentException e) {
-      logger.error("{}; keeping the previous configuration", e.getMessage());
+      logger.error("{}; keeping the previous configuration", inFile(e.getMessage(), properties));
     }
+  }
+
+  /** A message starting with the PID names the configuration's file instead, when it has one. */
+  private static String inFile(String message, Map<String, Object> properties) {
+    return StartupCheck.fileOf(properties.get(StartupCheck.FILE))
+        .filter(f -> message.startsWith(Settings.PID + ": "))
+        .map(f -> f + ": " + message.substring(Settings.PID.length() + 2))
+        .orElse(message);
+  }
+
+  /**
+   * Whether every component the program starts with has had its chance to register: a missing
+   * one will not come by waiting.
+   */
+  boolean startupComplete() {
+    return startupComplete;
+  }
+
+  /** True once, for the program's first run, whose failures are start-up errors. */
+  boolean takeFirstRun() {
+    return firstRun.getAndSet(false);
+  }
+
+  @Reference(
+      service = StartupComplete.class,
+      cardinality = ReferenceCardinality.OPTIONAL,
+      policy = ReferencePolicy.DYNAMIC,
+      unbind = "startupRestarted")
+  void startupCompleted(StartupComplete marker) {
+    startupComplete = true;
+    detectors.changed();
+  }
+
+  void startupRestarted(StartupComplete marker) {
+    startupComplete = false;
   }
 
   void error(String message) {

@@ -76,6 +76,11 @@ final class PipelineRun {
     }
   }
 
+  /** Frames processed so far. */
+  long frames() {
+    return frames;
+  }
+
   /** Ends the run: tells the listeners and returns the summary. */
   RunSummary finish(String source, long skipped, long unreadable, String error) throws RecordException {
     RunSummary summary = summary(source, skipped, unreadable, error);
@@ -166,7 +171,8 @@ final class PipelineRun {
         }
         return new Selection(d.get(), m.get(), sm.get(), s);
       }
-      if (System.nanoTime() > deadline) {
+      // once start-up is complete, a component that is not there will not come by waiting
+      if (System.nanoTime() > deadline || pipeline.startupComplete()) {
         throw new PipelineException(
             d.isEmpty()
                 ? detectors.unavailable(s.detector(), s.detectorFilter())

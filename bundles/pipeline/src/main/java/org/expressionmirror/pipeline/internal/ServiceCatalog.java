@@ -70,6 +70,11 @@ final class ServiceCatalog<S> {
     return new ArrayList<>(ids);
   }
 
+  /** Wakes whoever waits for a change: something they wait on besides the catalog changed. */
+  synchronized void changed() {
+    notifyAll();
+  }
+
   /** Waits until the catalog changes or the time runs out. */
   synchronized void awaitChange(long millis) throws InterruptedException {
     if (millis > 0) {

@@ -21,6 +21,8 @@ record Settings(
     boolean onlyMyFace) {
 
   static final String PID = "mirror.pipeline";
+  private static final String POSITIVE = "must be a positive number";
+  private static final String BETWEEN_0_AND_1 = "must be between 0 and 1";
 
   /** The documented defaults of {@link PipelineConfig}. */
   static Settings defaults() {
@@ -35,9 +37,9 @@ record Settings(
    */
   static Settings from(PipelineConfig c, Map<String, Object> raw) {
     double timeout = positive(raw, "trackTimeoutSeconds", c::trackTimeoutSeconds);
-    double iou = number(raw, "trackMinIou", c::trackMinIou);
+    double iou = number(raw, "trackMinIou", c::trackMinIou, BETWEEN_0_AND_1);
     if (iou < 0 || iou > 1) {
-      throw invalid("trackMinIou", raw.get("trackMinIou"), "must be between 0 and 1");
+      throw invalid("trackMinIou", raw.get("trackMinIou"), BETWEEN_0_AND_1);
     }
     double startup = positive(raw, "startupTimeoutSeconds", c::startupTimeoutSeconds);
     return new Settings(
@@ -72,15 +74,16 @@ record Settings(
   }
 
   private static double positive(Map<String, Object> raw, String key, DoubleSupplier converted) {
-    double value = number(raw, key, converted);
+    double value = number(raw, key, converted, POSITIVE);
     if (!(value > 0) || Double.isInfinite(value)) {
-      throw invalid(key, raw.get(key), "must be a positive number");
+      throw invalid(key, raw.get(key), POSITIVE);
     }
     return value;
   }
 
   /** DS's own conversion is asked only for values it can convert; it throws on the others. */
-  private static double number(Map<String, Object> raw, String key, DoubleSupplier converted) {
+  private static double number(
+      Map<String, Object> raw, String key, DoubleSupplier converted, String range) {
     Object value = raw.get(key);
     if (value == null || value instanceof Number) {
       return converted.getAsDouble();
@@ -88,7 +91,7 @@ record Settings(
     try {
       return Double.parseDouble(value.toString().strip());
     } catch (NumberFormatException e) {
-      throw invalid(key, value, "is not a number");
+      throw invalid(key, value, "is not a number; " + range);
     }
   }
 

@@ -44,6 +44,8 @@ public final class SourceRunner {
   private final FrameSourceFactory sources;
   private final Thread thread;
   private volatile boolean stopping;
+  /** The run failed for its configuration or components, not for its source. */
+  private volatile boolean componentsFailed;
 
   private final IntConsumer exit;
 
@@ -86,6 +88,7 @@ public final class SourceRunner {
   private record Ended(RunSummary summary, int exitCode) {}
 
   private void run() {
+    boolean firstRun = pipeline.takeFirstRun();
     Ended ended = process();
     if (stopping) {
       return;
@@ -98,15 +101,32 @@ public final class SourceRunner {
       System.out.print(SummaryText.of(summary));
       System.out.flush();
     }
-    if (config.exitAtEnd() && exit != null) {
+    if (exit != null && (config.exitAtEnd() || (summary.failed() && endsProgram(firstRun, summary)))) {
       exit.accept(ended.exitCode());
     }
+  }
+
+  /**
+   * Whether a failed run of the window program ends it: a configuration or component missing at
+   * the program's first run is a start-up error (exit 2, as in a batch run), and without a display
+   * there is no window that could show a failure and offer another source. With a display, a
+   * source that fails is shown in the window instead.
+   */
+  private boolean endsProgram(boolean firstRun, RunSummary summary) {
+    return (firstRun && componentsFailed) || !displayPossible(System.getenv());
+  }
+
+  /** The window's own test (DisplayGate): without one of these it never opens. */
+  static boolean displayPossible(java.util.Map<String, String> env) {
+    return !env.getOrDefault("DISPLAY", "").isBlank()
+        || !env.getOrDefault("WAYLAND_DISPLAY", "").isBlank();
   }
 
   private Ended process() {
     String name = config.source();
     PipelineRun run = pipeline.newRun();
     if (!pipeline.configError().isEmpty()) {
+      componentsFailed = true;
       return end(run, name, null, pipeline.configError(), BAD_INPUT);
     }
     FrameSource source;
@@ -132,6 +152,7 @@ public final class SourceRunner {
       }
       return end(run, name, source, e.getMessage(), BAD_INPUT);
     } catch (PipelineException e) {
+      componentsFailed = run.frames() == 0;
       return end(run, name, source, e.getMessage(), BAD_INPUT);
     } catch (RecordException e) {
       return end(run, name, source, e.getMessage(), RECORD_FAILED);

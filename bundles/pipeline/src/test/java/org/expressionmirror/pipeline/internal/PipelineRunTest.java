@@ -93,7 +93,7 @@ class PipelineRunTest {
     assertEquals("blazeface@1.0", seen.get(0).detector());
     assertTrue(
         log.lines.contains(
-            "ERROR mirror.pipeline: trackMinIou = 'lots' is not a number; keeping the previous configuration"),
+            "ERROR mirror.pipeline: trackMinIou = 'lots' is not a number; must be between 0 and 1; keeping the previous configuration"),
         log.lines.toString());
   }
 

@@ -26,7 +26,7 @@ class SettingsTest {
         assertThrows(
             IllegalArgumentException.class,
             () -> Settings.from(DEFAULTS, Map.of("trackTimeoutSeconds", "soon")));
-    assertEquals("mirror.pipeline: trackTimeoutSeconds = 'soon' is not a number", e.getMessage());
+    assertEquals("mirror.pipeline: trackTimeoutSeconds = 'soon' is not a number; must be a positive number", e.getMessage());
   }
 
   @Test
