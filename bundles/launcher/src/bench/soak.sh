@@ -110,8 +110,13 @@ clk=$(getconf CLK_TCK)
 step=0
 next_swap=$swap_s
 next_sample=0
-# the program ends itself at the end of the clip (headless); the window waits: stop it after the summary
+# The source has ended once the summary is printed: sampling stops there, so shutting down is not
+# measured. A headless run then exits by itself; the window waits to be closed: stop it.
 while kill -0 "$pid" 2>/dev/null; do
+  if grep -q '^summary: ' "$work/stdout.txt"; then
+    $window && kill -TERM "$pid" 2>/dev/null || true
+    break
+  fi
   now=$(( $(date +%s) - start ))
   if [ "$now" -ge "$next_sample" ]; then
     rss=$(awk '/^VmRSS:/ {printf "%.1f", $2 / 1024}' "/proc/$pid/status" 2>/dev/null || echo "")
@@ -125,17 +130,14 @@ while kill -0 "$pid" 2>/dev/null; do
       "$now" "$rss" "$threads" "$fds" "$cpu" "$records" "${cycle[step % 6]}" >&2
     next_sample=$((next_sample + sample_s))
   fi
-  if [ "$now" -ge "$next_swap" ] && [ "$now" -lt "$seconds" ]; then
+  if [ "$now" -ge "$next_swap" ]; then
     step=$((step + 1))
     write_pipeline "${cycle[step % 6]}"
     next_swap=$((next_swap + swap_s))
   fi
-  if $window && grep -q '^summary: ' "$work/stdout.txt"; then
-    kill -TERM "$pid"
-  fi
   if [ "$now" -gt $((seconds + 300)) ]; then
     echo "soak: still running 5 min after the clip's end; stopping it" >&2
-    kill -TERM "$pid"
+    kill -TERM "$pid" 2>/dev/null || true
   fi
   sleep 1
 done
