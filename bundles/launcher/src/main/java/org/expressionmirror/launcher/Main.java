@@ -49,13 +49,20 @@ public final class Main {
 
   static int run(Path home, Options options) throws IOException {
     check(options);
-    Feature feature = Feature.load(home.resolve("features"), options.feature());
+    Path user =
+        UserHome.prepare(
+            options.home() != null
+                ? options.home()
+                : UserHome.locate(System.getenv(), System.getProperty("os.name"), System.getProperty("user.home")));
+    // the user's features first: a user can replace a shipped one without touching the distribution
+    Feature feature =
+        Feature.load(List.of(user.resolve(UserHome.FEATURES), home.resolve("features")), options.feature());
     Path scratch = AppDirs.scratch(home);
     System.setProperty("java.io.tmpdir", scratch.toString());
     // SWT unpacks its natives to ~/.swt unless told otherwise
     System.setProperty("swt.library.path", Files.createDirectories(scratch.resolve("swt")).toString());
     try {
-      Map<String, String> properties = frameworkProperties(home, scratch, feature, options);
+      Map<String, String> properties = frameworkProperties(home, user, scratch, feature, options);
       // Model bundle jars are dropped here; FileInstall watches it (see the pipeline's LaunchSettings).
       Files.createDirectories(Path.of(properties.get("mirror.deploy.dir")));
       return new FelixRuntime(home, scratch, feature, properties).runUntilStopped();
@@ -90,7 +97,7 @@ public final class Main {
   }
 
   private static Map<String, String> frameworkProperties(
-      Path home, Path scratch, Feature feature, Options o) {
+      Path home, Path user, Path scratch, Feature feature, Options o) {
     Map<String, String> p = new HashMap<>(feature.properties());
     p.put("org.osgi.framework.storage", scratch.resolve("felix-cache").toString());
     p.put("org.osgi.framework.storage.clean", "onFirstInit");
@@ -101,8 +108,11 @@ public final class Main {
     p.put("felix.fileinstall.log.level", "2");
     p.put("ds.loglevel", "warn");
     p.put("mirror.home", home.toString());
+    p.put("mirror.user.home", user.toString());
+    // shipped models (read-only, in the distribution) and the user's, read together
     p.putIfAbsent("mirror.models.dir", home.resolve("models").toString());
-    p.putIfAbsent("mirror.deploy.dir", home.resolve("deploy").toString());
+    p.putIfAbsent("mirror.models.user.dir", user.resolve(UserHome.MODELS).toString());
+    p.putIfAbsent("mirror.deploy.dir", user.resolve(UserHome.DEPLOY).toString());
     if (o.source() != null) {
       String s = o.source();
       p.put("mirror.source", s.startsWith("camera:") ? s : Path.of(s).toAbsolutePath().toString());

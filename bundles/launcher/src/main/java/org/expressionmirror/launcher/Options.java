@@ -15,6 +15,8 @@ import java.util.Map;
  * @param config runtime-config folder watched while running
  * @param headless no window; exit when the source ends
  * @param realtime pace files like a camera
+ * @param home the user's folder (models, model bundles, features), or null for the platform's
+ *     default ({@link UserHome})
  * @param properties extra framework properties given as {@code -Dkey=value} after the options
  */
 record Options(
@@ -24,14 +26,15 @@ record Options(
     Path config,
     boolean headless,
     boolean realtime,
+    Path home,
     Map<String, String> properties) {
 
   static final String USAGE =
       String.join(
           "\n",
-          "usage: mirror [--feature NAME] [--source camera:N|FILE|FOLDER] [--config DIR] [--realtime]",
+          "usage: mirror [--feature NAME] [--source camera:N|FILE|FOLDER] [--config DIR] [--realtime] [--home DIR]",
           "       mirror --headless --source camera:N|VIDEO|IMAGE|FOLDER --out FILE.jsonl",
-          "              [--feature NAME] [--config DIR] [--realtime]",
+          "              [--feature NAME] [--config DIR] [--realtime] [--home DIR]",
           "       mirror eval --dataset DIR [--model ID] [--detector ID|none] [--out FILE.json]",
           "              (mirror eval --help for details)",
           "",
@@ -40,7 +43,9 @@ record Options(
           "  --out FILE       write one JSON object of expression numbers per frame (never images)",
           "  --config DIR     runtime-config folder, watched while running (default: runtime-config)",
           "  --realtime       pace a file at its own frame rate; drop frames like a camera",
-          "  --headless       no window; process the whole source, print a summary and exit");
+          "  --headless       no window; process the whole source, print a summary and exit",
+          "  --home DIR       your folder for added models (models/), model bundles (deploy/) and",
+          "                   features (features/); default " + UserHome.DEFAULT_DESCRIPTION);
 
   /** Parses the arguments; an unknown or incomplete option throws naming it. */
   static Options parse(List<String> args, Path defaultConfig) {
@@ -50,6 +55,7 @@ record Options(
     Path config = defaultConfig;
     boolean headless = false;
     boolean realtime = false;
+    Path home = null;
     Map<String, String> properties = new LinkedHashMap<>();
     List<String> rest = new ArrayList<>(args);
     while (!rest.isEmpty()) {
@@ -61,6 +67,7 @@ record Options(
         case "--config" -> config = Path.of(value(a, rest));
         case "--headless" -> headless = true;
         case "--realtime" -> realtime = true;
+        case "--home" -> home = Path.of(value(a, rest));
         default -> property(a, properties, "unknown option: ");
       }
     }
@@ -70,7 +77,7 @@ record Options(
     if (feature == null) {
       feature = headless ? "headless" : "mirror";
     }
-    return new Options(feature, source, out, config, headless, realtime, properties);
+    return new Options(feature, source, out, config, headless, realtime, home, properties);
   }
 
   /** Takes {@code -Dkey=value} as a framework property; anything else is refused with {@code why}. */

@@ -27,6 +27,14 @@ final class DistributionRun {
     return Files.isRegularFile(DIST.resolve("lib/launcher.jar"));
   }
 
+  /**
+   * The user folder a run in {@code work} gets: runs never touch the real one in the home folder
+   * ({@code HOME} and {@code XDG_DATA_HOME} point into {@code work}).
+   */
+  static Path userData(Path work) {
+    return work.resolve("xdg-data").resolve("expression-mirror");
+  }
+
   /** Starts the program; its output goes to files in {@code work}. */
   static Started start(Path work, Map<String, String> env, String... args) throws IOException {
     List<String> cmd = new ArrayList<>();
@@ -40,6 +48,8 @@ final class DistributionRun {
     Path out = Files.createTempFile(work, "out", ".txt");
     Path err = Files.createTempFile(work, "err", ".txt");
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+    pb.environment().put("HOME", work.resolve("home").toString());
+    pb.environment().put("XDG_DATA_HOME", work.resolve("xdg-data").toString());
     pb.environment().putAll(env);
     return new Started(pb.start(), out, err, String.join(" ", args));
   }
