@@ -1,0 +1,136 @@
+package org.expressionmirror.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A camera that cannot open, with a display: the window shows the error in its own colour at
+ * once (it used to wait for a first frame for ever, the error only on the terminal). The screen
+ * of a private X server (Xvfb) is read with ffmpeg's x11grab; no camera exists on a build machine,
+ * and camera 7 exists on hardly any other.
+ */
+class CameraFailureWindowIT {
+  /** The window's warning colour (Palette.warning), in which the failure is written. */
+  private static final int WARNING = 0xFFB74D;
+
+  @TempDir static Path work;
+  private static Process xvfb;
+  private static String display;
+
+  @BeforeAll
+  static void startXvfb() throws Exception {
+    assertTrue(DistributionRun.built(), "no distribution in " + DistributionRun.DIST);
+    Path displayFile = work.resolve("display");
+    xvfb =
+        new ProcessBuilder("sh", "-c", "exec Xvfb -displayfd 1 -screen 0 1280x800x24 -nolisten tcp > " + displayFile)
+            .redirectError(work.resolve("xvfb.log").toFile())
+            .start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (System.nanoTime() < deadline) {
+      String n = Files.exists(displayFile) ? Files.readString(displayFile).strip() : "";
+      if (!n.isEmpty()) {
+        display = ":" + n;
+        return;
+      }
+      assertTrue(xvfb.isAlive(), "Xvfb did not start: " + Files.readString(work.resolve("xvfb.log")));
+      Thread.sleep(100);
+    }
+    throw new AssertionError("Xvfb gave no display number within 20 s");
+  }
+
+  @AfterAll
+  static void stopXvfb() {
+    if (xvfb != null) {
+      xvfb.destroy();
+    }
+  }
+
+  @Test
+  void aCameraThatCannotOpenIsExplainedInTheWindow() throws Exception {
+    DistributionRun.Started mirror =
+        DistributionRun.start(work, Map.of("DISPLAY", display), "--source", "camera:7");
+    DistributionRun.Result result;
+    int warning = 0;
+    Path shot = Path.of(System.getProperty("mirror.target", "target")).resolve("camera-failure-window.png");
+    try {
+      String window = awaitWindow(mirror.process());
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (warning < 300 && System.nanoTime() < deadline) {
+        Thread.sleep(500);
+        warning = warningPixels(grabScreen(shot));
+      }
+      xdotool("windowfocus", "--sync", window, "key", "q");
+      result = mirror.await(30);
+    } finally {
+      mirror.process().destroyForcibly();
+    }
+    assertTrue(warning >= 300, "no failure message in the window within 30 s (" + warning + " pixels); see " + shot);
+    assertEquals(0, result.exit(), result.err());
+    assertTrue(result.err().contains("camera 7 did not open"), result.err());
+  }
+
+  private static int warningPixels(BufferedImage image) {
+    int n = 0;
+    for (int y = 0; y < image.getHeight(); y++) {
+      for (int x = 0; x < image.getWidth(); x++) {
+        if ((image.getRGB(x, y) & 0xFFFFFF) == WARNING) {
+          n++;
+        }
+      }
+    }
+    return n;
+  }
+
+  private static BufferedImage grabScreen(Path png) throws IOException, InterruptedException {
+    Files.createDirectories(png.toAbsolutePath().getParent());
+    Process p =
+        new ProcessBuilder(
+                "ffmpeg", "-loglevel", "error", "-y", "-f", "x11grab", "-video_size", "1280x800", "-i", display,
+                "-frames:v", "1", png.toString())
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(20, TimeUnit.SECONDS), "ffmpeg hung");
+    assertEquals(0, p.exitValue(), "ffmpeg x11grab: " + out);
+    return ImageIO.read(png.toFile());
+  }
+
+  private static String awaitWindow(Process mirror) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (System.nanoTime() < deadline) {
+      assertTrue(mirror.isAlive(), "the program ended before its window appeared");
+      List<String> ids = xdotool("search", "--onlyvisible", "--name", "Expression Mirror");
+      if (!ids.isEmpty()) {
+        return ids.get(0);
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError("no window titled 'Expression Mirror' within 60 s");
+  }
+
+  private static List<String> xdotool(String... args) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(List.of("xdotool"));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    pb.environment().put("DISPLAY", display);
+    Process p = pb.start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(20, TimeUnit.SECONDS), "xdotool hung");
+    return output.lines().filter(l -> l.matches("\\d+")).toList();
+  }
+}
