@@ -15,6 +15,7 @@ import java.util.Map;
  */
 public final class Main {
   static final int USAGE_ERROR = 2;
+  private static final String WINDOW_BUNDLE = "org.expressionmirror.display.swt";
 
   private Main() {}
 
@@ -96,6 +97,11 @@ public final class Main {
     }
   }
 
+  /** The window bundle's own test (DisplayGate): an X11 or Wayland display is named. */
+  static boolean hasDisplay(Map<String, String> env) {
+    return !env.getOrDefault("DISPLAY", "").isBlank() || !env.getOrDefault("WAYLAND_DISPLAY", "").isBlank();
+  }
+
   private static Map<String, String> frameworkProperties(
       Path home, Path user, Path scratch, Feature feature, Options o) {
     Map<String, String> p = new HashMap<>(feature.properties());
@@ -126,6 +132,10 @@ public final class Main {
     }
     if (o.realtime()) {
       p.put("mirror.realtime", "true");
+    }
+    if (!o.headless() && feature.bundles().contains(WINDOW_BUNDLE) && hasDisplay(System.getenv())) {
+      // the source waits for the window, which then shows it from frame 0 (pipeline LaunchSettings)
+      p.put("mirror.window", "true");
     }
     p.putAll(o.properties());
     return p;

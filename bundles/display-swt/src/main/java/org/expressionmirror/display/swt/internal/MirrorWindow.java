@@ -200,8 +200,10 @@ final class MirrorWindow {
   }
 
   private void render(FrameSlot.Shown next) {
-    if (!message.isEmpty()) {
-      showMessage("", null); // frames flow again
+    // frames flow again; the same frame shown once more (a view's late replay) is not news
+    boolean again = shown != null && shown.frame() == next.frame();
+    if (!message.isEmpty() && !again) {
+      showMessage("", null);
     }
     shown = next;
     timeline.add(next.result());

@@ -60,7 +60,8 @@ public final class MirrorWindowComponent
   private final AtomicReference<FrameSlot.Shown> newest = new AtomicReference<>();
   /**
    * A failure or end that came before the window was built (a camera that cannot open fails at
-   * once); shown when the window opens, forgotten when frames flow.
+   * once); shown when the window opens, after the newest frame (whose repaint would clear it).
+   * Not cleared by frames: the pipeline replays its last frame to a view that registers late.
    */
   private final AtomicReference<Consumer<MirrorWindow>> pendingMessage = new AtomicReference<>();
   private final AtomicReference<ServiceRegistration<MirrorView>> viewRegistration = new AtomicReference<>();
@@ -120,7 +121,6 @@ public final class MirrorWindowComponent
   @Override
   public void show(Frame frame, FrameResult result) {
     newest.set(new FrameSlot.Shown(frame, result));
-    pendingMessage.set(null);
     MirrorWindow w = ui.window();
     if (w != null) {
       w.offer(frame, result);
@@ -145,7 +145,7 @@ public final class MirrorWindowComponent
     if (shown != null) {
       w.offer(shown.frame(), shown.result());
     }
-    Consumer<MirrorWindow> message = pendingMessage.get();
+    Consumer<MirrorWindow> message = pendingMessage.getAndSet(null);
     if (message != null) {
       message.accept(w);
     }
@@ -159,6 +159,7 @@ public final class MirrorWindowComponent
     pendingMessage.set(message);
     MirrorWindow w = ui.window();
     if (w != null) {
+      pendingMessage.compareAndSet(message, null);
       message.accept(w);
     }
   }

@@ -19,14 +19,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A camera that cannot open, with a display: the window shows the error in its own colour at
- * once (it used to wait for a first frame for ever, the error only on the terminal). The screen
- * of a private X server (Xvfb) is read with ffmpeg's x11grab; no camera exists on a build machine,
- * and camera 7 exists on hardly any other.
+ * The window and its source, on a private X server (Xvfb) whose screen is read with ffmpeg's
+ * x11grab. A camera that cannot open: the window shows the error in its own colour at once (it
+ * used to wait for a first frame for ever, the error only on the terminal); no camera exists on a
+ * build machine, and camera 7 exists on hardly any other. A video: the window shows it from its
+ * first frame (the source waits for the window), so the timeline holds the clip from 0 s.
  */
-class CameraFailureWindowIT {
+class WindowSourceIT {
+  /** Happiness and neutral lines on the timeline (Palette). */
+  private static final int HAPPINESS = 0xFFCA28;
+  private static final int NEUTRAL = 0x90A4AE;
+
   /** The window's warning colour (Palette.warning), in which the failure is written. */
   private static final int WARNING = 0xFFB74D;
+  private static final long WINDOW_WAIT_S = 240;
 
   @TempDir static Path work;
   private static Process xvfb;
@@ -84,11 +90,54 @@ class CameraFailureWindowIT {
     assertTrue(result.err().contains("camera 7 did not open"), result.err());
   }
 
+  @Test
+  void aVideoIsShownFromItsFirstFrame() throws Exception {
+    Path clip = work.resolve("clip.avi");
+    Process ffmpeg =
+        new ProcessBuilder(
+                "ffmpeg", "-loglevel", "error", "-y", "-loop", "1", "-i",
+                DistributionRun.PHOTOS.resolve("sample1.jpg").toString(), "-t", "4", "-r", "10", "-vf",
+                "scale=640:-2", "-c:v", "mjpeg", "-q:v", "3", clip.toString())
+            .redirectErrorStream(true)
+            .start();
+    String made = new String(ffmpeg.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(ffmpeg.waitFor(60, TimeUnit.SECONDS) && ffmpeg.exitValue() == 0, "ffmpeg made no clip: " + made);
+    DistributionRun.Started mirror =
+        DistributionRun.start(work, Map.of("DISPLAY", display), "--source", clip.toString(), "--realtime");
+    DistributionRun.Result result;
+    Path shot = Path.of(System.getProperty("mirror.target", "target")).resolve("video-from-first-frame-window.png");
+    BufferedImage screen = null;
+    int ended = 0;
+    try {
+      String window = awaitWindow(mirror.process());
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+      // "The video ended" is written in the warning colour
+      while (ended < 300 && System.nanoTime() < deadline) {
+        Thread.sleep(500);
+        screen = grabScreen(shot);
+        ended = warningPixels(screen);
+      }
+      xdotool("windowfocus", "--sync", window, "key", "q");
+      result = mirror.await(30);
+    } finally {
+      mirror.process().destroyForcibly();
+    }
+    assertTrue(ended >= 300, "the window did not say the video ended within 120 s; see " + shot);
+    assertEquals(0, result.exit(), result.err());
+    // the left tenth of the timeline: the clip's first second, drawn only if its frames were shown
+    int lines = count(screen, 6, 600, 128, 160, HAPPINESS) + count(screen, 6, 600, 128, 160, NEUTRAL);
+    assertTrue(lines > 20, "the timeline's left edge has " + lines + " line pixels; see " + shot);
+  }
+
   private static int warningPixels(BufferedImage image) {
+    return count(image, 0, 0, image.getWidth(), image.getHeight(), WARNING);
+  }
+
+  private static int count(BufferedImage image, int x0, int y0, int width, int height, int rgb) {
     int n = 0;
-    for (int y = 0; y < image.getHeight(); y++) {
-      for (int x = 0; x < image.getWidth(); x++) {
-        if ((image.getRGB(x, y) & 0xFFFFFF) == WARNING) {
+    for (int y = y0; y < Math.min(image.getHeight(), y0 + height); y++) {
+      for (int x = x0; x < Math.min(image.getWidth(), x0 + width); x++) {
+        if ((image.getRGB(x, y) & 0xFFFFFF) == rgb) {
           n++;
         }
       }
@@ -111,7 +160,8 @@ class CameraFailureWindowIT {
   }
 
   private static String awaitWindow(Process mirror) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    // generous: on a loaded 2-core machine GTK and SWT alone took over a minute to show a window
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WINDOW_WAIT_S);
     while (System.nanoTime() < deadline) {
       assertTrue(mirror.isAlive(), "the program ended before its window appeared");
       List<String> ids = xdotool("search", "--onlyvisible", "--name", "Expression Mirror");
@@ -120,7 +170,7 @@ class CameraFailureWindowIT {
       }
       Thread.sleep(250);
     }
-    throw new AssertionError("no window titled 'Expression Mirror' within 60 s");
+    throw new AssertionError("no window titled 'Expression Mirror' within " + WINDOW_WAIT_S + " s");
   }
 
   private static List<String> xdotool(String... args) throws IOException, InterruptedException {
