@@ -201,7 +201,7 @@ final class MirrorWindow {
 
   private void render(FrameSlot.Shown next) {
     // frames flow again; the same frame shown once more (a view's late replay) is not news
-    boolean again = shown != null && shown.frame() == next.frame();
+    boolean again = shown != null && shown.result() == next.result();
     if (!message.isEmpty() && !again) {
       showMessage("", null);
     }

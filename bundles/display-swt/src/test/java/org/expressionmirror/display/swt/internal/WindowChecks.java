@@ -342,6 +342,8 @@ public final class WindowChecks {
                   List.of(face(1, MAIN)), new StageTimes(4.2, 18.5, 2.7, 0.1)));
     }
     save(shot, "mirror-window-timeline-9s.png");
+    // the retry's "Opening camera 2…" went with the first new frame
+    require(onUi(window::message).isEmpty(), "message still shown: " + onUi(window::message));
     TimeScale scale = onUi(window::timeScale);
     require(scale.fromMs() == 0 && scale.toMs() == 9000, "axis from 0 to 9 s: " + scale);
     int top = shot.height - MirrorWindow.TIMELINE_HEIGHT + TimelinePainter.LEGEND_HEIGHT + 2;
