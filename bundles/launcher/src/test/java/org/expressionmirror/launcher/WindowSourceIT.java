@@ -112,7 +112,7 @@ class WindowSourceIT {
       String window = awaitWindow(mirror.process());
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
       // "The video ended" is written in the warning colour
-      while (ended < 300 && System.nanoTime() < deadline) {
+      while (ended < 100 && System.nanoTime() < deadline) {
         Thread.sleep(500);
         screen = grabScreen(shot);
         ended = warningPixels(screen);
@@ -122,7 +122,8 @@ class WindowSourceIT {
     } finally {
       mirror.process().destroyForcibly();
     }
-    assertTrue(ended >= 300, "the window did not say the video ended within 120 s; see " + shot);
+    // one line of antialiased text: fewer pixels of exactly its colour than the camera's two lines
+    assertTrue(ended >= 100, "the window did not say the video ended within 120 s (" + ended + " pixels); see " + shot);
     assertEquals(0, result.exit(), result.err());
     // the left tenth of the timeline: the clip's first second, drawn only if its frames were shown
     int lines = count(screen, 6, 600, 128, 160, HAPPINESS) + count(screen, 6, 600, 128, 160, NEUTRAL);
