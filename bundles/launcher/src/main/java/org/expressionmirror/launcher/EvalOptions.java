@@ -16,15 +16,17 @@ import java.util.Map;
  * @param detector detector id or {@code none}
  * @param out JSON report file, or null
  * @param config runtime-config folder (detector settings)
+ * @param home the user's folder with added models, or null for the default
  * @param properties extra framework properties given as {@code -Dkey=value}
  */
 record EvalOptions(
-    Path dataset, String model, String detector, Path out, Path config, Map<String, String> properties) {
+    Path dataset, String model, String detector, Path out, Path config, Path home, Map<String, String> properties) {
 
   static final String USAGE =
       String.join(
           "\n",
           "usage: mirror eval --dataset DIR [--model ID] [--detector ID|none] [--out FILE.json] [--config DIR]",
+          "                   [--home DIR]",
           "",
           "  --dataset DIR    one subfolder of images per label: angry|anger, happy|happiness, sad|sadness,",
           "                   fearful|fear, surprised|surprise, disgusted|disgust, neutral, contempt",
@@ -34,6 +36,7 @@ record EvalOptions(
           "                   (default none)",
           "  --out FILE       also write the report as JSON",
           "  --config DIR     runtime-config folder with the detector settings (default: runtime-config)",
+          "  --home DIR       your folder with added models (default " + UserHome.DEFAULT_DESCRIPTION + ")",
           "",
           "Prints accuracy, per-label precision, recall, F1 and the confusion matrix; exits 0, or 2 with",
           "one line naming the problem.");
@@ -45,6 +48,7 @@ record EvalOptions(
     String detector = "none";
     Path out = null;
     Path config = defaultConfig;
+    Path home = null;
     Map<String, String> properties = new LinkedHashMap<>();
     List<String> rest = new ArrayList<>(args);
     while (!rest.isEmpty()) {
@@ -55,13 +59,14 @@ record EvalOptions(
         case "--detector" -> detector = Options.value(a, rest);
         case "--out" -> out = Path.of(Options.value(a, rest));
         case "--config" -> config = Path.of(Options.value(a, rest));
+        case "--home" -> home = Path.of(Options.value(a, rest));
         default -> Options.property(a, properties, "unknown eval option: ");
       }
     }
     if (dataset == null) {
       throw new IllegalArgumentException("eval needs --dataset");
     }
-    return new EvalOptions(dataset, model, detector, out, config, properties);
+    return new EvalOptions(dataset, model, detector, out, config, home, properties);
   }
 
   /**
@@ -79,6 +84,6 @@ record EvalOptions(
       p.put("mirror.eval.out", out.toAbsolutePath().toString());
     }
     p.putAll(properties);
-    return new Options("eval", null, null, config, true, false, p);
+    return new Options("eval", null, null, config, true, false, home, p);
   }
 }

@@ -2,7 +2,6 @@ package org.expressionmirror.launcher;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,14 +24,22 @@ import java.util.Set;
 public record Feature(String name, List<String> bundles, Map<String, String> properties) {
 
   public static Feature load(Path dir, String name) throws IOException {
+    return load(List.of(dir), name);
+  }
+
+  /**
+   * Reads feature {@code name} from the first of {@code dirs} that has it (the user's folder
+   * before the shipped one); an included feature is looked up the same way.
+   */
+  public static Feature load(List<Path> dirs, String name) throws IOException {
     List<String> bundles = new ArrayList<>();
     Map<String, String> properties = new LinkedHashMap<>();
-    read(dir, name, bundles, properties, new HashSet<>(), new HashSet<>());
+    read(dirs, name, bundles, properties, new HashSet<>(), new HashSet<>());
     return new Feature(name, List.copyOf(bundles), Map.copyOf(properties));
   }
 
   private static void read(
-      Path dir,
+      List<Path> dirs,
       String name,
       List<String> bundles,
       Map<String, String> props,
@@ -46,13 +53,8 @@ public record Feature(String name, List<String> bundles, Map<String, String> pro
     if (!reading.add(name)) {
       throw new IOException("feature '" + name + "' includes itself");
     }
-    Path file = dir.resolve(name + ".feature");
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file);
-    } catch (NoSuchFileException e) {
-      throw new IOException("unknown feature '" + name + "': no file " + file, e);
-    }
+    Path file = find(dirs, name);
+    List<String> lines = Files.readAllLines(file);
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i).strip();
       if (line.isEmpty() || line.startsWith("#")) {
@@ -61,7 +63,7 @@ public record Feature(String name, List<String> bundles, Map<String, String> pro
       String[] parts = line.split("\\s+", 2);
       String arg = parts.length > 1 ? parts[1].strip() : "";
       switch (parts[0]) {
-        case "include" -> read(dir, arg, bundles, props, reading, done);
+        case "include" -> read(dirs, arg, bundles, props, reading, done);
         case "bundle" -> {
           if (!bundles.contains(arg)) {
             bundles.add(arg);
@@ -79,5 +81,16 @@ public record Feature(String name, List<String> bundles, Map<String, String> pro
     }
     reading.remove(name);
     done.add(name);
+  }
+
+  private static Path find(List<Path> dirs, String name) throws IOException {
+    for (Path dir : dirs) {
+      Path file = dir.resolve(name + ".feature");
+      if (Files.isRegularFile(file)) {
+        return file;
+      }
+    }
+    List<String> tried = dirs.stream().map(d -> d.resolve(name + ".feature").toString()).toList();
+    throw new IOException("unknown feature '" + name + "': no file " + String.join(" or ", tried));
   }
 }

@@ -15,6 +15,7 @@ import java.util.Map;
  */
 public final class Main {
   static final int USAGE_ERROR = 2;
+  private static final String WINDOW_BUNDLE = "org.expressionmirror.display.swt";
 
   /**
    * ONNX Runtime (1.29 on Linux and macOS) uploads usage events to Microsoft and keeps a database
@@ -59,7 +60,14 @@ public final class Main {
   static int run(Path home, Options options) throws IOException {
     check(options);
     Path out = options.out() == null ? null : OutFile.check(options.out());
-    Feature feature = Feature.load(home.resolve("features"), options.feature());
+    Path user =
+        UserHome.prepare(
+            options.home() != null
+                ? options.home()
+                : UserHome.locate(System.getenv(), System.getProperty("os.name"), System.getProperty("user.home")));
+    // the user's features first: a user can replace a shipped one without touching the distribution
+    Feature feature =
+        Feature.load(List.of(user.resolve(UserHome.FEATURES), home.resolve("features")), options.feature());
     checkCamera(options, feature, System.getenv());
     // a second program writing the same record is refused here, before anything starts; the
     // runtime lets go of the lock once the framework has stopped
@@ -72,7 +80,7 @@ public final class Main {
     // program keeps nothing in the user's home, so that home is the scratch folder
     System.setProperty("user.home", Files.createDirectories(scratch.resolve("home")).toString());
     try {
-      Map<String, String> properties = frameworkProperties(home, scratch, feature, options);
+      Map<String, String> properties = frameworkProperties(home, user, scratch, feature, options);
       if (out != null) {
         properties.put("mirror.out", out.toString());
       }
@@ -151,8 +159,13 @@ public final class Main {
     }
   }
 
+  /** The window bundle's own test (DisplayGate): an X11 or Wayland display is named. */
+  static boolean hasDisplay(Map<String, String> env) {
+    return !env.getOrDefault("DISPLAY", "").isBlank() || !env.getOrDefault("WAYLAND_DISPLAY", "").isBlank();
+  }
+
   private static Map<String, String> frameworkProperties(
-      Path home, Path scratch, Feature feature, Options o) {
+      Path home, Path user, Path scratch, Feature feature, Options o) {
     Map<String, String> p = new HashMap<>(feature.properties());
     p.put("org.osgi.framework.storage", scratch.resolve("felix-cache").toString());
     p.put("org.osgi.framework.storage.clean", "onFirstInit");
@@ -163,8 +176,11 @@ public final class Main {
     p.put("felix.fileinstall.log.level", "2");
     p.put("ds.loglevel", "warn");
     p.put("mirror.home", home.toString());
+    p.put("mirror.user.home", user.toString());
+    // shipped models (read-only, in the distribution) and the user's, read together
     p.putIfAbsent("mirror.models.dir", home.resolve("models").toString());
-    p.putIfAbsent("mirror.deploy.dir", home.resolve("deploy").toString());
+    p.putIfAbsent("mirror.models.user.dir", user.resolve(UserHome.MODELS).toString());
+    p.putIfAbsent("mirror.deploy.dir", user.resolve(UserHome.DEPLOY).toString());
     if (o.source() != null) {
       String s = o.source();
       p.put("mirror.source", s.startsWith("camera:") ? s : Path.of(s).toAbsolutePath().toString());
@@ -178,6 +194,10 @@ public final class Main {
     }
     if (o.realtime()) {
       p.put("mirror.realtime", "true");
+    }
+    if (!o.headless() && feature.bundles().contains(WINDOW_BUNDLE) && hasDisplay(System.getenv())) {
+      // the source waits for the window, which then shows it from frame 0 (pipeline LaunchSettings)
+      p.put("mirror.window", "true");
     }
     p.putAll(o.properties());
     return p;

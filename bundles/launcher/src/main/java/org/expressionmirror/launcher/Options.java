@@ -15,6 +15,8 @@ import java.util.Map;
  * @param config runtime-config folder watched while running
  * @param headless no window; exit when the source ends
  * @param realtime pace files like a camera
+ * @param home the user's folder (models, model bundles, features), or null for the platform's
+ *     default ({@link UserHome})
  * @param properties extra framework properties given as {@code -Dkey=value} after the options, and
  *     {@code mirror.recursive=true} for {@code --recursive}
  */
@@ -25,6 +27,7 @@ record Options(
     Path config,
     boolean headless,
     boolean realtime,
+    Path home,
     Map<String, String> properties) {
   /** The framework property that {@code --recursive} sets, read by the pipeline's launch settings. */
   static final String RECURSIVE = "mirror.recursive";
@@ -33,9 +36,9 @@ record Options(
       String.join(
           "\n",
           "usage: mirror [--feature NAME] [--source camera:N|FILE|FOLDER] [--config DIR] [--realtime]",
-          "              [--recursive]",
+          "              [--recursive] [--home DIR]",
           "       mirror --headless --source camera:N|VIDEO|IMAGE|FOLDER --out FILE.jsonl",
-          "              [--feature NAME] [--config DIR] [--realtime] [--recursive]",
+          "              [--feature NAME] [--config DIR] [--realtime] [--recursive] [--home DIR]",
           "       mirror eval --dataset DIR [--model ID] [--detector ID|none] [--out FILE.json]",
           "              (mirror eval --help for details)",
           "",
@@ -45,7 +48,9 @@ record Options(
           "  --config DIR     runtime-config folder, watched while running (default: runtime-config)",
           "  --realtime       pace a file at its own frame rate; drop frames like a camera",
           "  --recursive      for a folder source: read its subfolders too, in name order",
-          "  --headless       no window; process the whole source, print a summary and exit");
+          "  --headless       no window; process the whole source, print a summary and exit",
+          "  --home DIR       your folder for added models (models/), model bundles (deploy/) and",
+          "                   features (features/); default " + UserHome.DEFAULT_DESCRIPTION);
 
   /** Parses the arguments; an unknown or incomplete option throws naming it. */
   static Options parse(List<String> args, Path defaultConfig) {
@@ -55,6 +60,7 @@ record Options(
     Path config = defaultConfig;
     boolean headless = false;
     boolean realtime = false;
+    Path home = null;
     Map<String, String> properties = new LinkedHashMap<>();
     List<String> rest = new ArrayList<>(args);
     while (!rest.isEmpty()) {
@@ -67,6 +73,7 @@ record Options(
         case "--headless" -> headless = true;
         case "--realtime" -> realtime = true;
         case "--recursive" -> properties.put(RECURSIVE, "true");
+        case "--home" -> home = Path.of(value(a, rest));
         default -> property(a, properties, "unknown option: ");
       }
     }
@@ -80,7 +87,7 @@ record Options(
     if (feature == null) {
       feature = headless ? "headless" : "mirror";
     }
-    return new Options(feature, source, out, config, headless, realtime, properties);
+    return new Options(feature, source, out, config, headless, realtime, home, properties);
   }
 
   /** Whether a folder source is read with its subfolders. */

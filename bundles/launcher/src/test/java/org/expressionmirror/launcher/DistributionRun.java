@@ -31,6 +31,14 @@ final class DistributionRun {
   }
 
   /**
+   * The user folder a run in {@code work} gets: runs never touch the real one in the home folder
+   * ({@code HOME} and {@code XDG_DATA_HOME} point into {@code work}).
+   */
+  static Path userData(Path work) {
+    return work.resolve("xdg-data").resolve("expression-mirror");
+  }
+
+  /**
    * Starts the program through the project's {@code mirror} script, which sets what the JVM needs
    * before it starts (telemetry off, the scratch folder as temp folder) and execs it, so the
    * process is the program's JVM. Its output goes to files in {@code work}.
@@ -57,6 +65,8 @@ final class DistributionRun {
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
     Path javaBin = Path.of(System.getProperty("java.home"), "bin");
     pb.environment().merge("PATH", javaBin.toString(), (path, bin) -> bin + ":" + path);
+    pb.environment().put("HOME", work.resolve("home").toString());
+    pb.environment().put("XDG_DATA_HOME", work.resolve("xdg-data").toString());
     // a null value removes the variable
     env.forEach((k, v) -> {
       if (v == null) {

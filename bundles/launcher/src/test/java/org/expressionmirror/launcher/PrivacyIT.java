@@ -172,10 +172,9 @@ class PrivacyIT {
       List<Path> folders =
           List.of(
               dist.resolve("work").resolve("run-" + pid),
-              // the scratch root, and where a user drops models and model bundles
+              // the scratch root, and the user's folder for models, model bundles and features
               dist.resolve("work"),
-              dist.resolve("deploy"),
-              dist.resolve("models"),
+              DistributionRun.userData(work),
               Path.of("/dev"),
               Path.of("/proc"));
       Predicate<Path> allowed = p -> folders.stream().anyMatch(p::startsWith);
@@ -184,8 +183,9 @@ class PrivacyIT {
       }
       Path o = out.toAbsolutePath().normalize();
       String n = o.getFileName().toString();
-      // the record or report, its unfinished names, and the check that --out's folder is writable
-      Pattern names = Pattern.compile(Pattern.quote(n) + "(\\.partial)?|\\." + Pattern.quote(n) + "\\.tmp|\\.mirror-\\d+\\.probe");
+      // the record or report, its unfinished names, its lock, and the check that --out's folder is
+      // writable
+      Pattern names = Pattern.compile(Pattern.quote(n) + "(\\.partial|\\.lock)?|\\." + Pattern.quote(n) + "\\.tmp|\\.mirror-\\d+\\.probe");
       return allowed.or(p -> o.getParent().equals(p.getParent()) && names.matcher(p.getFileName().toString()).matches());
     }
   }

@@ -67,6 +67,11 @@ class WindowCommandIT {
     DistributionRun.Result result;
     try {
       String window = awaitWindow(mirror.process());
+      // the source starts once the window is open: q after the photo's summary, as a user would
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+      while (!Files.readString(mirror.out()).contains("summary: ") && System.nanoTime() < deadline) {
+        Thread.sleep(200);
+      }
       xdotool("windowfocus", "--sync", window, "key", "q");
       result = mirror.await(30);
     } finally {

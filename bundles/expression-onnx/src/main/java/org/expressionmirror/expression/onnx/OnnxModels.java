@@ -12,6 +12,13 @@ public final class OnnxModels {
   public static final String DIR_PROPERTY = "mirror.models.dir";
 
   /**
+   * Framework property with the user's models folder, read beside the models folder (optional).
+   * The models folder is scanned first: a user model with the id of a model there is refused
+   * with a line naming both descriptions.
+   */
+  public static final String USER_DIR_PROPERTY = "mirror.models.user.dir";
+
+  /**
    * Manifest header of a model bundle: the folder inside the bundle that holds model descriptions
    * with their ONNX (and golden) files, e.g. {@code Expression-Models: models}. The models are
    * registered while the bundle is active.

@@ -13,8 +13,9 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * Carries the command line into Config Admin: the launcher sets framework properties ({@code
  * mirror.source}, {@code mirror.realtime}, {@code mirror.recursive}, {@code mirror.exitAtEnd},
- * {@code mirror.out}) and this component writes them as the {@code mirror.source} and {@code
- * mirror.record.jsonl} configurations, so everything after start-up is configured one way only. It also makes
+ * {@code mirror.out}, {@code mirror.window}) and this component writes them as the {@code
+ * mirror.source} and {@code mirror.record.jsonl} configurations, so everything after start-up is
+ * configured one way only. It also makes
  * FileInstall watch the deploy folder ({@code mirror.deploy.dir}) for bundle jars.
  */
 @Component(immediate = true)
@@ -22,6 +23,8 @@ public final class LaunchSettings {
   static final String SOURCE = "mirror.source";
   static final String OUT = "mirror.out";
   static final String DEPLOY = "mirror.deploy.dir";
+  /** Framework property set by the launcher when a window will show the source. */
+  static final String WINDOW = "mirror.window";
 
   @Activate
   public LaunchSettings(BundleContext context, @Reference ConfigurationAdmin configAdmin)
@@ -44,6 +47,10 @@ public final class LaunchSettings {
       if (recording) {
         // DS holds the runner back until the writer is registered, so frame 0 is recorded
         p.put("record.cardinality.minimum", 1);
+      }
+      if (Boolean.parseBoolean(context.getProperty(WINDOW))) {
+        // and until the window is open (it registers its view then), so it shows frame 0 too
+        p.put("view.cardinality.minimum", 1);
       }
       update(configAdmin, SOURCE, p);
     }

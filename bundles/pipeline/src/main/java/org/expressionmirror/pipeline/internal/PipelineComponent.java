@@ -43,6 +43,9 @@ public final class PipelineComponent {
   private final List<MirrorView> views = new CopyOnWriteArrayList<>();
   private final Logger logger;
   private volatile Shown last;
+  // Why the source failed, until frames flow again: a window that opens after the failure (a
+  // camera that cannot open fails before the window exists) must still show it.
+  private volatile String lastFailure = "";
   private volatile Settings settings;
   private volatile String configError = "";
   private volatile boolean startupComplete;
@@ -155,6 +158,7 @@ public final class PipelineComponent {
    */
   void publish(Frame frame, FrameResult result) throws RecordException {
     last = new Shown(frame, result);
+    lastFailure = "";
     RecordException failed = null;
     for (ResultListener l : listeners) {
       try {
@@ -195,6 +199,7 @@ public final class PipelineComponent {
   }
 
   void sourceFailed(String message) {
+    lastFailure = message;
     for (MirrorView v : views) {
       try {
         v.sourceFailed(message);
@@ -278,6 +283,14 @@ public final class PipelineComponent {
     if (shown != null) {
       try {
         view.show(shown.frame(), shown.result());
+      } catch (RuntimeException e) {
+        logger.error("view " + view + " failed: " + e, e);
+      }
+    }
+    String failure = lastFailure;
+    if (!failure.isEmpty()) {
+      try {
+        view.sourceFailed(failure);
       } catch (RuntimeException e) {
         logger.error("view " + view + " failed: " + e, e);
       }

@@ -7,6 +7,7 @@ import java.util.function.IntConsumer;
 import org.expressionmirror.api.Frame;
 import org.expressionmirror.api.FrameSource;
 import org.expressionmirror.api.FrameSourceFactory;
+import org.expressionmirror.api.MirrorView;
 import org.expressionmirror.api.ResultListener;
 import org.expressionmirror.api.RunSummary;
 import org.expressionmirror.api.SourceSpec;
@@ -59,6 +60,14 @@ public final class SourceRunner {
       policy = ReferencePolicy.DYNAMIC,
       target = "(mirror.record=jsonl)")
   private volatile List<ResultListener> record;
+
+  /**
+   * The window, when the run has one: the launcher sets {@code view.cardinality.minimum=1} for
+   * window runs, and the window registers its view once it is open, so the first frame it shows
+   * is frame 0 and a source that fails at once fails in front of it. Only DS reads this field.
+   */
+  @Reference(name = "view", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+  private volatile List<MirrorView> view;
 
   @Activate
   public SourceRunner(

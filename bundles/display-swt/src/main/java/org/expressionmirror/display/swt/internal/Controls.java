@@ -67,6 +67,16 @@ final class Controls {
     set(RECORD, Map.of("enabled", false));
   }
 
+  /** Opens camera {@code index}: again when it is the one configured (a retry after a failure). */
+  void openCamera(int index) throws IOException {
+    if (index < 0) {
+      throw new IllegalArgumentException("camera index must not be negative: " + index);
+    }
+    Map<String, Object> props = new HashMap<>(store.read(SOURCE));
+    props.put("source", "camera:" + index);
+    store.write(SOURCE, props, true);
+  }
+
   /** Writes the source configuration again, even unchanged, so the pipeline reopens it. */
   void retrySource() throws IOException {
     Map<String, Object> props = new HashMap<>(store.read(SOURCE));

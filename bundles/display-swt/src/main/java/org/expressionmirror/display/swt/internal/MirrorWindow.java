@@ -1,5 +1,9 @@
 package org.expressionmirror.display.swt.internal;
 
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.swt.SWT;
@@ -11,6 +15,7 @@ import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Canvas;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
@@ -26,15 +31,23 @@ import org.expressionmirror.api.RunSummary;
  * their comment may be called from any thread and never block.
  */
 final class MirrorWindow {
+  /** Height of one status line; the status takes as many as the window's width needs. */
   static final int STATUS_HEIGHT = 26;
-  static final int TIMELINE_HEIGHT = 130;
+  static final int TIMELINE_HEIGHT = 146;
   static final String ADVICE =
       "Close other programs using the camera, or try another camera index.";
+  static final String VIDEO_ENDED = "The video ended";
+  static final String SOURCE_ENDED = "The source ended";
+  static final String PLAY_AGAIN = "Play again";
+  static final String RETRY = "Retry";
+  static final String OPEN_CAMERA = "Open this camera";
+  private static final int STATUS_PAD = 8;
 
   private final Display display;
   private final Shell shell;
   private final Canvas canvas;
   private final Button retry;
+  private final Combo cameras;
   private final Palette palette;
   private final FacePainter faces;
   private final TimelinePainter timelinePainter;
@@ -56,6 +69,8 @@ final class MirrorWindow {
   private String message = "";
   private String notice = "";
   private ViewTransform view;
+  private int statusHeight = STATUS_HEIGHT;
+  private List<String> statusLines = List.of();
 
   /**
    * On UI thread.
@@ -85,9 +100,14 @@ final class MirrorWindow {
     canvas = new Canvas(shell, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
     canvas.addListener(SWT.Paint, e -> paint(e.gc));
     retry = new Button(canvas, SWT.PUSH);
-    retry.setText("Retry");
+    retry.setText(RETRY);
     retry.setVisible(false);
     retry.addListener(SWT.Selection, e -> retrySource());
+    cameras = new Combo(canvas, SWT.READ_ONLY | SWT.DROP_DOWN);
+    for (int i = 0; i < WindowMenus.CAMERAS; i++) {
+      cameras.add("Camera " + i);
+    }
+    cameras.setVisible(false);
     slot = new FrameSlot(this::later, this::render);
     new WindowMenus(this, shell, controls, choices, configWork);
     display.addFilter(SWT.KeyDown, quitKeys);
@@ -106,15 +126,20 @@ final class MirrorWindow {
     slot.offer(frame, result);
   }
 
+  /**
+   * Shows why the source failed, with a button to try again; for a camera also the advice and
+   * a chooser of the other cameras.
+   */
   void sourceFailed(String failure) {
-    later(() -> showMessage(failure + "\n" + ADVICE, true));
+    later(() -> showFailure(failure));
   }
 
+  /** A file that ended says so and offers to play it again; a failed run shows the failure. */
   void ended(RunSummary summary) {
     if (summary.failed()) {
       sourceFailed(summary.error());
     } else {
-      later(() -> showMessage("The source has ended: " + summary.source(), true));
+      later(() -> showMessage(endedTitle() + ": " + summary.source(), PLAY_AGAIN));
     }
   }
 
@@ -175,8 +200,10 @@ final class MirrorWindow {
   }
 
   private void render(FrameSlot.Shown next) {
-    if (!message.isEmpty()) {
-      showMessage("", false); // frames flow again
+    // frames flow again; the same frame shown once more (a view's late replay) is not news
+    boolean again = shown != null && shown.result() == next.result();
+    if (!message.isEmpty() && !again) {
+      showMessage("", null);
     }
     shown = next;
     timeline.add(next.result());
@@ -196,11 +223,15 @@ final class MirrorWindow {
     Rectangle client = canvas.getClientArea();
     gc.setBackground(palette.background);
     gc.fillRectangle(client);
+    List<String> status = statusLines(gc, client.width);
+    statusLines = status;
+    statusHeight = status.size() * gc.getFontMetrics().getHeight() + STATUS_PAD;
+    statusHeight = Math.max(STATUS_HEIGHT, statusHeight);
     Rectangle imageArea =
         new Rectangle(
-            0, STATUS_HEIGHT, client.width, client.height - STATUS_HEIGHT - TIMELINE_HEIGHT);
+            0, statusHeight, client.width, client.height - statusHeight - TIMELINE_HEIGHT);
     paintImage(gc, imageArea);
-    paintStatus(gc, client);
+    paintStatus(gc, client, status);
     paintMessage(gc, imageArea);
     timelinePainter.paint(
         gc, timeline, new Rectangle(0, client.height - TIMELINE_HEIGHT, client.width, TIMELINE_HEIGHT));
@@ -208,8 +239,10 @@ final class MirrorWindow {
 
   private void paintImage(GC gc, Rectangle area) {
     if (shown == null || image == null || area.width <= 0 || area.height <= 0) {
-      gc.setForeground(palette.dimText);
-      drawCentred(gc, "Waiting for frames from " + source, area);
+      if (message.isEmpty()) { // a message (failure, end) says more than "waiting"
+        gc.setForeground(palette.dimText);
+        drawCentred(gc, "Waiting for frames from " + source, area);
+      }
       return;
     }
     Frame frame = shown.frame();
@@ -220,17 +253,33 @@ final class MirrorWindow {
     faces.paint(gc, shown.result(), view, onlyMyFace);
   }
 
-  private void paintStatus(GC gc, Rectangle client) {
-    gc.setBackground(palette.panel);
-    gc.fillRectangle(0, 0, client.width, STATUS_HEIGHT);
-    gc.setForeground(palette.text);
-    String status = StatusLine.format(source, latest(), rate.perSecond());
-    Point extent = gc.textExtent(status);
-    gc.drawText(status, 8, (STATUS_HEIGHT - extent.y) / 2, true);
+  /**
+   * The status fields in lines that fit {@code width}; a notice (why a control did not work) is
+   * the last field, so it wraps like the rest.
+   */
+  private List<String> statusLines(GC gc, int width) {
+    List<String> fields = new java.util.ArrayList<>(StatusLine.fields(source, latest(), rate.perSecond()));
     if (!notice.isEmpty()) {
-      gc.setForeground(palette.warning);
-      int x = Math.max(8 + extent.x + 20, client.width - gc.textExtent(notice).x - 8);
-      gc.drawText(notice, x, (STATUS_HEIGHT - extent.y) / 2, true);
+      fields.add(notice);
+    }
+    return StatusLine.lines(fields, Math.max(1, width - 2 * STATUS_PAD), t -> gc.textExtent(t).x);
+  }
+
+  private void paintStatus(GC gc, Rectangle client, List<String> lines) {
+    gc.setBackground(palette.panel);
+    gc.fillRectangle(0, 0, client.width, statusHeight);
+    int lineHeight = gc.getFontMetrics().getHeight();
+    int y = (statusHeight - lines.size() * lineHeight) / 2;
+    for (String line : lines) {
+      int noticeAt = notice.isEmpty() ? -1 : line.lastIndexOf(notice);
+      String plain = noticeAt < 0 ? line : line.substring(0, noticeAt);
+      gc.setForeground(palette.text);
+      gc.drawText(plain, STATUS_PAD, y, true);
+      if (noticeAt >= 0) {
+        gc.setForeground(palette.warning);
+        gc.drawText(notice, STATUS_PAD + gc.textExtent(plain).x, y, true);
+      }
+      y += lineHeight;
     }
   }
 
@@ -239,19 +288,27 @@ final class MirrorWindow {
       return;
     }
     Point extent = gc.textExtent(message, SWT.DRAW_DELIMITER);
-    int width = extent.x + 40;
-    int height = extent.y + 30 + (retry.isVisible() ? retry.getSize().y + 10 : 0);
+    Point button = retry.isVisible() ? retry.computeSize(SWT.DEFAULT, SWT.DEFAULT) : new Point(0, 0);
+    Point chooser = cameras.isVisible() ? cameras.computeSize(SWT.DEFAULT, SWT.DEFAULT) : new Point(0, 0);
+    int controls = chooser.x + (chooser.x > 0 ? 10 : 0) + button.x;
+    int width = Math.max(extent.x, controls) + 40;
+    int height = extent.y + 30 + (controls > 0 ? Math.max(button.y, chooser.y) + 10 : 0);
     int x = area.x + (area.width - width) / 2;
-    int y = area.y + (area.height - height) / 2;
+    int y = Math.max(area.y, area.y + (area.height - height) / 2);
     gc.setAlpha(210);
     gc.setBackground(palette.panel);
     gc.fillRectangle(x, y, width, height);
     gc.setAlpha(255);
     gc.setForeground(palette.warning);
     gc.drawText(message, x + 20, y + 15, SWT.DRAW_DELIMITER | SWT.DRAW_TRANSPARENT);
+    int left = x + (width - controls) / 2;
+    int top = y + extent.y + 25;
+    if (cameras.isVisible()) {
+      cameras.setBounds(left, top, chooser.x, chooser.y);
+      left += chooser.x + 10;
+    }
     if (retry.isVisible()) {
-      Point size = retry.computeSize(SWT.DEFAULT, SWT.DEFAULT);
-      retry.setBounds(x + (width - size.x) / 2, y + extent.y + 25, size.x, size.y);
+      retry.setBounds(left, top, button.x, button.y);
     }
   }
 
@@ -264,23 +321,84 @@ final class MirrorWindow {
         true);
   }
 
-  private void showMessage(String text, boolean withRetry) {
+  /** Shows {@code text} over the image with a button labelled {@code action} (none when null). */
+  private void showMessage(String text, String action) {
     message = text;
-    if (withRetry) {
+    if (action != null) {
+      retry.setText(action);
       retry.setSize(retry.computeSize(SWT.DEFAULT, SWT.DEFAULT));
     }
-    retry.setVisible(withRetry);
+    retry.setVisible(action != null);
+    cameras.setVisible(false);
     canvas.redraw();
   }
 
+  private void showFailure(String failure) {
+    // the source's name may not have reached the window yet; the capture's message names the camera
+    int named = cameraIndex(failure.replaceFirst("(?s)^camera (\\d+).*", "camera:$1"));
+    int camera = named >= 0 ? named : cameraIndex(source);
+    if (camera < 0) {
+      showMessage(failure, RETRY);
+      return;
+    }
+    showMessage(failure + "\n" + ADVICE, OPEN_CAMERA);
+    for (int i = cameras.getItemCount(); i <= camera; i++) {
+      cameras.add("Camera " + i); // a camera named on the command line beyond the menu's
+    }
+    cameras.select(camera);
+    cameras.setVisible(true);
+    canvas.redraw();
+  }
+
+  /** "The video ended" for a video file; a folder or a photo has no video to end. */
+  private String endedTitle() {
+    try {
+      Path path = Path.of(source);
+      return cameraIndex(source) < 0 && !Files.isDirectory(path) && !isImageName(source)
+          ? VIDEO_ENDED
+          : SOURCE_ENDED;
+    } catch (InvalidPathException e) {
+      return SOURCE_ENDED;
+    }
+  }
+
+  private static final java.util.Set<String> IMAGE_TYPES =
+      java.util.Set.of("jpg", "jpeg", "png", "bmp", "tif", "tiff", "webp", "pgm", "ppm", "pnm");
+
+  private static boolean isImageName(String name) {
+    int dot = name.lastIndexOf('.');
+    return dot >= 0 && IMAGE_TYPES.contains(name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /** N of {@code camera:N}, or -1 for any other source. */
+  static int cameraIndex(String source) {
+    if (!source.startsWith("camera:")) {
+      return -1;
+    }
+    try {
+      return Integer.parseInt(source.substring("camera:".length()).strip());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  /**
+   * The message's button: opens the camera picked in the chooser when it is shown, else the same
+   * source again (retry after a failure, or play an ended file again).
+   */
   private void retrySource() {
-    showMessage("Opening the source again…", false);
+    int camera = cameras.isVisible() ? cameras.getSelectionIndex() : -1;
+    showMessage(camera >= 0 ? "Opening camera " + camera + "…" : "Opening the source again…", null);
     configWork.execute(
         () -> {
           try {
-            controls.retrySource();
+            if (camera >= 0) {
+              controls.openCamera(camera);
+            } else {
+              controls.retrySource();
+            }
           } catch (Exception e) {
-            sourceFailed("Could not retry: " + e.getMessage());
+            sourceFailed("Could not open the source: " + e.getMessage());
           }
         });
   }
@@ -329,6 +447,25 @@ final class MirrorWindow {
 
   Button retryButton() {
     return retry;
+  }
+
+  Combo cameraChooser() {
+    return cameras;
+  }
+
+  /** The timeline's time axis now. */
+  TimeScale timeScale() {
+    return timeline.scale();
+  }
+
+  /** The status lines at the last paint. */
+  List<String> statusLines() {
+    return statusLines;
+  }
+
+  /** Height of the status lines at the last paint. */
+  int statusHeight() {
+    return statusHeight;
   }
 
   String message() {

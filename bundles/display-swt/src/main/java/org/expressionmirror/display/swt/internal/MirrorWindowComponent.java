@@ -3,6 +3,7 @@ package org.expressionmirror.display.swt.internal;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.expressionmirror.api.ExpressionModel;
 import org.expressionmirror.api.FaceDetector;
 import org.expressionmirror.api.Frame;
@@ -14,6 +15,7 @@ import org.expressionmirror.api.Smoother;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.cm.ConfigurationEvent;
 import org.osgi.service.cm.ConfigurationListener;
@@ -29,14 +31,16 @@ import org.osgi.service.metatype.annotations.Designate;
 /**
  * The mirror window as a service: the pipeline shows each frame through {@link MirrorView}; the
  * window's controls edit configurations through Config Admin. Enabled by {@link DisplayGate} only
- * when there is a display. Closing the window stops the whole program.
+ * when there is a display. Closing the window stops the whole program. The view service is
+ * registered once the window exists (or could not be made), not at activation: a window run's
+ * source waits for it (view.cardinality.minimum), so the window shows the source from frame 0.
  */
 @Component(
     name = MirrorWindowComponent.NAME,
     enabled = false,
     immediate = true,
     configurationPid = MirrorWindowComponent.PID,
-    service = {MirrorView.class, ResultListener.class, ConfigurationListener.class})
+    service = {ResultListener.class, ConfigurationListener.class})
 @Designate(ocd = DisplayConfig.class)
 public final class MirrorWindowComponent
     implements MirrorView, ResultListener, ConfigurationListener {
@@ -54,6 +58,13 @@ public final class MirrorWindowComponent
   private volatile boolean deactivating;
   /** The newest frame, kept for a window that is still being built when it arrives. */
   private final AtomicReference<FrameSlot.Shown> newest = new AtomicReference<>();
+  /**
+   * A failure or end that came before the window was built (a camera that cannot open fails at
+   * once); shown when the window opens, after the newest frame (whose repaint would clear it).
+   * Not cleared by frames: the pipeline replays its last frame to a view that registers late.
+   */
+  private final AtomicReference<Consumer<MirrorWindow>> pendingMessage = new AtomicReference<>();
+  private final AtomicReference<ServiceRegistration<MirrorView>> viewRegistration = new AtomicReference<>();
 
   @Activate
   public MirrorWindowComponent(BundleContext context, DisplayConfig config) {
@@ -70,8 +81,16 @@ public final class MirrorWindowComponent
                         choices,
                         configWork,
                         this::windowClosed),
-                System.err::println)
-            .onOpen(this::showNewest)
+                failure -> {
+                  System.err.println(failure);
+                  // a run waiting for the window must not wait for ever: it goes on without one
+                  configWork.execute(this::registerView);
+                })
+            .onOpen(
+                w -> {
+                  showNewest(w);
+                  configWork.execute(this::registerView);
+                })
             .start();
     configWork.execute(this::refreshSource);
   }
@@ -87,6 +106,14 @@ public final class MirrorWindowComponent
   @Deactivate
   void deactivate() throws InterruptedException {
     deactivating = true;
+    ServiceRegistration<MirrorView> view = viewRegistration.getAndSet(null);
+    if (view != null) {
+      try {
+        view.unregister();
+      } catch (IllegalStateException alreadyGone) {
+        // the bundle is stopping and took it along
+      }
+    }
     ui.close(CLOSE_TIMEOUT_MS);
     configWork.shutdownNow();
   }
@@ -100,20 +127,46 @@ public final class MirrorWindowComponent
     }
   }
 
+  /** Offers this component as the view; off the UI thread, since binding may start the source. */
+  private void registerView() {
+    if (deactivating || viewRegistration.get() != null) {
+      return;
+    }
+    try {
+      viewRegistration.set(context.registerService(MirrorView.class, this, null));
+    } catch (IllegalStateException e) {
+      // the bundle is stopping
+    }
+  }
+
   /** A photo source may be processed before the window exists: show what came meanwhile. */
   private void showNewest(MirrorWindow w) {
     FrameSlot.Shown shown = newest.get();
     if (shown != null) {
       w.offer(shown.frame(), shown.result());
     }
+    Consumer<MirrorWindow> message = pendingMessage.getAndSet(null);
+    if (message != null) {
+      message.accept(w);
+    }
+  }
+
+  /**
+   * Tells the window, or keeps it for the window being built. Kept first, then told: a window
+   * that opens in between shows it from {@link #showNewest}, at worst twice, never not at all.
+   */
+  private void tell(Consumer<MirrorWindow> message) {
+    pendingMessage.set(message);
+    MirrorWindow w = ui.window();
+    if (w != null) {
+      pendingMessage.compareAndSet(message, null);
+      message.accept(w);
+    }
   }
 
   @Override
   public void sourceFailed(String message) {
-    MirrorWindow w = ui.window();
-    if (w != null) {
-      w.sourceFailed(message);
-    }
+    tell(w -> w.sourceFailed(message));
   }
 
   @Override
@@ -123,10 +176,7 @@ public final class MirrorWindowComponent
 
   @Override
   public void onEnd(RunSummary summary) {
-    MirrorWindow w = ui.window();
-    if (w != null) {
-      w.ended(summary);
-    }
+    tell(w -> w.ended(summary));
   }
 
   @Override

@@ -67,6 +67,16 @@ final class Timeline {
     return String.join(", ", changed);
   }
 
+  /** Source time of the oldest point kept, or 0 when empty. */
+  double oldestMs() {
+    return points.isEmpty() ? 0 : points.peekFirst().timeMs();
+  }
+
+  /** The time axis for the points kept. */
+  TimeScale scale() {
+    return TimeScale.of(oldestMs(), latestMs());
+  }
+
   /** Source time of the newest point, or 0 when empty. */
   double latestMs() {
     return points.isEmpty() ? 0 : points.peekLast().timeMs();

@@ -9,10 +9,16 @@ import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Rectangle;
 import org.expressionmirror.api.Expressions;
 
-/** Draws the timeline strip: one line per expression, a legend, and white swap markers. */
+/**
+ * Draws the timeline strip: one line per expression, a legend, white swap markers and a time axis
+ * in seconds of source time under the plot.
+ */
 final class TimelinePainter {
   static final int LEGEND_HEIGHT = 20;
+  static final int AXIS_HEIGHT = 22;
   private static final int MARGIN = 6;
+  private static final int TICK = 4;
+  private static final int MIN_TICK_GAP = 70;
 
   private final Palette palette;
 
@@ -31,28 +37,44 @@ final class TimelinePainter {
             area.x + MARGIN,
             area.y + LEGEND_HEIGHT + 2,
             area.width - 2 * MARGIN,
-            area.height - LEGEND_HEIGHT - 2 - MARGIN);
+            area.height - LEGEND_HEIGHT - 2 - AXIS_HEIGHT);
+    TimeScale scale = timeline.scale();
     gc.setForeground(palette.dimText);
     gc.setLineWidth(1);
     gc.setLineStyle(SWT.LINE_SOLID);
     gc.drawRectangle(plot);
+    drawAxis(gc, scale, plot);
     gc.setAntialias(SWT.ON);
     gc.setLineWidth(2);
     for (String label : labels) {
       gc.setForeground(palette.of(label));
-      for (int[] run : runs(points, label, timeline.latestMs(), plot)) {
+      for (int[] run : runs(points, label, scale, plot)) {
         gc.drawPolyline(run);
       }
     }
-    drawMarkers(gc, timeline, plot);
+    drawMarkers(gc, timeline, scale, plot);
     gc.setAntialias(SWT.OFF);
+  }
+
+  /** Ticks under the plot with their second labels; a label that would leave the strip is moved in. */
+  private void drawAxis(GC gc, TimeScale scale, Rectangle plot) {
+    gc.setForeground(palette.dimText);
+    int bottom = plot.y + plot.height;
+    for (double t : scale.ticks(plot.width, MIN_TICK_GAP)) {
+      int x = scale.x(t, plot.x, plot.width);
+      gc.drawLine(x, bottom, x, bottom + TICK);
+      String text = TimeScale.label(t);
+      int w = gc.textExtent(text).x;
+      int left = Math.max(plot.x, Math.min(x - w / 2, plot.x + plot.width - w));
+      gc.drawText(text, left, bottom + TICK, true);
+    }
   }
 
   private void drawLegend(GC gc, Set<String> labels, Rectangle area) {
     int x = area.x + MARGIN;
     int y = area.y + 3;
     gc.setForeground(palette.dimText);
-    String caption = "main face, last 60 s:";
+    String caption = "main face (up to the last 60 s):";
     gc.drawText(caption, x, y, true);
     x += gc.textExtent(caption).x + 10;
     for (String label : labels) {
@@ -78,7 +100,7 @@ final class TimelinePainter {
 
   /** Continuous stretches of one label's line; a frame without a face breaks the line. */
   private static List<int[]> runs(
-      List<Timeline.Point> points, String label, double latestMs, Rectangle plot) {
+      List<Timeline.Point> points, String label, TimeScale scale, Rectangle plot) {
     List<int[]> runs = new ArrayList<>();
     List<Integer> run = new ArrayList<>();
     for (Timeline.Point p : points) {
@@ -86,7 +108,7 @@ final class TimelinePainter {
         flush(run, runs);
         continue;
       }
-      run.add(x(p.timeMs(), latestMs, plot));
+      run.add(scale.x(p.timeMs(), plot.x, plot.width));
       run.add(plot.y + plot.height - (int) Math.round(p.smoothed().get(label) * plot.height));
     }
     flush(run, runs);
@@ -100,17 +122,12 @@ final class TimelinePainter {
     run.clear();
   }
 
-  private static int x(double timeMs, double latestMs, Rectangle plot) {
-    double ago = (latestMs - timeMs) / Timeline.SPAN_MS;
-    return plot.x + plot.width - (int) Math.round(ago * plot.width);
-  }
-
-  private void drawMarkers(GC gc, Timeline timeline, Rectangle plot) {
+  private void drawMarkers(GC gc, Timeline timeline, TimeScale scale, Rectangle plot) {
     gc.setAntialias(SWT.OFF);
     gc.setLineWidth(1);
     gc.setForeground(palette.marker);
     for (Timeline.Marker m : timeline.markers()) {
-      int x = x(m.timeMs(), timeline.latestMs(), plot);
+      int x = scale.x(m.timeMs(), plot.x, plot.width);
       gc.drawLine(x, plot.y, x, plot.y + plot.height);
       gc.drawText(m.what(), x + 3, plot.y + 2, true);
     }

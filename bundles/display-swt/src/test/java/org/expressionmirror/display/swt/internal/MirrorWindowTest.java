@@ -152,6 +152,26 @@ class MirrorWindowTest {
   }
 
   @Test
+  void theStatusLineWrapsAndElidesToFitTheWindow() {
+    assertPassed("statusFitsTheWidth");
+  }
+
+  @Test
+  void theTimelineHasATimeAxisAndAShortClipFillsIt() {
+    assertPassed("timelineAxisFitsAShortClip");
+  }
+
+  @Test
+  void aCameraThatCannotOpenShowsTheAdviceAndTheCameraChooser() {
+    assertPassed("cameraFailureOffersTheChooser");
+  }
+
+  @Test
+  void anEndedVideoSaysSoAndOffersToPlayItAgain() {
+    assertPassed("endedVideoOffersPlayAgain");
+  }
+
+  @Test
   void quitKeyClosesTheWindowAndDisposesTheDisplay() {
     assertPassed("quitKeyClosesAndDisposes");
   }

@@ -27,6 +27,7 @@ import org.expressionmirror.api.Distribution;
 import org.expressionmirror.api.FaceResult;
 import org.expressionmirror.api.Frame;
 import org.expressionmirror.api.FrameResult;
+import org.expressionmirror.api.RunSummary;
 import org.expressionmirror.api.StageTimes;
 
 /**
@@ -78,6 +79,10 @@ public final class WindowChecks {
     checks.put("timelineMarksSwap", this::timelineMarksSwap);
     checks.put("menuEditsConfiguration", this::menuEditsConfiguration);
     checks.put("sourceFailureAndRetry", this::sourceFailureAndRetry);
+    checks.put("statusFitsTheWidth", this::statusFitsTheWidth);
+    checks.put("timelineAxisFitsAShortClip", this::timelineAxisFitsAShortClip);
+    checks.put("cameraFailureOffersTheChooser", this::cameraFailureOffersTheChooser);
+    checks.put("endedVideoOffersPlayAgain", this::endedVideoOffersPlayAgain);
     checks.put("quitKeyClosesAndDisposes", this::quitKeyClosesAndDisposes);
     checks.put("closeWhileBuilding", this::closeWhileBuilding);
     for (Map.Entry<String, Check> c : checks.entrySet()) {
@@ -142,8 +147,9 @@ public final class WindowChecks {
     int surprise = countColour(shot, besideBox(box), paletteRgb("surprise"));
     require(surprise > 20 && surprise < barPixels, "surprise bar shorter: " + surprise);
 
-    Rectangle status = new Rectangle(0, 0, shot.width, MirrorWindow.STATUS_HEIGHT);
-    int text = shot.width * MirrorWindow.STATUS_HEIGHT - countColour(shot, status, new RGB(0, 0, 0));
+    int statusHeight = onUi(window::statusHeight);
+    Rectangle status = new Rectangle(0, 0, shot.width, statusHeight);
+    int text = shot.width * statusHeight - countColour(shot, status, new RGB(0, 0, 0));
     require(text > 300, "status line text pixels: " + text);
   }
 
@@ -219,10 +225,12 @@ public final class WindowChecks {
             later.faces(), later.times());
     ImageData shot = showAndGrab(later);
     save(shot, "mirror-window.png");
-    // The marker is a white line 10 s left of the newest point (60 s span).
+    // The marker is a white line 10 s left of the newest point, on the axis of the points kept.
     Rectangle strip =
         new Rectangle(0, shot.height - MirrorWindow.TIMELINE_HEIGHT + 30, shot.width, 60);
-    int expectedX = shot.width - 6 - (int) Math.round((shot.width - 12) * 10 / 60.0);
+    TimeScale scale = onUi(window::timeScale);
+    double span = scale.toMs() - scale.fromMs();
+    int expectedX = shot.width - 6 - (int) Math.round((shot.width - 12) * 10_000 / span);
     int marker = countColour(shot, new Rectangle(expectedX - 2, strip.y, 5, strip.height), new RGB(255, 255, 255));
     require(marker > 10, "marker pixels near x=" + expectedX + ": " + marker);
   }
@@ -273,6 +281,140 @@ public final class WindowChecks {
     List<InMemoryConfigStore.Update> after = store.updates();
     require(after.size() == updates + 1, "retry updated the source configuration");
     require(after.get(after.size() - 1).pid().equals("mirror.source"), "retry wrote mirror.source");
+  }
+
+  /**
+   * At 1280 px every field is whole; narrower, the line wraps and a long path loses its middle.
+   * Nothing is drawn in the status line's right margin: no text runs off the edge.
+   */
+  private void statusFitsTheWidth() throws Exception {
+    String path =
+        "/home/student/videos/a-rather-long-folder-name/another-level/interview-recorded-on-2026-11-29.mp4";
+    window.setSource(path);
+    FrameResult r =
+        new FrameResult(
+            3, 120, "blazeface-back@1.2.0", "enet_b0_8_best_afew@1.0.0", "window@1.0.0",
+            List.of(face(1, MAIN)), new StageTimes(12.25, 118.5, 22.75, 0.125));
+    for (int width : new int[] {1280, 800}) {
+      onUi(
+          () -> {
+            window.shell().setSize(width, 780);
+            return null;
+          });
+      ImageData shot = showAndGrab(r);
+      save(shot, "mirror-window-status-" + width + ".png");
+      int height = onUi(window::statusHeight);
+      List<String> lines = onUi(window::statusLines);
+      String all = String.join(" ", lines);
+      for (String field : List.of(
+          "detector blazeface-back@1.2.0", "model enet_b0_8_best_afew@1.0.0", "smoother window@1.0.0",
+          "decode 12.3  detect 118.5  classify 22.8  smooth 0.1 ms", "fps")) {
+        require(all.contains(field), field + " whole at " + width + " px: " + lines);
+      }
+      require(
+          width < 1280 || all.contains("source " + path),
+          "the whole source path at 1280 px: " + lines);
+      require(all.contains("interview-recorded-on-2026-11-29.mp4"), "the file name at " + width + " px: " + lines);
+      require(lines.size() >= 2, "wrapped into lines at " + width + " px: " + lines);
+      require(height >= lines.size() * 14, "status height " + height + " for " + lines.size() + " lines");
+      Rectangle margin = new Rectangle(shot.width - 6, 0, 6, height);
+      RGB panel = rgb(shot, shot.width - 1, 0);
+      int drawn = 6 * height - countColour(shot, margin, panel);
+      require(drawn == 0, "text in the right margin of the status at " + width + " px: " + drawn + " pixels");
+    }
+    onUi(
+        () -> {
+          window.shell().setSize(1240, 780);
+          return null;
+        });
+    window.setSource("sample1.jpg");
+  }
+
+  /** A 9 s clip fills the timeline's width, with ticks and second labels under it. */
+  private void timelineAxisFitsAShortClip() throws Exception {
+    ImageData shot = null;
+    for (int s = 0; s <= 9; s++) {
+      // time starts again at 0: a new source, the timeline forgets the earlier one
+      shot =
+          showAndGrab(
+              new FrameResult(
+                  s, s * 1000.0, "haar@4.10.0", "minixception-fer2013@3.3.6", "ema@1.0",
+                  List.of(face(1, MAIN)), new StageTimes(4.2, 18.5, 2.7, 0.1)));
+    }
+    save(shot, "mirror-window-timeline-9s.png");
+    // the retry's "Opening camera 2…" went with the first new frame
+    require(onUi(window::message).isEmpty(), "message still shown: " + onUi(window::message));
+    TimeScale scale = onUi(window::timeScale);
+    require(scale.fromMs() == 0 && scale.toMs() == 9000, "axis from 0 to 9 s: " + scale);
+    int top = shot.height - MirrorWindow.TIMELINE_HEIGHT + TimelinePainter.LEGEND_HEIGHT + 2;
+    int plotHeight = MirrorWindow.TIMELINE_HEIGHT - TimelinePainter.LEGEND_HEIGHT - 2 - TimelinePainter.AXIS_HEIGHT;
+    RGB happiness = paletteRgb("happiness");
+    int left = countColour(shot, new Rectangle(6, top, shot.width / 10, plotHeight), happiness);
+    int right = countColour(shot, new Rectangle(shot.width * 9 / 10, top, shot.width / 10 - 6, plotHeight), happiness);
+    require(left > 20, "the line starts at the left edge: " + left + " pixels in the left tenth");
+    require(right > 20, "the line reaches the right edge: " + right + " pixels in the right tenth");
+    Rectangle axis = new Rectangle(0, shot.height - TimelinePainter.AXIS_HEIGHT, shot.width, TimelinePainter.AXIS_HEIGHT);
+    RGB background = rgb(shot, 1, shot.height - 1);
+    int labels = axis.width * axis.height - countColour(shot, axis, background);
+    require(labels > 150, "tick labels under the plot: " + labels + " pixels");
+    require(scale.ticks(shot.width - 12, 70).size() >= 5, "ticks: " + scale.ticks(shot.width - 12, 70));
+  }
+
+  /**
+   * A camera that cannot open: the error and the advice at once, a chooser of cameras beside the
+   * button; the button opens the camera chosen, even the same one again.
+   */
+  private void cameraFailureOffersTheChooser() throws Exception {
+    window.setSource("camera:1");
+    window.sourceFailed("camera 1 did not open: no such device or it is busy");
+    onUi(() -> null);
+    ImageData shot = grabScreen();
+    save(shot, "mirror-window-camera-failed.png");
+    require(onUi(window::message).startsWith("camera 1 did not open"), "error shown: " + onUi(window::message));
+    require(onUi(window::message).contains(MirrorWindow.ADVICE), "advice shown");
+    require(onUi(() -> window.cameraChooser().isVisible()), "camera chooser visible");
+    require(onUi(() -> window.cameraChooser().getSelectionIndex()) == 1, "camera 1 chosen");
+    require(onUi(() -> window.retryButton().getText()).equals(MirrorWindow.OPEN_CAMERA), "button text");
+    onUi(
+        () -> {
+          window.cameraChooser().select(3);
+          window.retryButton().notifyListeners(SWT.Selection, new Event());
+          return null;
+        });
+    require(store.read("mirror.source").equals(Map.of("source", "camera:3")), "mirror.source " + store.read("mirror.source"));
+    int updates = store.updates().size();
+    window.sourceFailed("camera 3 did not open: no such device or it is busy");
+    onUi(() -> null);
+    onUi(
+        () -> {
+          window.retryButton().notifyListeners(SWT.Selection, new Event());
+          return null;
+        });
+    require(store.updates().size() == updates + 1, "the same camera is opened again");
+  }
+
+  /** An ended video says so and offers to play it again (not "Retry"). */
+  private void endedVideoOffersPlayAgain() throws Exception {
+    window.setSource("/videos/clip.mp4");
+    window.ended(new RunSummary("/videos/clip.mp4", 275, 270, 0, 9000, Map.of(), ""));
+    onUi(() -> null);
+    ImageData shot = grabScreen();
+    save(shot, "mirror-window-video-ended.png");
+    require(onUi(window::message).startsWith(MirrorWindow.VIDEO_ENDED), "message: " + onUi(window::message));
+    require(onUi(() -> window.retryButton().isVisible()), "button visible");
+    require(onUi(() -> window.retryButton().getText()).equals(MirrorWindow.PLAY_AGAIN), "button: " + onUi(() -> window.retryButton().getText()));
+    require(!onUi(() -> window.cameraChooser().isVisible()), "no camera chooser for a file");
+    int updates = store.updates().size();
+    onUi(
+        () -> {
+          window.retryButton().notifyListeners(SWT.Selection, new Event());
+          return null;
+        });
+    List<InMemoryConfigStore.Update> after = store.updates();
+    require(after.size() == updates + 1 && after.get(after.size() - 1).pid().equals("mirror.source"),
+        "play again wrote mirror.source");
+    require(store.read("mirror.source").get("source").equals("camera:3"), "the source itself is not changed");
+    window.setSource("sample1.jpg");
   }
 
   private void quitKeyClosesAndDisposes() throws Exception {
@@ -375,6 +517,27 @@ public final class WindowChecks {
     return grab();
   }
 
+  /** The window's part of the screen, with its child widgets (buttons, chooser). */
+  private ImageData grabScreen() throws Exception {
+    return onUi(
+        () -> {
+          window.canvas().redraw();
+          window.canvas().update();
+          display.readAndDispatch();
+          Rectangle size = window.canvas().getClientArea();
+          org.eclipse.swt.graphics.Point origin = window.canvas().toDisplay(0, 0);
+          Image image = new Image(display, size.width, size.height);
+          GC gc = new GC(display);
+          try {
+            gc.copyArea(image, origin.x, origin.y);
+            return image.getImageData();
+          } finally {
+            gc.dispose();
+            image.dispose();
+          }
+        });
+  }
+
   /** The canvas's pixels as drawn on the X server. */
   private ImageData grab() throws Exception {
     return onUi(
@@ -397,10 +560,11 @@ public final class WindowChecks {
   /** Where the test expects a box: its own arithmetic, not the window's transform. */
   private Rectangle expectedBox(Box b, boolean mirrored) throws Exception {
     Rectangle client = onUi(() -> window.canvas().getClientArea());
-    int areaHeight = client.height - MirrorWindow.STATUS_HEIGHT - MirrorWindow.TIMELINE_HEIGHT;
+    int statusHeight = onUi(window::statusHeight);
+    int areaHeight = client.height - statusHeight - MirrorWindow.TIMELINE_HEIGHT;
     double scale = Math.min((double) client.width / photo.width(), (double) areaHeight / photo.height());
     double left = (client.width - Math.round(photo.width() * scale)) / 2;
-    double top = MirrorWindow.STATUS_HEIGHT + (areaHeight - Math.round(photo.height() * scale)) / 2;
+    double top = statusHeight + (areaHeight - Math.round(photo.height() * scale)) / 2;
     int x = mirrored ? photo.width() - b.x() - b.width() : b.x();
     int x0 = (int) (left + Math.round(x * scale));
     int y0 = (int) (top + Math.round(b.y() * scale));

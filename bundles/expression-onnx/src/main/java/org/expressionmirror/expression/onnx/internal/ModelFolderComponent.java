@@ -43,6 +43,8 @@ public final class ModelFolderComponent {
   private final BundleTracker<ModelFolder> modelBundles;
   // Replaced as a whole by modified(); the timer always scans the current folder.
   private volatile ModelFolder folder;
+  // The user's folder (framework property, fixed for the run), or null; scanned after folder.
+  private final ModelFolder userFolder;
   private volatile long rescanMillis;
   private int intraOpThreads;
   private ScheduledFuture<?> scanning;
@@ -60,6 +62,10 @@ public final class ModelFolderComponent {
     this.folder = open(config);
     this.intraOpThreads = config.intraOpThreads();
     this.folder.scan();
+    this.userFolder = openUserFolder(config);
+    if (userFolder != null) {
+      userFolder.scan();
+    }
     ModelLoader bundleLoader = new ModelLoader(onnx.environment(), config.intraOpThreads(), logger::info);
     this.modelBundles = new BundleTracker<>(context, Bundle.ACTIVE, new ModelBundles(
         context.getDataFile("model-bundles").toPath(), bundleLoader, new ServiceRegistry(context, null), ids,
@@ -109,6 +115,9 @@ public final class ModelFolderComponent {
     scanner.awaitTermination(10, TimeUnit.SECONDS);
     modelBundles.close();
     folder.close();
+    if (userFolder != null) {
+      userFolder.close();
+    }
   }
 
   private void schedule(long millis) {
@@ -122,7 +131,27 @@ public final class ModelFolderComponent {
    */
   private void scanAll() {
     folder.scan();
+    if (userFolder != null) {
+      userFolder.scan();
+    }
     modelBundles.getTracked().values().forEach(ModelFolder::scan);
+  }
+
+  /**
+   * The user's models folder from the framework property, or null when there is none. The
+   * launcher creates it; a missing one (e.g. deleted while nothing ran) is reported, not fatal.
+   */
+  private ModelFolder openUserFolder(ModelsConfig config) {
+    String dir = context.getProperty(OnnxModels.USER_DIR_PROPERTY);
+    if (dir == null || dir.isBlank()) {
+      return null;
+    }
+    if (!Files.isDirectory(Path.of(dir))) {
+      logger.error("{} = {} is not a folder: models there are not read", OnnxModels.USER_DIR_PROPERTY, dir);
+      return null;
+    }
+    ModelLoader loader = new ModelLoader(onnx.environment(), config.intraOpThreads(), logger::info);
+    return new ModelFolder(Path.of(dir), loader, new ServiceRegistry(context, null), ids, logger::info, logger::error);
   }
 
   /** A folder for the configuration, checked; the message names the key and the value. */
