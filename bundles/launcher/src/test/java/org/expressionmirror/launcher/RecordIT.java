@@ -10,6 +10,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -88,21 +89,26 @@ class RecordIT {
 
   @Test
   void aSourceThatFailsMidWayKeepsTheRecordPartialEndingWithTheError() throws Exception {
-    Path photos = photos("broken", "sample1.jpg", "sample4.jpg");
-    Path broken = photos.resolve("sample2.jpg"); // between the two good ones in name order
-    Files.write(broken, new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 2, 3});
+    // a video that ends before the frame count its header declares: 3 frames read, 5 declared
+    Path video = work.resolve("short.avi");
+    List<byte[]> jpegs = MjpegAvi.frames(DistributionRun.PHOTOS.resolve("sample4.jpg"), 320, 3);
+    BufferedImage first = ImageIO.read(new ByteArrayInputStream(jpegs.get(0)));
+    MjpegAvi.write(video, jpegs, first.getWidth(), first.getHeight(), 10, 5);
+    String why = "read 3 of 5 frames declared by " + video + "; the rest of the file could not be read";
     Path out = work.resolve("broken.jsonl");
-    Result run = DistributionRun.run(work, "--headless", "--source", photos.toString(), "--out", out.toString());
+    Result run = DistributionRun.run(work, "--headless", "--source", video.toString(), "--out", out.toString());
     assertEquals(2, run.exit(), run.err());
-    assertEquals(List.of("error: cannot decode image: " + broken), errorLines(run));
-    assertFalse(Files.exists(out), "a run that stopped at a broken image must not look complete");
+    assertEquals(List.of("error: " + why), errorLines(run));
+    assertFalse(Files.exists(out), "a run whose source failed mid-way must not look complete");
     List<String> lines = Files.readAllLines(partial(out));
-    assertEquals(2, lines.size(), String.join("\n", lines));
-    assertEquals(0, JSON.readTree(lines.get(0)).get("frame").asInt());
-    JsonNode end = JSON.readTree(lines.get(1));
+    assertEquals(4, lines.size(), String.join("\n", lines));
+    for (int i = 0; i < 3; i++) {
+      assertEquals(i, JSON.readTree(lines.get(i)).get("frame").asInt());
+    }
+    JsonNode end = JSON.readTree(lines.get(3));
     assertEquals("error", end.get("end").asText());
-    assertEquals("cannot decode image: " + broken, end.get("reason").asText());
-    assertEquals(1, end.get("frames").asInt());
+    assertEquals(why, end.get("reason").asText());
+    assertEquals(3, end.get("frames").asInt());
     assertFalse(Files.exists(RecordLock.fileOf(out)), "the lock is gone with the program");
   }
 

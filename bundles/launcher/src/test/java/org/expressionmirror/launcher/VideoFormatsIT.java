@@ -78,10 +78,14 @@ class VideoFormatsIT {
     assertTrue(run.out().contains(video + ": " + N + " frames"), run.out());
     assertTrue(run.out().contains(" 0 skipped"), run.out());
     List<JsonNode> records = new ArrayList<>();
-    for (String line : Files.readAllLines(out)) {
+    List<String> lines = Files.readAllLines(out);
+    for (String line : lines.subList(0, lines.size() - 1)) {
       records.add(JSON.readTree(line));
     }
     assertEquals(N, records.size());
+    JsonNode end = JSON.readTree(lines.get(lines.size() - 1));
+    assertEquals("complete", end.get("end").asText(), end.toString());
+    assertEquals(N, end.get("frames").asInt());
     return records;
   }
 
