@@ -306,6 +306,8 @@ final class FileDecoder implements VideoDecoder {
   /** FFmpeg's text for an error code, e.g. "Invalid data found when processing input". */
   static String reason(int error) {
     try (BytePointer text = new BytePointer(256)) {
+      // Without a limit JavaCPP reads the text up to its end mark, not the whole buffer.
+      text.limit(0);
       return av_strerror(error, text, 256) < 0 ? "error " + error : text.getString();
     }
   }
