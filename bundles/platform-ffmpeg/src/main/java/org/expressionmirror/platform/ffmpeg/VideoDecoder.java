@@ -18,6 +18,13 @@ public interface VideoDecoder extends AutoCloseable {
   double fps();
 
   /**
+   * The number of frames the container declares for the stream, where that is exactly the number
+   * {@link #next()} delivers for the whole file; 0 when the container declares none or its count
+   * could differ from what decoding shows (e.g. an edit list that hides frames).
+   */
+  long declaredFrames();
+
+  /**
    * The next frame as interleaved 8-bit blue, green, red rows without padding ({@code width *
    * height * 3} bytes, a new array each time), or empty after the last frame and once closed.
    *

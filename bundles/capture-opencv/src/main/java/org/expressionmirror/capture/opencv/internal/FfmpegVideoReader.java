@@ -21,7 +21,8 @@ final class FfmpegVideoReader implements FrameReader {
   FfmpegVideoReader(VideoDecoder decoder, String description) {
     this.decoder = decoder;
     this.info =
-        new SourceInfo(description, decoder.width(), decoder.height(), decoder.fps(), false);
+        new SourceInfo(description, decoder.width(), decoder.height(), decoder.fps(), false,
+            decoder.declaredFrames());
     this.msPerFrame =
         decoder.fps() > 0 ? 1000 / decoder.fps() : ImageReader.NOMINAL_MS_PER_IMAGE;
   }

@@ -10,13 +10,14 @@ import org.expressionmirror.api.SourceInfo;
  * Holds any video reader to the frame count its file declares: when the reader ends before that
  * count, the end is an error ("read N of M frames declared by FILE") instead of a normal end, so a
  * run that silently lost the rest of a file exits non-zero. The declaration is the larger of what
- * the reader itself knows ({@link SourceInfo#declaredFrames()}, e.g. OpenCV's frame count) and the
- * AVI header's ({@link AviHeader}), which no reader can overlook.
+ * the reader itself knows ({@link SourceInfo#declaredFrames()}, e.g. FFmpeg's count from an MP4/MOV
+ * sample table) and the AVI header's ({@link AviHeader}), which no reader can overlook.
  *
  * <p>No tolerance: the counts compared come from the container's own header and index, which list
  * every frame, and a reader that decodes every frame hands out exactly that many (checked for
- * MJPEG AVI written by OpenCV and by ffmpeg, with and without OpenDML). A reader may deliver more
- * than declared (a file still being written): that is not an error.
+ * MJPEG AVI written by OpenCV and by ffmpeg, with and without OpenDML, and for H.264 and MPEG-4
+ * MP4/MOV with B-frames; FFmpeg declares no count where an edit list hides frames). A reader may
+ * deliver more than declared (a file still being written): that is not an error.
  */
 final class FrameCountCheck implements FrameReader {
   private final FrameReader reader;

@@ -41,6 +41,7 @@ import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
@@ -71,6 +72,15 @@ public final class TestVideoWriter {
    */
   public static void write(Path file, String encoder, int num, int den, int w, int h,
       List<byte[]> frames) throws IOException {
+    write(file, encoder, num, den, w, h, frames, Map.of());
+  }
+
+  /**
+   * As {@link #write(Path, String, int, int, int, int, List)}, with options for the container's
+   * muxer, e.g. {@code movflags=faststart} to put an MP4's index in front of its media data.
+   */
+  public static void write(Path file, String encoder, int num, int den, int w, int h,
+      List<byte[]> frames, Map<String, String> muxerOptions) throws IOException {
     FfmpegNatives.load();
     AVRational rate = new AVRational().num(num).den(den);
     AVFormatContext out = new AVFormatContext(null);
@@ -104,7 +114,13 @@ public final class TestVideoWriter {
     AVIOContext io = new AVIOContext(null);
     check(avio_open(io, file.toString(), AVIO_FLAG_WRITE), "create " + file);
     out.pb(io);
-    check(avformat_write_header(out, (AVDictionary) null), "header");
+    AVDictionary muxer = new AVDictionary(null);
+    muxerOptions.forEach((key, value) -> av_dict_set(muxer, key, value, 0));
+    try {
+      check(avformat_write_header(out, muxer), "header");
+    } finally {
+      av_dict_free(muxer);
+    }
 
     AVFrame frame = av_frame_alloc();
     frame.format(pixels).width(w).height(h);
