@@ -151,6 +151,7 @@ record="$out"
 [ -f "$record" ] || record="$out.partial" # the run did not end normally
 skipped=$(sed -n 's/.* \([0-9][0-9]*\) skipped.*/\1/p' <<<"$summary")
 check=$(awk '
+  /^\{"end":/ { end = $0; sub(/^\{"end":"/, "", end); sub(/".*/, "", end); next }
   { if (match($0, /"frame":[0-9]+/)) idx = substr($0, RSTART + 8, RLENGTH - 8) + 0; else { bad++; next } }
   NR > 1 && idx <= last { disorder++ }
   { n++; if (n == 1) first = idx; last = idx
@@ -158,8 +159,8 @@ check=$(awk '
     c = $0; sub(/.*"model":"/, "", c); m = c; sub(/".*/, "", m)
     c = $0; sub(/.*"smoother":"/, "", c); s = c; sub(/".*/, "", s)
     k = d " " m " " s; if (k != prev) { changes++; prev = k } }
-  END { printf "%d %d %d %d %d %d", n, first, last, disorder, bad, changes - 1 }' "$record" 2>/dev/null || echo "0 0 0 0 0 0")
-read -r records first last disorder bad seen_swaps <<<"$check"
+  END { printf "%d %d %d %d %d %d %s", n, first, last, disorder, bad, changes - 1, end == "" ? "none" : end }' "$record" 2>/dev/null || echo "0 0 0 0 0 0 none")
+read -r records first last disorder bad seen_swaps ending <<<"$check"
 gaps=$(( records > 0 ? last + 1 - records : 0 ))
 lost=$(( gaps - ${skipped:-0} ))
 
@@ -186,7 +187,7 @@ echo "== soak: $minutes min, $([ "$window" = true ] && echo window || echo headl
 echo "${summary:-no summary printed}"
 verdict 400
 echo "records               $records (frames $first..$last), gaps $gaps, skipped (summary) ${skipped:-?}"
-echo "lost frames           $lost; out of order $disorder; unreadable lines $bad"
+echo "lost frames           $lost; out of order $disorder; unreadable lines $bad; record's end line: $ending"
 echo "component swaps       $step written, $seen_swaps seen in the record"
 echo "samples               $samples"
 # the window is stopped with SIGTERM (143); anything else, e.g. 134 (abort), is a failure
