@@ -173,8 +173,9 @@ class PrivacyIT {
           List.of(
               dist.resolve("work").resolve("run-" + pid),
               // the scratch root, and the user's folder for models, model bundles and features
+              // (with XDG_DATA_HOME, its parent, made if it did not exist)
               dist.resolve("work"),
-              DistributionRun.userData(work),
+              DistributionRun.userData(work).getParent(),
               Path.of("/dev"),
               Path.of("/proc"));
       Predicate<Path> allowed = p -> folders.stream().anyMatch(p::startsWith);

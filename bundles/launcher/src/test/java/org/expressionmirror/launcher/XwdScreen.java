@@ -12,7 +12,8 @@ import javax.imageio.ImageIO;
 /**
  * A screenshot of an X display taken with {@code xwd -root} (Debian: x11-apps), read here from
  * X's own dump format, so window tests need no image tool beside the X server. Reads the
- * true-colour layout Xvfb uses (ZPixmap, 32 bits a pixel with the colour masks of the header).
+ * true-colour layouts Xvfb uses (ZPixmap, 24 or 32 bits a pixel, with the colour masks and byte
+ * order of the header).
  */
 final class XwdScreen {
   private XwdScreen() {}
@@ -46,15 +47,16 @@ final class XwdScreen {
     int bytesPerLine = h[12];
     int[] masks = {h[14], h[15], h[16]};
     int colours = h[19];
-    if (h[2] != 2 || bitsPerPixel != 32) {
-      throw new IOException("xwd dump is not a 32-bit ZPixmap (format " + h[2] + ", " + bitsPerPixel + " bits)");
+    if (h[2] != 2 || (bitsPerPixel != 24 && bitsPerPixel != 32)) {
+      throw new IOException("xwd dump is not a 24- or 32-bit ZPixmap (format " + h[2] + ", " + bitsPerPixel + " bits)");
     }
+    int bytesPerPixel = bitsPerPixel / 8;
     int pixels = headerSize + colours * 12;
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     for (int y = 0; y < height; y++) {
       for (int x = 0; x < width; x++) {
-        int at = pixels + y * bytesPerLine + x * 4;
-        int v = lsbFirst ? littleEndian(dump, at) : bigEndian(dump, at);
+        int at = pixels + y * bytesPerLine + x * bytesPerPixel;
+        int v = lsbFirst ? littleEndian(dump, at, bytesPerPixel) : bigEndian(dump, at, bytesPerPixel);
         image.setRGB(x, y, channel(v, masks[0]) << 16 | channel(v, masks[1]) << 8 | channel(v, masks[2]));
       }
     }
@@ -65,11 +67,19 @@ final class XwdScreen {
     return (value & mask) >>> Integer.numberOfTrailingZeros(mask) & 0xFF;
   }
 
-  private static int littleEndian(byte[] b, int at) {
-    return (b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8 | (b[at + 2] & 0xFF) << 16 | (b[at + 3] & 0xFF) << 24;
+  private static int littleEndian(byte[] b, int at, int n) {
+    int v = 0;
+    for (int i = n - 1; i >= 0; i--) {
+      v = v << 8 | (b[at + i] & 0xFF);
+    }
+    return v;
   }
 
-  private static int bigEndian(byte[] b, int at) {
-    return (b[at] & 0xFF) << 24 | (b[at + 1] & 0xFF) << 16 | (b[at + 2] & 0xFF) << 8 | (b[at + 3] & 0xFF);
+  private static int bigEndian(byte[] b, int at, int n) {
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+      v = v << 8 | (b[at + i] & 0xFF);
+    }
+    return v;
   }
 }
