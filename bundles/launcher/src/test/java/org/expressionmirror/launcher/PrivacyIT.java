@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -12,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -45,8 +43,7 @@ class PrivacyIT {
           "SYSTEM_TEAMFOUNDATIONCOLLECTIONURI", "XDG_CACHE_HOME", "TMPDIR");
 
   @TempDir static Path work;
-  private static Process xvfb;
-  private static String display;
+  private static PrivateDisplay x11;
 
   @BeforeAll
   static void distributionIsBuiltAndStraceIsThere() throws Exception {
@@ -58,8 +55,8 @@ class PrivacyIT {
 
   @AfterAll
   static void stopXvfb() {
-    if (xvfb != null) {
-      xvfb.destroy();
+    if (x11 != null) {
+      x11.close();
     }
   }
 
@@ -75,14 +72,14 @@ class PrivacyIT {
 
   @Test
   void theWindowConnectsOnlyToTheXServer() throws Exception {
-    startXvfb();
+    x11 = PrivateDisplay.start(work);
     Path photos = Files.createDirectories(work.resolve("window-photos"));
     Files.copy(photo(), photos.resolve("sample4.jpg"), StandardCopyOption.REPLACE_EXISTING);
-    Traced run = traced("window", Map.of("DISPLAY", display), "--source", photos.toString());
+    Traced run = traced("window", Map.of("DISPLAY", x11.name()), "--source", photos.toString());
     Result result;
     try {
-      String window = awaitWindow(run.started().process());
-      xdotool("windowfocus", "--sync", window, "key", "q");
+      String window = x11.awaitWindow(run.started().process(), 90);
+      x11.xdotool("windowfocus", "--sync", window, "key", "q");
       result = run.started().await(60);
     } finally {
       run.started().process().destroyForcibly();
@@ -198,48 +195,5 @@ class PrivacyIT {
 
   private static Path photo() {
     return DistributionRun.PHOTOS.resolve("sample4.jpg");
-  }
-
-  private static void startXvfb() throws Exception {
-    Path displayFile = work.resolve("display");
-    xvfb =
-        new ProcessBuilder("sh", "-c", "exec Xvfb -displayfd 1 -screen 0 1280x800x24 -nolisten tcp > " + displayFile)
-            .redirectError(work.resolve("xvfb.log").toFile())
-            .start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (System.nanoTime() < deadline) {
-      String n = Files.exists(displayFile) ? Files.readString(displayFile).strip() : "";
-      if (!n.isEmpty()) {
-        display = ":" + n;
-        return;
-      }
-      assertTrue(xvfb.isAlive(), "Xvfb did not start: " + Files.readString(work.resolve("xvfb.log")));
-      Thread.sleep(100);
-    }
-    throw new AssertionError("Xvfb gave no display number within 20 s");
-  }
-
-  private static String awaitWindow(Process mirror) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-    while (System.nanoTime() < deadline) {
-      assertTrue(mirror.isAlive(), "the program ended before its window appeared");
-      List<String> ids = xdotool("search", "--onlyvisible", "--name", "Expression Mirror");
-      if (!ids.isEmpty()) {
-        return ids.get(0);
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError("no window titled 'Expression Mirror' within 90 s");
-  }
-
-  private static List<String> xdotool(String... args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of("xdotool"));
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-    pb.environment().put("DISPLAY", display);
-    Process p = pb.start();
-    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(20, TimeUnit.SECONDS), "xdotool hung");
-    return output.lines().filter(l -> l.matches("\\d+")).toList();
   }
 }

@@ -8,12 +8,8 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
@@ -39,52 +35,36 @@ class WindowSourceIT {
   private static final long WINDOW_WAIT_S = 240;
 
   @TempDir static Path work;
-  private static Process xvfb;
-  private static String display;
+  private static PrivateDisplay x11;
 
   @BeforeAll
   static void startXvfb() throws Exception {
     assertTrue(DistributionRun.built(), "no distribution in " + DistributionRun.DIST);
-    Path displayFile = work.resolve("display");
-    xvfb =
-        new ProcessBuilder("sh", "-c", "exec Xvfb -displayfd 1 -screen 0 1280x800x24 -nolisten tcp > " + displayFile)
-            .redirectError(work.resolve("xvfb.log").toFile())
-            .start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (System.nanoTime() < deadline) {
-      String n = Files.exists(displayFile) ? Files.readString(displayFile).strip() : "";
-      if (!n.isEmpty()) {
-        display = ":" + n;
-        return;
-      }
-      assertTrue(xvfb.isAlive(), "Xvfb did not start: " + Files.readString(work.resolve("xvfb.log")));
-      Thread.sleep(100);
-    }
-    throw new AssertionError("Xvfb gave no display number within 20 s");
+    x11 = PrivateDisplay.start(work);
   }
 
   @AfterAll
   static void stopXvfb() {
-    if (xvfb != null) {
-      xvfb.destroy();
+    if (x11 != null) {
+      x11.close();
     }
   }
 
   @Test
   void aCameraThatCannotOpenIsExplainedInTheWindow() throws Exception {
     DistributionRun.Started mirror =
-        DistributionRun.start(work, Map.of("DISPLAY", display), "--source", "camera:7");
+        DistributionRun.start(work, Map.of("DISPLAY", x11.name()), "--source", "camera:7");
     DistributionRun.Result result;
     int warning = 0;
     Path shot = Path.of(System.getProperty("mirror.target", "target")).resolve("camera-failure-window.png");
     try {
-      String window = awaitWindow(mirror.process());
+      String window = x11.awaitWindow(mirror.process(), WINDOW_WAIT_S);
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
       while (warning < 300 && System.nanoTime() < deadline) {
         Thread.sleep(500);
         warning = warningPixels(grabScreen(shot));
       }
-      xdotool("windowfocus", "--sync", window, "key", "q");
+      x11.xdotool("windowfocus", "--sync", window, "key", "q");
       result = mirror.await(30);
     } finally {
       mirror.process().destroyForcibly();
@@ -103,13 +83,13 @@ class WindowSourceIT {
     int h = (int) Math.round(photo.getHeight() * 640.0 / photo.getWidth() / 2) * 2;
     TestVideoWriter.write(clip, "mjpeg", 10, 1, w, h, Collections.nCopies(40, bgr(photo, w, h)));
     DistributionRun.Started mirror =
-        DistributionRun.start(work, Map.of("DISPLAY", display), "--source", clip.toString(), "--realtime");
+        DistributionRun.start(work, Map.of("DISPLAY", x11.name()), "--source", clip.toString(), "--realtime");
     DistributionRun.Result result;
     Path shot = Path.of(System.getProperty("mirror.target", "target")).resolve("video-from-first-frame-window.png");
     BufferedImage screen = null;
     int ended = 0;
     try {
-      String window = awaitWindow(mirror.process());
+      String window = x11.awaitWindow(mirror.process(), WINDOW_WAIT_S);
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
       // "The video ended" is written in the warning colour
       while (ended < 100 && System.nanoTime() < deadline) {
@@ -117,7 +97,7 @@ class WindowSourceIT {
         screen = grabScreen(shot);
         ended = warningPixels(screen);
       }
-      xdotool("windowfocus", "--sync", window, "key", "q");
+      x11.xdotool("windowfocus", "--sync", window, "key", "q");
       result = mirror.await(30);
     } finally {
       mirror.process().destroyForcibly();
@@ -157,31 +137,6 @@ class WindowSourceIT {
   }
 
   private static BufferedImage grabScreen(Path png) throws IOException, InterruptedException {
-    return XwdScreen.grab(display, png);
-  }
-
-  private static String awaitWindow(Process mirror) throws Exception {
-    // generous: on a loaded 2-core machine GTK and SWT alone took over a minute to show a window
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WINDOW_WAIT_S);
-    while (System.nanoTime() < deadline) {
-      assertTrue(mirror.isAlive(), "the program ended before its window appeared");
-      List<String> ids = xdotool("search", "--onlyvisible", "--name", "Expression Mirror");
-      if (!ids.isEmpty()) {
-        return ids.get(0);
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError("no window titled 'Expression Mirror' within " + WINDOW_WAIT_S + " s");
-  }
-
-  private static List<String> xdotool(String... args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of("xdotool"));
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-    pb.environment().put("DISPLAY", display);
-    Process p = pb.start();
-    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(20, TimeUnit.SECONDS), "xdotool hung");
-    return output.lines().filter(l -> l.matches("\\d+")).toList();
+    return XwdScreen.grab(x11.name(), png);
   }
 }
