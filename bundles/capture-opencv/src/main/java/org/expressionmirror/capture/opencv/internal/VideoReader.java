@@ -21,24 +21,19 @@ final class VideoReader implements FrameReader {
   private final VideoCapture capture;
   private final Mat image = new Mat(); // reused for every frame, released on close
   private final SourceInfo info;
-  private final boolean camera;
   private final long startNanos = System.nanoTime();
   private final FrameCount count = new FrameCount();
   private boolean closed;
 
-  private VideoReader(VideoCapture capture, String description, boolean camera) {
+  private VideoReader(VideoCapture capture, String description) {
     this.capture = capture;
-    this.camera = camera;
-    // A file's frame count as its index lists it: a reader that stops short of it is caught.
-    long declared = camera ? 0 : Math.max(0, (long) capture.get(Videoio.CAP_PROP_FRAME_COUNT));
     this.info =
         new SourceInfo(
             description,
             (int) capture.get(Videoio.CAP_PROP_FRAME_WIDTH),
             (int) capture.get(Videoio.CAP_PROP_FRAME_HEIGHT),
             capture.get(Videoio.CAP_PROP_FPS),
-            camera,
-            declared);
+            true);
   }
 
   static VideoReader openCamera(int cameraIndex) throws IOException {
@@ -67,7 +62,7 @@ final class VideoReader implements FrameReader {
               + " did not open: no such device or it is busy; close other programs using it"
               + " or try another index");
     }
-    return new VideoReader(capture, name, true);
+    return new VideoReader(capture, name);
   }
 
   /**
@@ -90,15 +85,11 @@ final class VideoReader implements FrameReader {
     if (closed) {
       return Optional.empty();
     }
-    // grab() waits for a camera's next frame; only retrieve() and the copy are decoding work.
-    long grabStart = System.nanoTime();
+    // grab() waits for the camera's next frame; only retrieve() and the copy are decoding work.
     if (!capture.grab()) {
-      if (camera) {
-        throw new IOException(info.description() + " stopped delivering frames");
-      }
-      return Optional.empty();
+      throw new IOException(info.description() + " stopped delivering frames");
     }
-    long decodeStart = camera ? System.nanoTime() : grabStart;
+    long decodeStart = System.nanoTime();
     if (!capture.retrieve(image) || image.empty()) {
       throw new IOException("cannot decode frame " + count.next() + " of " + info.description());
     }
@@ -107,16 +98,9 @@ final class VideoReader implements FrameReader {
     return count.handOut(frame);
   }
 
-  /**
-   * Source time: a monotonic clock for cameras; index / fps for files, exact for constant-rate
-   * video (the MJPEG reader's CAP_PROP_POS_MSEC already points at the next frame after a read).
-   */
+  /** Source time: a monotonic clock since the camera opened. */
   private double timeMs() {
-    if (camera) {
-      return (System.nanoTime() - startNanos) / 1e6;
-    }
-    double fps = info.fps();
-    return fps > 0 ? count.next() * 1000.0 / fps : capture.get(Videoio.CAP_PROP_POS_MSEC);
+    return (System.nanoTime() - startNanos) / 1e6;
   }
 
   @Override
