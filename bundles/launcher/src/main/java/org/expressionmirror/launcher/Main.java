@@ -195,9 +195,14 @@ public final class Main {
     if (o.realtime()) {
       p.put("mirror.realtime", "true");
     }
-    if (!o.headless() && feature.bundles().contains(WINDOW_BUNDLE) && hasDisplay(System.getenv())) {
+    boolean windowRun = !o.headless() && feature.bundles().contains(WINDOW_BUNDLE);
+    if (windowRun && hasDisplay(System.getenv())) {
       // the source waits for the window, which then shows it from frame 0 (pipeline LaunchSettings)
       p.put("mirror.window", "true");
+    } else if (windowRun && o.source() != null && !o.source().startsWith("camera:")) {
+      // no window can open (the window bundle says so): a file is read to its end, as with
+      // --headless, instead of the program sitting at the end with nothing to show
+      p.put("mirror.exitAtEnd", "true");
     }
     p.putAll(o.properties());
     return p;

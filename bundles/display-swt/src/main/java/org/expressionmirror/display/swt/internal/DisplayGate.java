@@ -18,7 +18,7 @@ public final class DisplayGate {
     } else {
       System.err.println(
           "mirror window: no display (DISPLAY and WAYLAND_DISPLAY are unset); the window is off,"
-              + " the rest runs headless");
+              + " the rest runs headless (a file to its end; --out FILE.jsonl keeps the numbers)");
     }
   }
 

@@ -4,6 +4,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import org.expressionmirror.api.ExpressionModel;
 import org.expressionmirror.api.FaceDetector;
 import org.expressionmirror.api.Frame;
@@ -67,7 +68,12 @@ public final class MirrorWindowComponent
   private final AtomicReference<ServiceRegistration<MirrorView>> viewRegistration = new AtomicReference<>();
 
   @Activate
-  public MirrorWindowComponent(BundleContext context, DisplayConfig config) {
+  public MirrorWindowComponent(
+      BundleContext context,
+      DisplayConfig config,
+      // a constructor parameter: the window thread started here may fail before fields are set
+      @Reference(cardinality = ReferenceCardinality.OPTIONAL, target = "(mirror.exit=true)")
+          IntConsumer exit) {
     this.context = context;
     controls = new Controls(new ConfigAdminStore(() -> configAdmin));
     ui =
@@ -83,8 +89,14 @@ public final class MirrorWindowComponent
                         this::windowClosed),
                 failure -> {
                   System.err.println(failure);
-                  // a run waiting for the window must not wait for ever: it goes on without one
-                  configWork.execute(this::registerView);
+                  // without its window a window run has nothing to show and would never end
+                  // (a camera never does; a file would sit at its end): it ends, as a fail-fast
+                  // start-up error does, with exit code 2
+                  if (exit != null) {
+                    exit.accept(2);
+                  } else {
+                    windowClosed();
+                  }
                 })
             .onOpen(
                 w -> {

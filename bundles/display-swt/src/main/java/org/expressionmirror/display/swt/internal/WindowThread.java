@@ -45,7 +45,7 @@ final class WindowThread {
       display = new Display();
     } catch (Throwable e) { // SWTError, UnsatisfiedLinkError: no display or no GTK
       ready.countDown();
-      failed.accept("mirror window: cannot open the display (" + e.getMessage() + ")");
+      failed.accept(WindowTrouble.explain(e, System.getenv("DISPLAY")));
       return;
     }
     try {
