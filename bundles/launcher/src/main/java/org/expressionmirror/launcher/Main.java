@@ -136,6 +136,18 @@ public final class Main {
    * files (Linux: camera N is /dev/videoN); elsewhere the capture bundle reports it.
    */
   static void checkCamera(Options o, Feature feature, Map<String, String> env) throws IOException {
+    if (System.getProperty("os.name", "").startsWith("Linux")) {
+      checkCamera(o, feature, env, Path.of("/dev"));
+    }
+  }
+
+  /**
+   * Also: a camera that exists, when no window can show it and the run is not a batch run, would
+   * show and write nothing for ever, so that ends the program too.
+   *
+   * @param dev where camera N is the device file videoN
+   */
+  static void checkCamera(Options o, Feature feature, Map<String, String> env, Path dev) throws IOException {
     String source = o.source() != null ? o.source() : feature.properties().get("mirror.source");
     boolean window = feature.bundles().contains("org.expressionmirror.display.swt") && !o.headless();
     boolean display =
@@ -143,11 +155,11 @@ public final class Main {
     if (source == null || !source.matches("camera:\\d+") || (window && display)) {
       return;
     }
-    if (!System.getProperty("os.name", "").startsWith("Linux") || !Files.isDirectory(Path.of("/dev"))) {
+    if (!Files.isDirectory(dev)) {
       return;
     }
     String index = source.substring("camera:".length());
-    Path device = Path.of("/dev/video" + index);
+    Path device = dev.resolve("video" + index);
     if (!Files.exists(device)) {
       throw new IOException(
           "camera "
@@ -156,6 +168,14 @@ public final class Main {
               + device
               + " does not exist"
               + (window ? " (and with no display, DISPLAY and WAYLAND_DISPLAY unset, there is no window to choose another)" : ""));
+    }
+    if (window) {
+      // a camera run with no window would show nothing and write nothing, for ever
+      throw new IOException(
+          "no display (DISPLAY and WAYLAND_DISPLAY are unset) to show camera "
+              + index
+              + ": run it on the desktop (or ssh -X), or use --headless --out FILE.jsonl to record"
+              + " its numbers");
     }
   }
 
