@@ -212,6 +212,7 @@ public final class EvaluationComponent {
               k.startsWith("service.")
                   || k.startsWith("component.")
                   || k.startsWith("felix.")
+                  || k.startsWith("osgi.")
                   || k.startsWith("detector.")
                   || k.equals("objectClass");
           if (!own && v != null) {

@@ -34,7 +34,9 @@ final class ReportTable {
         String.format(
             Locale.ROOT, "wall time %.2f s, %.1f images per second%n", run.wallSeconds(), run.imagesPerSecond()));
     for (Skipped k : run.skippedLabels()) {
-      s.append(String.format(Locale.ROOT, "skipped folder '%s' (%d images): %s%n", k.folder(), k.images(), k.reason()));
+      s.append(
+          String.format(
+              Locale.ROOT, "skipped folder '%s' (%d image%s): %s%n", k.folder(), k.images(), k.images() == 1 ? "" : "s", k.reason()));
     }
     if (run.leftOut() > 0) {
       s.append(
