@@ -58,11 +58,6 @@ final class Evaluator {
     this.detectorSettings = Map.copyOf(detectorSettings);
   }
 
-  /** One model, no detector settings. */
-  Evaluator(ExpressionModel model, FaceDetector detector, String detectorName, Consumer<String> warnings) {
-    this(List.of(model), detector, detectorName, Map.of(), warnings);
-  }
-
   /**
    * Evaluates every image.
    *

@@ -55,6 +55,28 @@ class McNemarTest {
   }
 
   @Test
+  void tinyPValuesOfALargeTestSetKeepTheirSize() {
+    // FER2013 PrivateTest, faceapi-expression against minixception-fer2013: b = 314, c = 600.
+    // exact: 2 * sum_{k<=314} C(914, k) / 2^914 = 1.9954e-21 (summed in exact integer arithmetic)
+    McNemar m = McNemar.of(314, 600);
+    java.math.BigInteger sum = java.math.BigInteger.ZERO;
+    java.math.BigInteger choose = java.math.BigInteger.ONE;
+    for (int k = 0; k <= 314; k++) {
+      sum = sum.add(choose);
+      choose = choose.multiply(java.math.BigInteger.valueOf(914 - k)).divide(java.math.BigInteger.valueOf(k + 1));
+    }
+    double expected =
+        new java.math.BigDecimal(sum.shiftLeft(1))
+            .divide(new java.math.BigDecimal(java.math.BigInteger.ONE.shiftLeft(914)), java.math.MathContext.DECIMAL64)
+            .doubleValue();
+    assertEquals(1.9954e-21, expected, 1e-25);
+    assertEquals(expected, m.exactP(), expected * 1e-9);
+    // (285^2)/914 = 88.868; upper tail erfc(sqrt(x/2)) = 4.2214e-21 (Python math.erfc)
+    assertEquals(81225.0 / 914, m.chiSquare(), 1e-9);
+    assertEquals(4.2214e-21, m.chiSquareP(), 1e-25);
+  }
+
+  @Test
   void noDiscordantImageMeansNoStatistic() {
     McNemar m = McNemar.of(0, 0);
     assertEquals(1.0, m.exactP());
