@@ -1,8 +1,6 @@
 package org.expressionmirror.evaluation.internal;
 
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +10,7 @@ import org.expressionmirror.api.Frame;
 
 /**
  * GIF images, which the OpenCV build in use does not decode: read with {@code javax.imageio} (its
- * first frame) and drawn into an 8-bit BGR image, the layout every other image arrives in.
+ * first frame) and turned into an 8-bit BGR image, the layout every other image arrives in.
  */
 final class GifImages {
   private GifImages() {}
@@ -32,15 +30,18 @@ final class GifImages {
     if (image == null) {
       throw new IOException("cannot decode image: " + file);
     }
-    // TYPE_3BYTE_BGR stores B, G, R per pixel, row after row: the Frame layout
-    BufferedImage bgr = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
-    Graphics2D g = bgr.createGraphics();
-    try {
-      g.drawImage(image, 0, 0, null);
-    } finally {
-      g.dispose();
+    // Pixel by pixel through the colour model rather than drawn with Graphics2D, which would start
+    // AWT's graphics environment (and look for an X server when DISPLAY is set).
+    int w = image.getWidth();
+    int h = image.getHeight();
+    int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
+    byte[] bgr = new byte[w * h * 3];
+    for (int i = 0; i < argb.length; i++) {
+      int p = (argb[i] >>> 24) == 0 ? 0 : argb[i];
+      bgr[3 * i] = (byte) p;
+      bgr[3 * i + 1] = (byte) (p >> 8);
+      bgr[3 * i + 2] = (byte) (p >> 16);
     }
-    byte[] bytes = ((DataBufferByte) bgr.getRaster().getDataBuffer()).getData();
-    return new Frame(index, 0, bgr.getWidth(), bgr.getHeight(), bytes);
+    return new Frame(index, 0, w, h, bgr);
   }
 }

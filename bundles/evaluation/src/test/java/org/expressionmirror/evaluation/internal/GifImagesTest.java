@@ -40,6 +40,26 @@ class GifImagesTest {
   }
 
   @Test
+  void aTransparentPixelBecomesBlack() throws Exception {
+    // palette: 0 = white but transparent, 1 = red
+    byte[] r = {(byte) 255, (byte) 255};
+    byte[] g = {(byte) 255, 0};
+    byte[] b = {(byte) 255, 0};
+    BufferedImage image =
+        new BufferedImage(16, 8, BufferedImage.TYPE_BYTE_INDEXED, new java.awt.image.IndexColorModel(8, 2, r, g, b, 0));
+    for (int y = 0; y < 8; y++) {
+      for (int x = 0; x < 16; x++) {
+        image.getRaster().setSample(x, y, 0, x < 8 ? 0 : 1);
+      }
+    }
+    Path gif = dir.resolve("clear.gif");
+    assertTrue(ImageIO.write(image, "gif", gif.toFile()));
+    Frame f = GifImages.read(gif, 0);
+    assertPixel(f, 2, 2, 0, 0, 0);
+    assertPixel(f, 12, 2, 0, 0, 255);
+  }
+
+  @Test
   void aBrokenGifIsAnIoErrorNamingTheFile() throws Exception {
     Path gif = dir.resolve("broken.gif");
     Files.writeString(gif, "GIF89a but not really");
