@@ -9,11 +9,20 @@ public final class Evaluation {
   /** Configuration PID of one evaluation run. */
   public static final String PID = "mirror.eval";
 
-  /** Framework property: folder with one subfolder of images per label. Starts the run. */
+  /** Framework property: folder with one subfolder of images per label, or a FER+ {@code label.csv}. Starts the run. */
   public static final String DATASET = "mirror.eval.dataset";
 
   /** Framework property: model id; unset means the default model (see the bundle's README). */
   public static final String MODEL = "mirror.eval.model";
+
+  /** Framework property: a second model id to compare with the first on the same images. */
+  public static final String COMPARE = "mirror.eval.compare";
+
+  /**
+   * Framework property: {@code true} leaves out label folders whose name is not a label, or whose
+   * label the model (either model when comparing) lacks, instead of stopping or counting them wrong.
+   */
+  public static final String SKIP_UNKNOWN_LABELS = "mirror.eval.skipUnknownLabels";
 
   /** Framework property: detector id, or {@code none} for the whole image as the face. */
   public static final String DETECTOR = "mirror.eval.detector";

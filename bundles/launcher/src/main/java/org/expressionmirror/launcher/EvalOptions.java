@@ -13,6 +13,8 @@ import java.util.Map;
  *
  * @param dataset folder with one subfolder of images per label
  * @param model model id, or null for the default model
+ * @param compare a second model id to compare with the first, or null
+ * @param skipUnknownLabels leave out label folders the model(s) cannot score instead of stopping
  * @param detector detector id or {@code none}
  * @param out JSON report file, or null
  * @param config runtime-config folder (detector settings)
@@ -20,31 +22,46 @@ import java.util.Map;
  * @param properties extra framework properties given as {@code -Dkey=value}
  */
 record EvalOptions(
-    Path dataset, String model, String detector, Path out, Path config, Path home, Map<String, String> properties) {
+    Path dataset,
+    String model,
+    String compare,
+    boolean skipUnknownLabels,
+    String detector,
+    Path out,
+    Path config,
+    Path home,
+    Map<String, String> properties) {
 
   static final String USAGE =
       String.join(
           "\n",
-          "usage: mirror eval --dataset DIR [--model ID] [--detector ID|none] [--out FILE.json] [--config DIR]",
-          "                   [--home DIR]",
+          "usage: mirror eval --dataset DIR [--model ID] [--compare ID] [--detector ID|none] [--out FILE.json]",
+          "                   [--skip-unknown-labels] [--config DIR] [--home DIR]",
           "",
           "  --dataset DIR    one subfolder of images per label: angry|anger, happy|happiness, sad|sadness,",
-          "                   fearful|fear, surprised|surprise, disgusted|disgust, neutral, contempt",
+          "                   fearful|fear, surprised|surprise, disgusted|disgust, neutral|normal, contempt;",
+          "                   or a FER+ label.csv (or a folder holding one) with the images beside it",
           "  --model ID       expression model (default: faceapi-expression, or minixception-fer2013",
           "                   when the models folder has no faceapi-expression)",
+          "  --compare ID     a second model, run on the same images and faces: both accuracies, their",
+          "                   agreement, the images exactly one gets right and McNemar's test",
+          "  --skip-unknown-labels  leave out (and list) label folders with a name that is not a label",
+          "                   or a label the model lacks, instead of stopping or counting them wrong",
           "  --detector ID    haar, blazeface, blazeface-back, or none: the whole image is the face",
           "                   (default none)",
           "  --out FILE       also write the report as JSON",
           "  --config DIR     runtime-config folder with the detector settings (default: runtime-config)",
           "  --home DIR       your folder with added models (default " + UserHome.DEFAULT_DESCRIPTION + ")",
           "",
-          "Prints accuracy, per-label precision, recall, F1 and the confusion matrix; exits 0, or 2 with",
-          "one line naming the problem.");
+          "Prints accuracy, per-label precision, recall, F1, the confusion matrix, wall time and images per",
+          "second; the JSON report adds each image's prediction. Exits 0, or 2 with one line naming the problem.");
 
   /** Parses the arguments after {@code eval}; an unknown or incomplete option throws naming it. */
   static EvalOptions parse(List<String> args, Path defaultConfig) {
     Path dataset = null;
     String model = null;
+    String compare = null;
+    boolean skipUnknownLabels = false;
     String detector = "none";
     Path out = null;
     Path config = defaultConfig;
@@ -56,6 +73,8 @@ record EvalOptions(
       switch (a) {
         case "--dataset" -> dataset = Path.of(Options.value(a, rest));
         case "--model" -> model = Options.value(a, rest);
+        case "--compare" -> compare = Options.value(a, rest);
+        case "--skip-unknown-labels" -> skipUnknownLabels = true;
         case "--detector" -> detector = Options.value(a, rest);
         case "--out" -> out = Path.of(Options.value(a, rest));
         case "--config" -> config = Path.of(Options.value(a, rest));
@@ -66,7 +85,7 @@ record EvalOptions(
     if (dataset == null) {
       throw new IllegalArgumentException("eval needs --dataset");
     }
-    return new EvalOptions(dataset, model, detector, out, config, home, properties);
+    return new EvalOptions(dataset, model, compare, skipUnknownLabels, detector, out, config, home, properties);
   }
 
   /**
@@ -78,6 +97,12 @@ record EvalOptions(
     p.put("mirror.eval.dataset", dataset.toAbsolutePath().toString());
     if (model != null) {
       p.put("mirror.eval.model", model);
+    }
+    if (compare != null) {
+      p.put("mirror.eval.compare", compare);
+    }
+    if (skipUnknownLabels) {
+      p.put("mirror.eval.skipUnknownLabels", "true");
     }
     p.put("mirror.eval.detector", detector);
     if (out != null) {

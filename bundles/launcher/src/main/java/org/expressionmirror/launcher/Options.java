@@ -39,7 +39,7 @@ record Options(
           "              [--recursive] [--home DIR]",
           "       mirror --headless --source camera:N|VIDEO|IMAGE|FOLDER --out FILE.jsonl",
           "              [--feature NAME] [--config DIR] [--realtime] [--recursive] [--home DIR]",
-          "       mirror eval --dataset DIR [--model ID] [--detector ID|none] [--out FILE.json]",
+          "       mirror eval --dataset DIR [--model ID] [--compare ID] [--detector ID|none] [--out FILE.json]",
           "              (mirror eval --help for details)",
           "",
           "  --feature NAME   bundle set from features/NAME.feature (default: mirror, or headless)",

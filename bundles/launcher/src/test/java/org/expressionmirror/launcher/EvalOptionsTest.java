@@ -52,4 +52,21 @@ class EvalOptionsTest {
         "--model needs a value",
         assertThrows(IllegalArgumentException.class, () -> EvalOptions.parse(List.of("--dataset", "d", "--model"), CONFIG)).getMessage());
   }
+
+  @Test
+  void compareAndSkipUnknownLabelsBecomeFrameworkProperties() {
+    Options o =
+        EvalOptions.parse(
+                List.of("--dataset", "faces", "--model", "faceapi-expression", "--compare", "minixception-fer2013", "--skip-unknown-labels"),
+                CONFIG)
+            .toOptions();
+    assertEquals("minixception-fer2013", o.properties().get("mirror.eval.compare"));
+    assertEquals("true", o.properties().get("mirror.eval.skipUnknownLabels"));
+    Options plain = EvalOptions.parse(List.of("--dataset", "faces"), CONFIG).toOptions();
+    assertFalse(plain.properties().containsKey("mirror.eval.compare"));
+    assertFalse(plain.properties().containsKey("mirror.eval.skipUnknownLabels"));
+    assertEquals(
+        "--compare needs a value",
+        assertThrows(IllegalArgumentException.class, () -> EvalOptions.parse(List.of("--dataset", "d", "--compare"), CONFIG)).getMessage());
+  }
 }

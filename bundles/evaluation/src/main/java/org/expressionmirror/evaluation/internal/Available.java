@@ -11,13 +11,21 @@ import java.util.function.BooleanSupplier;
  * @param <S> the service type
  */
 final class Available<S> {
-  /** A service with its version property. */
-  record Entry<S>(S service, String version) {}
+  /** A service with its version property and its other properties. */
+  record Entry<S>(S service, String version, Map<String, Object> properties) {
+    Entry(S service, String version) {
+      this(service, version, Map.of());
+    }
+  }
 
   private final Map<String, Entry<S>> byId = new TreeMap<>();
 
   synchronized void add(String id, S service, String version) {
-    byId.put(id, new Entry<>(service, version));
+    add(id, service, version, Map.of());
+  }
+
+  synchronized void add(String id, S service, String version, Map<String, Object> properties) {
+    byId.put(id, new Entry<>(service, version, Map.copyOf(properties)));
     notifyAll();
   }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -14,40 +15,87 @@ import java.util.stream.Stream;
 import org.expressionmirror.api.Expressions;
 
 /**
- * A folder with one subfolder of images per label. Images are read in a fixed order (label in
- * canonical order, then file name), so two runs see the same sequence.
+ * Labelled images: a folder with one subfolder of images per label, or a FER+ {@code label.csv}
+ * (the file itself, or a folder holding it) with the images beside it. Images are read in a fixed
+ * order (label in canonical order, then file name; a label file's own order), so two runs see the
+ * same sequence.
  */
 final class Dataset {
   /** Extensions of the image files taken from a label folder; other files are ignored. */
-  static final Set<String> IMAGE_EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "pgm", "ppm", "tif", "tiff", "webp");
+  static final Set<String> IMAGE_EXTENSIONS =
+      Set.of("jpg", "jpeg", "png", "bmp", "pgm", "ppm", "tif", "tiff", "webp", "gif");
 
   private final Path root;
   private final List<Sample> samples;
+  private final List<Skipped> skipped;
+  private final List<LeftOut> leftOut;
 
-  private Dataset(Path root, List<Sample> samples) {
+  private Dataset(Path root, List<Sample> samples, List<Skipped> skipped, List<LeftOut> leftOut) {
     this.root = root;
     this.samples = List.copyOf(samples);
+    this.skipped = List.copyOf(skipped);
+    this.leftOut = List.copyOf(leftOut);
+  }
+
+  /** Reads the layout; an unknown label folder is an error. */
+  static Dataset scan(Path root) throws EvaluationException {
+    return scan(root, false);
   }
 
   /**
-   * Reads the folder's layout (not the images).
+   * Reads the layout (not the images).
    *
+   * @param skipUnknown leave out (and list) folders whose name is not a known label instead of
+   *     stopping
    * @throws EvaluationException naming the folder that cannot be read, an unknown label folder, two
-   *     folders with the same label, or a dataset without images
+   *     folders with the same label, a bad label file, or a dataset without images
    */
-  static Dataset scan(Path root) throws EvaluationException {
+  static Dataset scan(Path root, boolean skipUnknown) throws EvaluationException {
+    Path labelFile = labelFile(root);
+    Dataset d = labelFile != null ? fromLabelFile(labelFile) : fromFolders(root, skipUnknown);
+    if (d.samples.isEmpty()) {
+      throw new EvaluationException(
+          "no images in " + root + " (expected label subfolders such as happy/ with *.jpg or *.png files, or a FER+ label.csv)");
+    }
+    return d;
+  }
+
+  /** The FER+ label file the path names or holds, or null for a folder of label folders. */
+  private static Path labelFile(Path root) throws EvaluationException {
+    if (Files.isRegularFile(root) && root.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+      return root;
+    }
     if (!Files.isDirectory(root) || !Files.isReadable(root)) {
       throw new EvaluationException("dataset folder cannot be read: " + root);
     }
+    Path inside = root.resolve(FerPlusLabels.FILE);
+    return Files.isRegularFile(inside) ? inside : null;
+  }
+
+  private static Dataset fromLabelFile(Path file) throws EvaluationException {
+    Path images = file.toAbsolutePath().getParent();
+    FerPlusLabels.Read read = FerPlusLabels.read(file, images);
+    List<Sample> ordered = new ArrayList<>();
+    for (String label : Expressions.CANONICAL) {
+      read.samples().stream().filter(s -> s.label().equals(label)).forEach(ordered::add);
+    }
+    return new Dataset(images, ordered, List.of(), read.leftOut());
+  }
+
+  private static Dataset fromFolders(Path root, boolean skipUnknown) throws EvaluationException {
     Map<String, Path> folders = new HashMap<>();
+    List<Skipped> skipped = new ArrayList<>();
     for (Path dir : list(root).stream().filter(Files::isDirectory).toList()) {
       String name = dir.getFileName().toString();
-      String label =
-          FolderLabels.canonical(name)
-              .orElseThrow(
-                  () ->
-                      new EvaluationException(
-                          "unknown label folder '" + name + "' in " + root + " (known: " + FolderLabels.accepted() + ")"));
+      String label = FolderLabels.canonical(name).orElse(null);
+      if (label == null && skipUnknown) {
+        skipped.add(new Skipped(name, null, images(dir).size(), "'" + name + "' is not a known label"));
+        continue;
+      }
+      if (label == null) {
+        throw new EvaluationException(
+            "unknown label folder '" + name + "' in " + root + " (known: " + FolderLabels.accepted() + ")");
+      }
       Path other = folders.put(label, dir);
       if (other != null) {
         throw new EvaluationException(
@@ -58,14 +106,37 @@ final class Dataset {
     for (String label : Expressions.CANONICAL) {
       Path dir = folders.get(label);
       if (dir != null) {
-        list(dir).stream().filter(Dataset::isImage).sorted().forEach(p -> samples.add(new Sample(label, p)));
+        images(dir).forEach(p -> samples.add(new Sample(label, p)));
       }
     }
-    if (samples.isEmpty()) {
-      throw new EvaluationException(
-          "no images in " + root + " (expected label subfolders such as happy/ with *.jpg or *.png files)");
+    return new Dataset(root, samples, skipped, List.of());
+  }
+
+  /**
+   * This dataset without the images of labels none of {@code kept} has, each such label listed as
+   * skipped with the given reason.
+   *
+   * @throws EvaluationException when no image is left
+   */
+  Dataset keeping(Collection<String> kept, String reason) throws EvaluationException {
+    List<Skipped> now = new ArrayList<>(skipped);
+    for (String label : labels()) {
+      if (!kept.contains(label)) {
+        List<Sample> of = samples.stream().filter(s -> s.label().equals(label)).toList();
+        now.add(new Skipped(folderOf(of.get(0)), label, of.size(), reason.replace("{label}", label)));
+      }
     }
-    return new Dataset(root, samples);
+    List<Sample> left = samples.stream().filter(s -> kept.contains(s.label())).toList();
+    if (left.isEmpty()) {
+      throw new EvaluationException("no images left in " + root + " after skipping the labels the model lacks (" + now.size() + " skipped)");
+    }
+    return new Dataset(root, left, now, leftOut);
+  }
+
+  /** The label folder's name as the user wrote it; the label itself for a label file's image. */
+  private String folderOf(Sample s) {
+    Path parent = s.image().getParent();
+    return parent.equals(root) ? s.label() : parent.getFileName().toString();
   }
 
   Path root() {
@@ -76,9 +147,23 @@ final class Dataset {
     return samples;
   }
 
+  /** Label folders (or labels) left out, with why. */
+  List<Skipped> skipped() {
+    return skipped;
+  }
+
+  /** Images of a label file that have no label. */
+  List<LeftOut> leftOut() {
+    return leftOut;
+  }
+
   /** The labels that have images, in canonical order. */
   List<String> labels() {
     return samples.stream().map(Sample::label).distinct().toList();
+  }
+
+  private static List<Path> images(Path dir) throws EvaluationException {
+    return list(dir).stream().filter(Dataset::isImage).sorted().toList();
   }
 
   private static boolean isImage(Path p) {

@@ -7,12 +7,20 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     name = "Expression model evaluation",
     description = "One evaluation run over a labelled image folder; PID mirror.eval. The launcher's eval command writes it.")
 public @interface EvalConfig {
-  @AttributeDefinition(description = "Dataset folder with one subfolder of images per label (angry/, happy/, ...).")
+  @AttributeDefinition(
+      description = "Dataset folder with one subfolder of images per label (angry/, happy/, ...), or a FER+ label.csv (or a folder holding one) with the images beside it.")
   String dataset();
 
   @AttributeDefinition(
       description = "Model id. Empty (the default) means faceapi-expression when its description is in the models folder, else minixception-fer2013.")
   String model() default "";
+
+  @AttributeDefinition(description = "A second model id to compare with the first on the same images; empty (the default) evaluates one model.")
+  String compare() default "";
+
+  @AttributeDefinition(
+      description = "Leave out label folders whose name is not a label or whose label the model (either model) lacks, and list them, instead of stopping on an unknown folder or counting the images wrong (default false).")
+  boolean skipUnknownLabels() default false;
 
   @AttributeDefinition(description = "Detector id (haar, blazeface, blazeface-back) or none: the whole image is the face (default none).")
   String detector() default "none";

@@ -27,7 +27,9 @@ public final class EvalLaunchSettings {
     Dictionary<String, Object> p = new Hashtable<>();
     p.put("dataset", dataset);
     put(p, "model", context.getProperty(Evaluation.MODEL));
+    put(p, "compare", context.getProperty(Evaluation.COMPARE));
     put(p, "detector", context.getProperty(Evaluation.DETECTOR));
+    p.put("skipUnknownLabels", Boolean.parseBoolean(context.getProperty(Evaluation.SKIP_UNKNOWN_LABELS)));
     put(p, "out", context.getProperty(Evaluation.OUT));
     String wait = context.getProperty(Evaluation.WAIT_SECONDS);
     if (wait != null && wait.trim().matches("\\d{1,6}")) {

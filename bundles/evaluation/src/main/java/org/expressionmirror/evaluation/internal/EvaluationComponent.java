@@ -2,7 +2,12 @@ package org.expressionmirror.evaluation.internal;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 import org.expressionmirror.api.ExpressionModel;
@@ -79,7 +84,8 @@ public final class EvaluationComponent {
 
   @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
   void bindDetector(FaceDetector detector, Map<String, Object> props) {
-    detectors.add(String.valueOf(props.get(FaceDetector.ID)), detector, String.valueOf(props.get(FaceDetector.VERSION)));
+    detectors.add(
+        String.valueOf(props.get(FaceDetector.ID)), detector, String.valueOf(props.get(FaceDetector.VERSION)), settings(props));
   }
 
   void unbindDetector(FaceDetector detector, Map<String, Object> props) {
@@ -136,21 +142,24 @@ public final class EvaluationComponent {
 
   private Report evaluate() throws EvaluationException, InterruptedException {
     // Everything that can be refused without a model is refused before waiting for one.
-    Dataset dataset = Dataset.scan(Path.of(config.dataset()));
+    Dataset dataset = Dataset.scan(Path.of(config.dataset()), config.skipUnknownLabels());
     if (!config.out().isBlank()) {
       ReportJson.checkTarget(Path.of(config.out()));
     }
-    String modelId = modelId();
     long wait = TimeUnit.SECONDS.toMillis(config.waitSeconds());
-    Available.Entry<ExpressionModel> model = models.await(modelId, wait, () -> startupComplete);
-    if (model == null) {
-      throw new EvaluationException(
-          "unknown model id '" + modelId + "' (available models: " + models.ids() + ")");
+    List<ExpressionModel> chosen = new ArrayList<>();
+    chosen.add(model(modelId(), wait));
+    String compareId = config.compare().trim();
+    if (!compareId.isEmpty()) {
+      chosen.add(model(compareId, wait));
+    }
+    if (config.skipUnknownLabels()) {
+      dataset = withoutLabelsAModelLacks(dataset, chosen);
     }
     Evaluator evaluator;
     String detectorId = config.detector().trim();
     if (detectorId.isEmpty() || detectorId.equals(Evaluation.NO_DETECTOR)) {
-      evaluator = new Evaluator(model.service(), null, Evaluation.NO_DETECTOR, logger::warn);
+      evaluator = new Evaluator(chosen, null, Evaluation.NO_DETECTOR, Map.of(), logger::warn);
     } else {
       Available.Entry<FaceDetector> detector = detectors.await(detectorId, wait, () -> startupComplete);
       if (detector == null) {
@@ -159,11 +168,58 @@ public final class EvaluationComponent {
       }
       evaluator =
           new Evaluator(
-              model.service(), detector.service(), detectorId + " " + detector.version(), logger::warn);
+              chosen, detector.service(), detectorId + " " + detector.version(), detector.properties(), logger::warn);
     }
     logger.info(
-        "evaluating {} on {} images of {} (detector {})", modelId, dataset.samples().size(), dataset.root(), detectorId);
+        "evaluating {}{} on {} images of {} (detector {})",
+        modelId(),
+        compareId.isEmpty() ? "" : " and " + compareId,
+        dataset.samples().size(),
+        dataset.root(),
+        detectorId);
     return evaluator.run(dataset);
+  }
+
+  private ExpressionModel model(String id, long wait) throws EvaluationException, InterruptedException {
+    Available.Entry<ExpressionModel> model = models.await(id, wait, () -> startupComplete);
+    if (model == null) {
+      throw new EvaluationException("unknown model id '" + id + "' (available models: " + models.ids() + ")");
+    }
+    return model.service();
+  }
+
+  /** Leaves out the labels not every chosen model can output, so both are measured on the same images. */
+  private static Dataset withoutLabelsAModelLacks(Dataset dataset, List<ExpressionModel> chosen)
+      throws EvaluationException {
+    Set<String> kept = new LinkedHashSet<>(dataset.labels());
+    StringBuilder lacking = new StringBuilder();
+    for (ExpressionModel m : chosen) {
+      kept.retainAll(m.info().labels());
+      lacking.append(lacking.length() == 0 ? "" : " or ").append(m.info().id());
+    }
+    return dataset.keeping(kept, "model " + lacking + " has no '{label}'");
+  }
+
+  /**
+   * The detector's settings among its service properties: those its configuration set, without
+   * the framework's, DS's and FileInstall's own properties and the id and version.
+   */
+  static Map<String, Object> settings(Map<String, Object> props) {
+    Map<String, Object> settings = new TreeMap<>();
+    props.forEach(
+        (k, v) -> {
+          boolean own =
+              k.startsWith("service.")
+                  || k.startsWith("component.")
+                  || k.startsWith("felix.")
+                  || k.startsWith("osgi.")
+                  || k.startsWith("detector.")
+                  || k.equals("objectClass");
+          if (!own && v != null) {
+            settings.put(k, v instanceof Object[] a ? List.of(a) : v);
+          }
+        });
+    return settings;
   }
 
   /** The configured model, else the project's default model when it is in the models folder. */

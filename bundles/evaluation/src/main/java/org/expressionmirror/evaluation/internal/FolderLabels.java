@@ -9,7 +9,8 @@ import org.expressionmirror.api.Expressions;
 /**
  * Maps the name of a dataset's label folder onto a canonical expression label: the canonical names
  * themselves and the names data sets commonly use (FER2013's {@code angry}, {@code happy}, ...; the
- * adjectives {@code fearful}, {@code surprised}, {@code disgusted}), case-insensitive.
+ * adjectives {@code fearful}, {@code surprised}, {@code disgusted}; {@code normal} for neutral, as some
+ * sets name it), case-insensitive.
  */
 final class FolderLabels {
   private static final Map<String, String> ALIASES =
@@ -19,7 +20,8 @@ final class FolderLabels {
           "sad", Expressions.SADNESS,
           "fearful", Expressions.FEAR,
           "surprised", Expressions.SURPRISE,
-          "disgusted", Expressions.DISGUST);
+          "disgusted", Expressions.DISGUST,
+          "normal", Expressions.NEUTRAL);
 
   private FolderLabels() {}
 

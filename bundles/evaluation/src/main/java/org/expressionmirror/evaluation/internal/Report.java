@@ -1,5 +1,7 @@
 package org.expressionmirror.evaluation.internal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,14 +18,19 @@ import java.util.List;
  * @param accuracy correct / images
  * @param faceAccuracy correct / faces: the model alone on the faces the detector found; null
  *     without faces
- * @param labels rows and first columns of the confusion matrix, canonical order
- * @param perClass precision, recall, F1 and support of each label
+ * @param labels the dataset's labels: rows of the confusion matrix, canonical order
+ * @param perClass precision, recall, F1 and support of each label the dataset has
  * @param macro unweighted means over the labels with images (an undefined value counts as 0)
  * @param confusion counts, rows = true label, columns = predicted label then no face
  * @param missingLabels dataset labels the model cannot output
  * @param noFaceImages image files without a face (paths relative to the dataset)
  * @param unreadable image files that could not be decoded, skipped and not scored
  * @param unreadableImages those files (paths relative to the dataset)
+ * @param run when and how the run went (its fields are written at the top level); null in the
+ *     second model's report of a comparison, which shares the first one's
+ * @param predictions each scored image with its true and predicted label and top probability
+ * @param compare the second model's report when comparing; absent otherwise
+ * @param comparison the two models side by side when comparing; absent otherwise
  */
 record Report(
     String dataset,
@@ -42,7 +49,11 @@ record Report(
     List<MissingLabel> missingLabels,
     List<String> noFaceImages,
     long unreadable,
-    List<String> unreadableImages) {
+    List<String> unreadableImages,
+    @JsonUnwrapped Run run,
+    List<Prediction> predictions,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Report compare,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Comparison comparison) {
 
   /** Unweighted means over labels with images. */
   record Macro(double precision, double recall, double f1) {}
@@ -73,12 +84,28 @@ record Report(
       Confusion confusion,
       List<String> noFaceImages,
       List<String> unreadableImages) {
+    return of(dataset, model, modelLabels, detector, confusion, noFaceImages, unreadableImages, null, List.of());
+  }
+
+  /** Builds the report of one model from a filled matrix and its per-image predictions. */
+  static Report of(
+      String dataset,
+      String model,
+      List<String> modelLabels,
+      String detector,
+      Confusion confusion,
+      List<String> noFaceImages,
+      List<String> unreadableImages,
+      Run run,
+      List<Prediction> predictions) {
+    // rows only for the labels the dataset has: a label only the model has would be an empty row
+    List<String> rows = confusion.labels().stream().filter(l -> confusion.support(l) > 0).toList();
     List<ClassMetrics> perClass = new ArrayList<>();
     double p = 0;
     double r = 0;
     double f = 0;
     int n = 0;
-    for (String label : confusion.labels()) {
+    for (String label : rows) {
       ClassMetrics m = confusion.metrics(label);
       perClass.add(m);
       if (m.support() > 0) {
@@ -99,6 +126,12 @@ record Report(
     long faces = confusion.total() - confusion.noFace();
     List<String> columns = new ArrayList<>(confusion.labels());
     columns.add(Confusion.NO_FACE);
+    List<List<Long>> counts = new ArrayList<>();
+    for (int i = 0; i < confusion.labels().size(); i++) {
+      if (rows.contains(confusion.labels().get(i))) {
+        counts.add(confusion.rows().get(i));
+      }
+    }
     return new Report(
         dataset,
         model,
@@ -109,13 +142,24 @@ record Report(
         confusion.correct(),
         confusion.accuracy(),
         faces == 0 ? null : (double) confusion.correct() / faces,
-        confusion.labels(),
+        rows,
         perClass,
         n == 0 ? new Macro(0, 0, 0) : new Macro(p / n, r / n, f / n),
-        new ConfusionTable(confusion.labels(), columns, confusion.rows()),
+        new ConfusionTable(rows, columns, counts),
         missing,
         List.copyOf(noFaceImages),
         unreadableImages.size(),
-        List.copyOf(unreadableImages));
+        List.copyOf(unreadableImages),
+        run,
+        List.copyOf(predictions),
+        null,
+        null);
+  }
+
+  /** This (first model's) report with the second model's and the comparison of both. */
+  Report comparedWith(Report other, Comparison comparison) {
+    return new Report(
+        dataset, model, detector, images, faces, noFace, correct, accuracy, faceAccuracy, labels, perClass, macro,
+        confusion, missingLabels, noFaceImages, unreadable, unreadableImages, run, predictions, other, comparison);
   }
 }

@@ -10,7 +10,46 @@ final class ReportTable {
 
   private ReportTable() {}
 
+  /** The table of the report, then of the compared model and the comparison, if any. */
   static String of(Report r) {
+    StringBuilder s = new StringBuilder();
+    if (r.run() != null) {
+      run(s, r.run(), r.detector());
+    }
+    s.append(one(r));
+    if (r.compare() != null) {
+      s.append(System.lineSeparator()).append(one(r.compare()));
+      s.append(System.lineSeparator()).append(comparison(r.comparison()));
+    }
+    return s.toString();
+  }
+
+  /** The lines about the run itself: when, the detector's settings, speed, what was left out. */
+  private static void run(StringBuilder s, Run run, String detector) {
+    s.append(String.format(Locale.ROOT, "run started %s%n", run.timestamp()));
+    if (!run.detectorSettings().isEmpty()) {
+      s.append(String.format(Locale.ROOT, "detector %s settings %s%n", detector, run.detectorSettings()));
+    }
+    s.append(
+        String.format(
+            Locale.ROOT, "wall time %.2f s, %.1f images per second%n", run.wallSeconds(), run.imagesPerSecond()));
+    for (Skipped k : run.skippedLabels()) {
+      s.append(
+          String.format(
+              Locale.ROOT, "skipped folder '%s' (%d image%s): %s%n", k.folder(), k.images(), k.images() == 1 ? "" : "s", k.reason()));
+    }
+    if (run.leftOut() > 0) {
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "%d images without a majority label left out (not scored): %s%n",
+              run.leftOut(),
+              shown(run.leftOutImages().stream().map(l -> l.image() + " (" + l.reason() + ")").toList())));
+    }
+  }
+
+  /** The lines of one model. */
+  private static String one(Report r) {
     StringBuilder s = new StringBuilder();
     s.append(String.format(Locale.ROOT, "evaluation of %s on %s%n", r.model(), r.dataset()));
     s.append(String.format(Locale.ROOT, "detector %s, %d images, %d faces%n", r.detector(), r.images(), r.faces()));
@@ -66,6 +105,47 @@ final class ReportTable {
               shown(r.noFaceImages())));
     }
     return s.toString();
+  }
+
+  /** Both models' accuracy, their agreement, the discordant images and McNemar's test. */
+  static String comparison(Comparison c) {
+    StringBuilder s = new StringBuilder();
+    s.append(String.format(Locale.ROOT, "comparison of %s and %s on %d images%n", c.model(), c.compare(), c.images()));
+    s.append(String.format(Locale.ROOT, "accuracy %s %.2f %%, %s %.2f %%%n", c.model(), 100 * c.accuracy(), c.compare(), 100 * c.compareAccuracy()));
+    s.append(String.format(Locale.ROOT, "agreement %.2f %% (%d/%d same predicted label)%n", 100 * c.agreement(), c.agree(), c.images()));
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "both right %d, both wrong %d, only %s right %d (b), only %s right %d (c)%n",
+            c.bothRight(),
+            c.bothWrong(),
+            c.model(),
+            c.onlyModelRight(),
+            c.compare(),
+            c.onlyCompareRight()));
+    McNemar m = c.mcnemar();
+    s.append(String.format(Locale.ROOT, "McNemar's test (exact binomial, two-sided): b=%d, c=%d, p = %.4g%n", m.b(), m.c(), m.exactP()));
+    if (m.chiSquare() != null) {
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "  chi-square with continuity correction (|b-c|-1)^2/(b+c) = %.3f, p = %.4g%n",
+              m.chiSquare(),
+              m.chiSquareP()));
+    }
+    if (!c.discordant().isEmpty()) {
+      s.append(String.format(Locale.ROOT, "images exactly one model got right (image: true label, %s, %s)%n", c.model(), c.compare()));
+      for (Comparison.Discordant d : c.discordant()) {
+        s.append(
+            String.format(
+                Locale.ROOT, "  %s: %s, %s, %s%n", d.image(), d.truth(), orNoFace(d.model()), orNoFace(d.compare())));
+      }
+    }
+    return s.toString();
+  }
+
+  private static String orNoFace(String label) {
+    return label == null ? Confusion.NO_FACE : label;
   }
 
   /** The first few names of a list, then "..." for the rest. */

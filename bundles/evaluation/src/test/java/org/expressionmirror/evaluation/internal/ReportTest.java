@@ -41,7 +41,12 @@ class ReportTest {
     // still counted: 4 images, 1 right
     assertEquals(4, r.images());
     assertEquals(0.25, r.accuracy(), 1e-12);
-    assertEquals("contempt", r.confusion().rows().get(1));
+    // rows only for the labels the dataset has; columns for every label a model may output
+    assertEquals(List.of("contempt", "happiness"), r.confusion().rows());
+    assertEquals(List.of("contempt", "happiness"), r.labels());
+    assertEquals(2, r.perClass().size());
+    assertEquals(2, r.confusion().counts().size());
+    assertEquals(9, r.confusion().columns().size(), "8 labels and no face");
     assertTrue(ReportTable.of(r).contains("model has no 'contempt': 3 images cannot be right"));
   }
 

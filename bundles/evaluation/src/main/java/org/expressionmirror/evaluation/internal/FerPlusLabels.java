@@ -1,0 +1,139 @@
+package org.expressionmirror.evaluation.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.expressionmirror.api.Expressions;
+
+/**
+ * Reads a FER+ {@code label.csv}: one row per image, {@code name.png,"(x, y, w, h)",} then ten vote
+ * counts in the order neutral, happiness, surprise, sadness, anger, disgust, fear, contempt,
+ * unknown, NF (not a face). An image's label is the one with the most votes; a tie at the top, or
+ * most votes for unknown or NF, leaves the image out (counted in the report), so FER+ is measured
+ * as its folders are laid out, without copying images into label folders.
+ */
+final class FerPlusLabels {
+  /** The file name the FER+ generator writes beside the images of each split. */
+  static final String FILE = "label.csv";
+
+  private static final List<String> VOTES =
+      List.of(
+          Expressions.NEUTRAL,
+          Expressions.HAPPINESS,
+          Expressions.SURPRISE,
+          Expressions.SADNESS,
+          Expressions.ANGER,
+          Expressions.DISGUST,
+          Expressions.FEAR,
+          Expressions.CONTEMPT,
+          "unknown",
+          "NF");
+
+  /** Labelled images and the images left out. */
+  record Read(List<Sample> samples, List<LeftOut> leftOut) {}
+
+  private FerPlusLabels() {}
+
+  /**
+   * Reads the label file; images are taken from {@code images}, the folder holding it.
+   *
+   * @throws EvaluationException naming the file and line of a row that does not have the format
+   */
+  static Read read(Path file, Path images) throws EvaluationException {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new EvaluationException("label file cannot be read: " + file + " (" + e.getMessage() + ")");
+    }
+    List<Sample> samples = new ArrayList<>();
+    List<LeftOut> leftOut = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i).strip();
+      if (line.isEmpty() || (i == 0 && isHeader(line))) {
+        continue;
+      }
+      List<String> fields = fields(line);
+      if (fields.size() != 2 + VOTES.size()) {
+        throw bad(file, i, "expected image,\"box\", and " + VOTES.size() + " vote counts, got " + fields.size() + " fields");
+      }
+      String image = fields.get(0).strip();
+      if (image.isEmpty() || image.contains("..")) {
+        throw bad(file, i, "image name '" + image + "' is not a file name in the label file's folder");
+      }
+      int[] votes = new int[VOTES.size()];
+      for (int v = 0; v < votes.length; v++) {
+        String count = fields.get(2 + v).strip();
+        if (!count.matches("\\d{1,6}")) {
+          throw bad(file, i, VOTES.get(v) + " count '" + count + "' is not a whole number");
+        }
+        votes[v] = Integer.parseInt(count);
+      }
+      String label = majority(votes);
+      if (Expressions.CANONICAL.contains(label)) {
+        samples.add(new Sample(label, images.resolve(image)));
+      } else {
+        leftOut.add(new LeftOut(image, label));
+      }
+    }
+    return new Read(samples, leftOut);
+  }
+
+  /**
+   * The label with the most votes, or the reason there is none: {@code tie: a, b}, {@code most
+   * votes: unknown}, {@code most votes: NF}, {@code no votes}.
+   */
+  static String majority(int[] votes) {
+    int max = 0;
+    for (int v : votes) {
+      max = Math.max(max, v);
+    }
+    if (max == 0) {
+      return "no votes";
+    }
+    List<String> top = new ArrayList<>();
+    for (int v = 0; v < votes.length; v++) {
+      if (votes[v] == max) {
+        top.add(VOTES.get(v));
+      }
+    }
+    if (top.size() > 1) {
+      return "tie: " + String.join(", ", top);
+    }
+    String label = top.get(0);
+    return Expressions.CANONICAL.contains(label) ? label : "most votes: " + label;
+  }
+
+  /** A first line naming the columns (the FER+ files have none, other copies may). */
+  private static boolean isHeader(String line) {
+    List<String> f = fields(line);
+    return f.size() > 2 && !f.get(f.size() - 1).strip().matches("\\d+");
+  }
+
+  /** Comma-separated fields; a field in double quotes may hold commas (the face box). */
+  private static List<String> fields(String line) {
+    List<String> fields = new ArrayList<>();
+    StringBuilder field = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char ch = line.charAt(i);
+      if (ch == '"') {
+        quoted = !quoted;
+      } else if (ch == ',' && !quoted) {
+        fields.add(field.toString());
+        field.setLength(0);
+      } else {
+        field.append(ch);
+      }
+    }
+    fields.add(field.toString());
+    return fields;
+  }
+
+  private static EvaluationException bad(Path file, int index, String what) {
+    return new EvaluationException(file + ":" + (index + 1) + ": " + what);
+  }
+}

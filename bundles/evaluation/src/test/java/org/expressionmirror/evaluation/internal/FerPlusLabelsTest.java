@@ -1,0 +1,76 @@
+package org.expressionmirror.evaluation.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The FER+ label.csv: majority label per image, ties and unknown/NF majorities left out. */
+class FerPlusLabelsTest {
+  @TempDir Path dir;
+
+  @Test
+  void theLabelWithTheMostVotesWins() {
+    // order: neutral, happiness, surprise, sadness, anger, disgust, fear, contempt, unknown, NF
+    assertEquals("neutral", FerPlusLabels.majority(new int[] {4, 0, 0, 1, 3, 2, 0, 0, 0, 0}));
+    assertEquals("happiness", FerPlusLabels.majority(new int[] {0, 10, 0, 0, 0, 0, 0, 0, 0, 0}));
+    assertEquals("contempt", FerPlusLabels.majority(new int[] {2, 0, 0, 0, 1, 0, 0, 5, 2, 0}));
+    assertEquals("fear", FerPlusLabels.majority(new int[] {0, 0, 4, 0, 0, 0, 5, 0, 1, 0}));
+  }
+
+  @Test
+  void tiesAndUnknownOrNotAFaceHaveNoLabel() {
+    assertEquals("tie: happiness, surprise", FerPlusLabels.majority(new int[] {0, 4, 4, 0, 0, 0, 0, 0, 2, 0}));
+    assertEquals("most votes: unknown", FerPlusLabels.majority(new int[] {1, 0, 0, 2, 0, 0, 0, 0, 7, 0}));
+    assertEquals("most votes: NF", FerPlusLabels.majority(new int[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 10}));
+    assertEquals("no votes", FerPlusLabels.majority(new int[10]));
+  }
+
+  @Test
+  void readsTheFileWithItsQuotedBoxAndListsWhatIsLeftOut() throws Exception {
+    Path csv = dir.resolve("label.csv");
+    Files.writeString(
+        csv,
+        String.join(
+            "\n",
+            "fer0032222.png,\"(0, 0, 48, 48)\",0,10,0,0,0,0,0,0,0,0",
+            "fer0032223.png,\"(0, 0, 48, 48)\",5,0,0,5,0,0,0,0,0,0",
+            "fer0032224.png,\"(0, 0, 48, 48)\",0,0,0,0,0,0,0,0,1,9",
+            "fer0032225.png,\"(0, 0, 48, 48)\",2,0,0,0,0,0,0,6,2,0",
+            ""));
+    FerPlusLabels.Read read = FerPlusLabels.read(csv, dir);
+    assertEquals(
+        List.of(new Sample("happiness", dir.resolve("fer0032222.png")), new Sample("contempt", dir.resolve("fer0032225.png"))),
+        read.samples());
+    assertEquals(
+        List.of(
+            new LeftOut("fer0032223.png", "tie: neutral, sadness"),
+            new LeftOut("fer0032224.png", "most votes: NF")),
+        read.leftOut());
+  }
+
+  @Test
+  void aHeaderLineIsSkipped() throws Exception {
+    Path csv = dir.resolve("label.csv");
+    Files.writeString(
+        csv,
+        "Image name,Box,neutral,happiness,surprise,sadness,anger,disgust,fear,contempt,unknown,NF\n"
+            + "a.png,\"(0, 0, 48, 48)\",0,0,7,0,0,0,0,0,3,0\n");
+    assertEquals(List.of(new Sample("surprise", dir.resolve("a.png"))), FerPlusLabels.read(csv, dir).samples());
+  }
+
+  @Test
+  void aBadRowIsNamedByFileAndLine() throws Exception {
+    Path csv = dir.resolve("label.csv");
+    Files.writeString(csv, "a.png,\"(0, 0, 48, 48)\",0,0,7,0,0,0,0,0,3,0\nb.png,\"(0, 0, 48, 48)\",0,x,7,0,0,0,0,0,3,0\nc.png,1,2\n");
+    EvaluationException e = assertThrows(EvaluationException.class, () -> FerPlusLabels.read(csv, dir));
+    assertEquals(csv + ":2: happiness count 'x' is not a whole number", e.getMessage());
+    Files.writeString(csv, "c.png,1,2\n");
+    e = assertThrows(EvaluationException.class, () -> FerPlusLabels.read(csv, dir));
+    assertEquals(csv + ":1: expected image,\"box\", and 10 vote counts, got 3 fields", e.getMessage());
+  }
+}
