@@ -74,10 +74,17 @@ public final class PipelineComponent {
       settings = next;
       configError = "";
       logger.info(
-          "pipeline: detector={} model={} smoother={}", next.detector(), next.model(), next.smoother());
+          "pipeline: detector={} model={} smoother={}{}",
+          next.detector(), next.model(), next.smoother(), compareText(next));
     } catch (IllegalArgumentException e) {
       logger.error("{}; keeping the previous configuration", inFile(e.getMessage(), properties));
     }
+  }
+
+  private static String compareText(Settings s) {
+    return s.comparing()
+        ? " compare.detector=" + s.compareDetector() + " compare.model=" + s.compareModel()
+        : "";
   }
 
   /** A message starting with the PID names the configuration's file instead, when it has one. */
