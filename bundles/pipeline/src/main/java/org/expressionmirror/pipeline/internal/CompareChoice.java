@@ -2,6 +2,7 @@ package org.expressionmirror.pipeline.internal;
 
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Keeps the second (B) component of one kind in compare mode and decides, between two frames,
@@ -13,16 +14,19 @@ final class CompareChoice<S> {
   private final ServiceCatalog<S> catalog;
   private final String key;
   private final Consumer<String> errors;
+  private final Supplier<String> origin;
   private Chosen<S> current;
   private String reported = "";
 
   /**
    * @param key the configuration key, e.g. {@code compare.model}, named in every message
+   * @param origin the configuration's file (or PID when it has none), named in every message
    */
-  CompareChoice(ServiceCatalog<S> catalog, String key, Consumer<String> errors) {
+  CompareChoice(ServiceCatalog<S> catalog, String key, Consumer<String> errors, Supplier<String> origin) {
     this.catalog = catalog;
     this.key = key;
     this.errors = errors;
+    this.origin = origin;
   }
 
   /** Whether the wanted id can be served now; an empty id (none) always can. */
@@ -50,14 +54,16 @@ final class CompareChoice<S> {
     return Optional.ofNullable(current);
   }
 
-  /** A message naming the key, the wanted id and what is on offer. */
+  /** A message naming the file, the key, the wanted id and what is on offer. */
   String unavailable(String wantedId) {
-    return key
-        + ": unknown "
-        + catalog.kind()
-        + " id '"
+    return origin.get()
+        + ": "
+        + key
+        + " = '"
         + wantedId
-        + "' (available: "
+        + "' is not a "
+        + catalog.kind()
+        + " id on offer (available: "
         + String.join(", ", catalog.ids())
         + ")";
   }

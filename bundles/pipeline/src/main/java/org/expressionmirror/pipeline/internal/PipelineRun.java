@@ -48,8 +48,9 @@ final class PipelineRun {
     this.models = new Selector<>(pipeline.models(), defaults.model(), pipeline::error);
     this.smoothers = new Selector<>(pipeline.smoothers(), defaults.smoother(), pipeline::error);
     this.compareDetectors =
-        new CompareChoice<>(pipeline.detectors(), "compare.detector", pipeline::error);
-    this.compareModels = new CompareChoice<>(pipeline.models(), "compare.model", pipeline::error);
+        new CompareChoice<>(pipeline.detectors(), "compare.detector", pipeline::error, pipeline::origin);
+    this.compareModels =
+        new CompareChoice<>(pipeline.models(), "compare.model", pipeline::error, pipeline::origin);
   }
 
   /**

@@ -110,7 +110,7 @@ class CompareModeTest {
     PipelineException e =
         assertThrows(PipelineException.class, () -> pipeline.newRun().process(frame(0), 0));
     assertEquals(
-        "compare.model: unknown model id 'nope' (available: faceapi-expression, minixception-fer2013)",
+        "mirror.pipeline: compare.model = 'nope' is not a model id on offer (available: faceapi-expression, minixception-fer2013)",
         e.getMessage());
     assertTrue(seen.isEmpty());
   }
@@ -132,9 +132,20 @@ class CompareModeTest {
     assertEquals("blazeface@2", seen.get(4).compare().detector());
     assertEquals(
         List.of(
-            "ERROR compare.detector: unknown detector id 'nope' (available: blazeface, haar); no compare.detector",
-            "ERROR compare.detector: unknown detector id 'nope2' (available: blazeface, haar); keeping 'blazeface@2'"),
+            "ERROR mirror.pipeline: compare.detector = 'nope' is not a detector id on offer (available: blazeface, haar); no compare.detector",
+            "ERROR mirror.pipeline: compare.detector = 'nope2' is not a detector id on offer (available: blazeface, haar); keeping 'blazeface@2'"),
         log.lines.stream().filter(l -> l.startsWith("ERROR")).toList());
+  }
+
+  @Test
+  void aMessageNamesTheConfigurationsFile() throws Exception {
+    java.nio.file.Path file = java.nio.file.Path.of("/tmp/cfg/mirror.pipeline.cfg");
+    pipeline.modified(
+        config(Map.of("compare_model", "nope", "startupTimeoutSeconds", 0.2)),
+        Map.of(StartupCheck.FILE, file.toUri().toString()));
+    PipelineException e =
+        assertThrows(PipelineException.class, () -> pipeline.newRun().process(frame(0), 0));
+    assertTrue(e.getMessage().startsWith(file + ": compare.model = 'nope' is not a model id"), e.getMessage());
   }
 
   @Test

@@ -32,7 +32,9 @@ final class FacePainter {
   static final int TOP = 3;
   /** One reading's column in a compare panel: bar and percent. */
   static final int COLUMN = BAR_WIDTH + PAD + PERCENT_WIDTH;
-  static final int PAIR_WIDTH = PAD + LABEL_WIDTH + 2 * COLUMN + PAD;
+  /** Room on the right of a compare panel, so B's header is seldom cut short. */
+  static final int PAIR_TAIL = 24;
+  static final int PAIR_WIDTH = PAD + LABEL_WIDTH + 2 * COLUMN + PAIR_TAIL;
   static final int COMPARE_LINE_WIDTH = 2;
 
   private final Palette palette;
@@ -90,8 +92,9 @@ final class FacePainter {
     gc.setAlpha(255);
     int x = panel.x + PAD;
     int y = panel.y + PAD / 2;
-    header(gc, "A " + Ids.base(modelA), x + LABEL_WIDTH, y, palette.text);
-    header(gc, "B " + Ids.base(modelB), x + LABEL_WIDTH + COLUMN, y, palette.compare);
+    // A's header may reach over the label column: B's column starts where A's bars end
+    header(gc, "A " + Ids.base(modelA), x, LABEL_WIDTH + COLUMN - PAD, y, palette.text);
+    header(gc, "B " + Ids.base(modelB), x + LABEL_WIDTH + COLUMN, COLUMN + PAIR_TAIL - PAD, y, palette.compare);
     for (int i = 0; i < labels.size(); i++) {
       String label = labels.get(i);
       int rowY = y + (i + 1) * ROW_HEIGHT;
@@ -111,10 +114,10 @@ final class FacePainter {
     return labels;
   }
 
-  private void header(GC gc, String text, int x, int y, Color colour) {
+  private void header(GC gc, String text, int x, int width, int y, Color colour) {
     gc.setForeground(colour);
     String fitted =
-        gc.textExtent(text).x > COLUMN ? StatusLine.elide(text, COLUMN, t -> gc.textExtent(t).x) : text;
+        gc.textExtent(text).x > width ? StatusLine.elide(text, width, t -> gc.textExtent(t).x) : text;
     gc.drawText(fitted, x, y + (ROW_HEIGHT - gc.textExtent(fitted).y) / 2, true);
   }
 
