@@ -13,6 +13,7 @@ import java.util.List;
  * @param faces one reading per face
  * @param times milliseconds per stage for this frame
  * @param image the image file of the frame ({@link Frame#name()}), empty for video and camera
+ * @param compare the second reading in compare mode, null when compare mode is off
  */
 public record FrameResult(
     long frame,
@@ -22,7 +23,21 @@ public record FrameResult(
     String smoother,
     List<FaceResult> faces,
     StageTimes times,
-    String image) {
+    String image,
+    Comparison compare) {
+  /** The result of a frame without a comparison. */
+  public FrameResult(
+      long frame,
+      double timeMs,
+      String detector,
+      String model,
+      String smoother,
+      List<FaceResult> faces,
+      StageTimes times,
+      String image) {
+    this(frame, timeMs, detector, model, smoother, faces, times, image, null);
+  }
+
   /** The result of a video or camera frame: no image file. */
   public FrameResult(
       long frame,
@@ -32,7 +47,7 @@ public record FrameResult(
       String smoother,
       List<FaceResult> faces,
       StageTimes times) {
-    this(frame, timeMs, detector, model, smoother, faces, times, "");
+    this(frame, timeMs, detector, model, smoother, faces, times, "", null);
   }
 
   public FrameResult {
@@ -40,5 +55,10 @@ public record FrameResult(
     if (image == null) {
       throw new IllegalArgumentException("frame " + frame + ": image must not be null (empty for none)");
     }
+  }
+
+  /** A copy of this result with the given comparison (null for none). */
+  public FrameResult withCompare(Comparison comparison) {
+    return new FrameResult(frame, timeMs, detector, model, smoother, faces, times, image, comparison);
   }
 }

@@ -24,6 +24,9 @@ final class FaceTracker {
     double lastSeenMs;
     Smoother.Track smoothing;
     Object smoother;
+    /** The B reading's smoothing in compare mode, when B reads this track's face too. */
+    Smoother.Track compareSmoothing;
+    Object compareSmoother;
 
     Track(int id, Box box, double timeMs) {
       this.id = id;

@@ -48,6 +48,8 @@ public final class PipelineComponent {
   private volatile String lastFailure = "";
   private volatile Settings settings;
   private volatile String configError = "";
+  /** The configuration's file, or the PID when it came from elsewhere: named in messages. */
+  private volatile String origin = Settings.PID;
   private volatile boolean startupComplete;
   /** Cleared by the first run: what fails before it is a start-up error. */
   private final java.util.concurrent.atomic.AtomicBoolean firstRun = new java.util.concurrent.atomic.AtomicBoolean(true);
@@ -58,6 +60,7 @@ public final class PipelineComponent {
       Map<String, Object> properties,
       @Reference(service = LoggerFactory.class) Logger logger) {
     this.logger = logger;
+    origin = originOf(properties);
     try {
       settings = Settings.from(config, properties);
     } catch (IllegalArgumentException e) {
@@ -72,12 +75,29 @@ public final class PipelineComponent {
     try {
       Settings next = Settings.from(config, properties);
       settings = next;
+      origin = originOf(properties);
       configError = "";
       logger.info(
-          "pipeline: detector={} model={} smoother={}", next.detector(), next.model(), next.smoother());
+          "pipeline: detector={} model={} smoother={}{}",
+          next.detector(), next.model(), next.smoother(), compareText(next));
     } catch (IllegalArgumentException e) {
       logger.error("{}; keeping the previous configuration", inFile(e.getMessage(), properties));
     }
+  }
+
+  private static String originOf(Map<String, Object> properties) {
+    return StartupCheck.fileOf(properties.get(StartupCheck.FILE)).map(Object::toString).orElse(Settings.PID);
+  }
+
+  /** The file (or PID) the settings in force came from. */
+  String origin() {
+    return origin;
+  }
+
+  private static String compareText(Settings s) {
+    return s.comparing()
+        ? " compare.detector=" + s.compareDetector() + " compare.model=" + s.compareModel()
+        : "";
   }
 
   /** A message starting with the PID names the configuration's file instead, when it has one. */

@@ -37,4 +37,16 @@ public @interface PipelineConfig {
 
   @AttributeDefinition(description = "Read only the largest face; the others get a plain frame")
   boolean onlyMyFace() default false;
+
+  @AttributeDefinition(
+      description =
+          "Compare mode: id of a second expression model that reads the same faces beside the"
+              + " first (B beside A); empty (default) = off")
+  String compare_model() default "";
+
+  @AttributeDefinition(
+      description =
+          "Compare mode: id of a second face detector whose faces are read beside the first"
+              + " detector's (by compare.model if set, else by the model); empty (default) = off")
+  String compare_detector() default "";
 }

@@ -3,6 +3,7 @@ package org.expressionmirror.pipeline.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.expressionmirror.api.Comparison;
 import org.expressionmirror.api.Distribution;
 import org.expressionmirror.api.ExpressionModel;
 import org.expressionmirror.api.Face;
@@ -28,7 +29,11 @@ final class PipelineRun {
   private final Selector<FaceDetector> detectors;
   private final Selector<ExpressionModel> models;
   private final Selector<Smoother> smoothers;
+  private final CompareChoice<FaceDetector> compareDetectors;
+  private final CompareChoice<ExpressionModel> compareModels;
   private final FaceTracker tracker = new FaceTracker();
+  /** Tracks of the compare detector's faces, which have their own B smoothing. */
+  private final FaceTracker compareTracker = new FaceTracker();
   private final StageStatistics stats = new StageStatistics();
   /** When the components were ready for the first frame: waiting for them is not processing. */
   private long startNanos;
@@ -42,6 +47,10 @@ final class PipelineRun {
     this.detectors = new Selector<>(pipeline.detectors(), defaults.detector(), pipeline::error);
     this.models = new Selector<>(pipeline.models(), defaults.model(), pipeline::error);
     this.smoothers = new Selector<>(pipeline.smoothers(), defaults.smoother(), pipeline::error);
+    this.compareDetectors =
+        new CompareChoice<>(pipeline.detectors(), "compare.detector", pipeline::error, pipeline::origin);
+    this.compareModels =
+        new CompareChoice<>(pipeline.models(), "compare.model", pipeline::error, pipeline::origin);
   }
 
   /**
@@ -121,8 +130,15 @@ final class PipelineRun {
       smoothNanos += c2 - c1;
       results.add(new FaceResult(track.id, track.box, scores, smoothed));
     }
+    Times b = new Times();
+    Comparison compare = s.comparing() ? compare(frame, s, tracks, results, b) : null;
+    // the B reading is part of the frame's cost: its time goes to the stages it spent it in
     StageTimes times =
-        new StageTimes(decodeMs, millis(t0, t1), classifyNanos / 1e6, smoothNanos / 1e6);
+        new StageTimes(
+            decodeMs,
+            millis(t0, t1) + b.detectNanos / 1e6,
+            (classifyNanos + b.classifyNanos) / 1e6,
+            (smoothNanos + b.smoothNanos) / 1e6);
     return new FrameResult(
         frame.index(),
         frame.timeMs(),
@@ -131,7 +147,68 @@ final class PipelineRun {
         s.smoother().label(),
         results,
         times,
-        frame.name());
+        frame.name(),
+        compare);
+  }
+
+  /** Nanoseconds the B reading spent per stage. */
+  private static final class Times {
+    long detectNanos;
+    long classifyNanos;
+    long smoothNanos;
+  }
+
+  /**
+   * The B reading: the compare detector's own faces, or else A's faces, read by the compare
+   * model, or else by A's model; "only my face" holds for B as for A.
+   */
+  private Comparison compare(
+      Frame frame, Selection s, List<FaceTracker.Track> aTracks, List<FaceResult> a, Times t) {
+    Settings settings = s.settings();
+    List<FaceTracker.Track> tracks = aTracks;
+    List<Boolean> read = a.stream().map(FaceResult::read).toList();
+    boolean ownFaces = s.compareDetector() != null;
+    if (ownFaces) {
+      long d0 = System.nanoTime();
+      List<Face> found = s.compareDetector().service().detect(frame);
+      t.detectNanos += System.nanoTime() - d0;
+      tracks =
+          compareTracker.assign(found, frame.timeMs(), settings.trackMinIou(), settings.trackTimeoutMs());
+      int only = settings.onlyMyFace() ? largest(found) : -1;
+      List<Boolean> own = new ArrayList<>(found.size());
+      for (int i = 0; i < found.size(); i++) {
+        own.add(only < 0 || i == only);
+      }
+      read = own;
+    }
+    ExpressionModel model = s.bModel().service();
+    Smoother smoother = s.smoother().service();
+    List<FaceResult> faces = new ArrayList<>(tracks.size());
+    for (int i = 0; i < tracks.size(); i++) {
+      FaceTracker.Track track = tracks.get(i);
+      if (!read.get(i)) {
+        faces.add(new FaceResult(track.id, track.box, null, null));
+        continue;
+      }
+      long c0 = System.nanoTime();
+      Distribution scores = model.classify(frame, track.box);
+      long c1 = System.nanoTime();
+      Smoother.Track smoothing = ownFaces ? smoothing(track, smoother) : compareSmoothing(track, smoother);
+      Distribution smoothed = smoothing.update(frame.timeMs(), scores);
+      t.classifyNanos += c1 - c0;
+      t.smoothNanos += System.nanoTime() - c1;
+      faces.add(new FaceResult(track.id, track.box, scores, smoothed));
+    }
+    return new Comparison(s.bDetector().label(), s.bModel().label(), faces);
+  }
+
+  /** B's smoothing of a face A found: beside A's own, so neither disturbs the other. */
+  private static Smoother.Track compareSmoothing(FaceTracker.Track track, Smoother smoother) {
+    if (track.compareSmoother != smoother) {
+      track.compareSmoother = smoother;
+      track.compareSmoothing = smoother.newTrack();
+    }
+    return track.compareSmoothing;
   }
 
   /** A smoother swap starts each track's smoothing afresh with the new smoother. */
@@ -164,12 +241,22 @@ final class PipelineRun {
       Optional<Chosen<FaceDetector>> d = pick(detectors, s.detector(), s.detectorFilter());
       Optional<Chosen<ExpressionModel>> m = pick(models, s.model(), s.modelFilter());
       Optional<Chosen<Smoother>> sm = pick(smoothers, s.smoother(), s.smootherFilter());
-      if (d.isPresent() && m.isPresent() && sm.isPresent()) {
+      boolean compareReady =
+          started
+              || (compareDetectors.available(s.compareDetector())
+                  && compareModels.available(s.compareModel()));
+      if (d.isPresent() && m.isPresent() && sm.isPresent() && compareReady) {
         if (!started) {
           started = true;
           startNanos = System.nanoTime();
         }
-        return new Selection(d.get(), m.get(), sm.get(), s);
+        return new Selection(
+            d.get(),
+            m.get(),
+            sm.get(),
+            s,
+            compareDetectors.resolve(s.compareDetector()).orElse(null),
+            compareModels.resolve(s.compareModel()).orElse(null));
       }
       // once start-up is complete, a component that is not there will not come by waiting
       if (System.nanoTime() > deadline || pipeline.startupComplete()) {
@@ -178,7 +265,11 @@ final class PipelineRun {
                 ? detectors.unavailable(s.detector(), s.detectorFilter())
                 : m.isEmpty()
                     ? models.unavailable(s.model(), s.modelFilter())
-                    : smoothers.unavailable(s.smoother(), s.smootherFilter()));
+                    : sm.isEmpty()
+                        ? smoothers.unavailable(s.smoother(), s.smootherFilter())
+                        : compareDetectors.available(s.compareDetector())
+                            ? compareModels.unavailable(s.compareModel())
+                            : compareDetectors.unavailable(s.compareDetector()));
       }
       pipeline.detectors().awaitChange(WAIT_STEP_MS);
       s = pipeline.settings();
@@ -192,11 +283,14 @@ final class PipelineRun {
   private boolean stillRegistered(Selection s) {
     return pipeline.detectors().contains(s.detector().service())
         && pipeline.models().contains(s.model().service())
-        && pipeline.smoothers().contains(s.smoother().service());
+        && pipeline.smoothers().contains(s.smoother().service())
+        && (s.compareDetector() == null || pipeline.detectors().contains(s.compareDetector().service()))
+        && (s.compareModel() == null || pipeline.models().contains(s.compareModel().service()));
   }
 
   private static String describe(Selection s) {
-    return s.detector().label() + " / " + s.model().label() + " / " + s.smoother().label();
+    String own = s.detector().label() + " / " + s.model().label() + " / " + s.smoother().label();
+    return s.comparing() ? own + " (compared with " + s.bDetector().label() + " / " + s.bModel().label() + ")" : own;
   }
 
   private static double millis(long from, long to) {

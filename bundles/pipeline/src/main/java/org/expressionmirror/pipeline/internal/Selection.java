@@ -4,9 +4,38 @@ import org.expressionmirror.api.ExpressionModel;
 import org.expressionmirror.api.FaceDetector;
 import org.expressionmirror.api.Smoother;
 
-/** The three components and the settings that process one frame; fixed for the whole frame. */
+/**
+ * The components and the settings that process one frame; fixed for the whole frame. The compare
+ * components are null when compare mode does not use them.
+ */
 record Selection(
     Chosen<FaceDetector> detector,
     Chosen<ExpressionModel> model,
     Chosen<Smoother> smoother,
-    Settings settings) {}
+    Settings settings,
+    Chosen<FaceDetector> compareDetector,
+    Chosen<ExpressionModel> compareModel) {
+
+  /** A selection without compare mode. */
+  Selection(
+      Chosen<FaceDetector> detector,
+      Chosen<ExpressionModel> model,
+      Chosen<Smoother> smoother,
+      Settings settings) {
+    this(detector, model, smoother, settings, null, null);
+  }
+
+  boolean comparing() {
+    return compareDetector != null || compareModel != null;
+  }
+
+  /** The detector whose faces B reads. */
+  Chosen<FaceDetector> bDetector() {
+    return compareDetector == null ? detector : compareDetector;
+  }
+
+  /** The model that reads B's faces. */
+  Chosen<ExpressionModel> bModel() {
+    return compareModel == null ? model : compareModel;
+  }
+}

@@ -18,7 +18,9 @@ record Settings(
     double trackTimeoutMs,
     double trackMinIou,
     long startupTimeoutMs,
-    boolean onlyMyFace) {
+    boolean onlyMyFace,
+    String compareModel,
+    String compareDetector) {
 
   static final String PID = "mirror.pipeline";
   private static final String POSITIVE = "must be a positive number";
@@ -52,7 +54,25 @@ record Settings(
         timeout * 1000,
         iou,
         Math.round(startup * 1000),
-        bool(raw, "onlyMyFace", c::onlyMyFace));
+        bool(raw, "onlyMyFace", c::onlyMyFace),
+        optionalId("compare.model", c.compare_model()),
+        optionalId("compare.detector", c.compare_detector()));
+  }
+
+  /** Whether a second model or detector runs beside the first. */
+  boolean comparing() {
+    return !compareModel.isEmpty() || !compareDetector.isEmpty();
+  }
+
+  /** An id that may be left empty (the feature is off). */
+  private static String optionalId(String key, String value) {
+    if (value == null || value.isEmpty()) {
+      return "";
+    }
+    if (value.isBlank() || !value.strip().equals(value)) {
+      throw invalid(key, value, "must be a component id, or empty for none");
+    }
+    return value;
   }
 
   private static String id(String key, String value) {

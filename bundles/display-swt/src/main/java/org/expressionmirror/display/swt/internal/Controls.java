@@ -32,6 +32,27 @@ final class Controls {
     set(PIPELINE, Map.of(kind.key, id));
   }
 
+  /**
+   * Compare mode: a second detector or model beside the first ({@code compare.detector} or
+   * {@code compare.model}); an empty id switches that comparison off.
+   */
+  void selectCompare(Choices.Kind kind, String id) throws IOException {
+    if (kind == Choices.Kind.SMOOTHER) {
+      throw new IllegalArgumentException("smoothers are not compared");
+    }
+    set(PIPELINE, Map.of(compareKey(kind), id == null ? "" : id.strip()));
+  }
+
+  /** The compare id configured for a kind, empty when that comparison is off. */
+  String configuredCompare(Choices.Kind kind) throws IOException {
+    Object id = store.read(PIPELINE).get(compareKey(kind));
+    return id == null ? "" : id.toString();
+  }
+
+  static String compareKey(Choices.Kind kind) {
+    return "compare." + kind.key;
+  }
+
   void selectCamera(int index) throws IOException {
     if (index < 0) {
       throw new IllegalArgumentException("camera index must not be negative: " + index);

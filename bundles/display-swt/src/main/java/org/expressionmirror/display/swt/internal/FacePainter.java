@@ -1,17 +1,25 @@
 package org.expressionmirror.display.swt.internal;
 
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
+import org.expressionmirror.api.Comparison;
+import org.expressionmirror.api.Distribution;
 import org.expressionmirror.api.FaceResult;
 import org.expressionmirror.api.FrameResult;
 
-/** Draws a frame around each face and, beside it, its three strongest smoothed expressions. */
+/**
+ * Draws a frame around each face and, beside it, its three strongest smoothed expressions. In
+ * compare mode a face both readings found gets A and B bars side by side, and a second detector's
+ * faces get frames of their own colour.
+ */
 final class FacePainter {
   static final int LINE_WIDTH = 3;
   static final int ROW_HEIGHT = 20;
@@ -22,6 +30,12 @@ final class FacePainter {
   static final int GAP = 8;
   static final int PANEL_WIDTH = PAD + LABEL_WIDTH + BAR_WIDTH + PAD + PERCENT_WIDTH;
   static final int TOP = 3;
+  /** One reading's column in a compare panel: bar and percent. */
+  static final int COLUMN = BAR_WIDTH + PAD + PERCENT_WIDTH;
+  /** Room on the right of a compare panel, so B's header is seldom cut short. */
+  static final int PAIR_TAIL = 24;
+  static final int PAIR_WIDTH = PAD + LABEL_WIDTH + 2 * COLUMN + PAIR_TAIL;
+  static final int COMPARE_LINE_WIDTH = 2;
 
   private final Palette palette;
 
@@ -32,15 +46,79 @@ final class FacePainter {
   void paint(GC gc, FrameResult result, ViewTransform view, boolean onlyMyFace) {
     Optional<FaceResult> main = MainFace.of(result.faces());
     Rectangle area = view.imageArea();
+    Comparison compare = result.compare();
+    Map<FaceResult, FaceResult> bOf = new IdentityHashMap<>();
+    if (compare != null) {
+      compare.pairs(result.faces()).forEach(p -> bOf.put(p.a(), p.b()));
+      if (!compare.detector().equals(result.detector())) {
+        compare.faces().forEach(b -> drawCompareFrame(gc, view.toView(b.box())));
+      }
+    }
     for (FaceResult face : result.faces()) {
       // the pipeline's own onlyMyFace leaves faces without scores, whatever the window's says
       boolean read = face.smoothed() != null && (!onlyMyFace || main.get() == face);
       Rectangle box = view.toView(face.box());
       drawFrame(gc, box, read);
-      if (read) {
+      FaceResult b = bOf.get(face);
+      if (read && b != null && b.smoothed() != null) {
+        drawPair(gc, face, b, result.model(), compare.model(), box, area);
+      } else if (read) {
         drawReadings(gc, face, box, area);
       }
     }
+  }
+
+  /** A second detector's face: a thinner frame in the compare colour, inside A's when they meet. */
+  private void drawCompareFrame(GC gc, Rectangle box) {
+    gc.setAntialias(SWT.OFF);
+    gc.setLineStyle(SWT.LINE_DASH);
+    gc.setLineWidth(COMPARE_LINE_WIDTH);
+    gc.setForeground(palette.compare);
+    gc.drawRectangle(box.x + LINE_WIDTH, box.y + LINE_WIDTH, box.width - 2 * LINE_WIDTH, box.height - 2 * LINE_WIDTH);
+    gc.setLineStyle(SWT.LINE_SOLID);
+  }
+
+  /**
+   * A and B side by side: a header naming both models, then one row per label (A's strongest
+   * three, and B's strongest when A's do not have it) with A's bar and B's bar.
+   */
+  private void drawPair(
+      GC gc, FaceResult a, FaceResult b, String modelA, String modelB, Rectangle box, Rectangle area) {
+    List<String> labels = pairLabels(a.smoothed(), b.smoothed());
+    Rectangle panel = panelBounds(box, area, PAIR_WIDTH, (labels.size() + 1) * ROW_HEIGHT + PAD);
+    gc.setAlpha(170);
+    gc.setBackground(palette.panel);
+    gc.fillRectangle(panel);
+    gc.setAlpha(255);
+    int x = panel.x + PAD;
+    int y = panel.y + PAD / 2;
+    // A's header may reach over the label column: B's column starts where A's bars end
+    header(gc, "A " + Ids.base(modelA), x, LABEL_WIDTH + COLUMN - PAD, y, palette.text);
+    header(gc, "B " + Ids.base(modelB), x + LABEL_WIDTH + COLUMN, COLUMN + PAIR_TAIL - PAD, y, palette.compare);
+    for (int i = 0; i < labels.size(); i++) {
+      String label = labels.get(i);
+      int rowY = y + (i + 1) * ROW_HEIGHT;
+      drawRow(gc, label, a.smoothed().get(label), x, rowY, palette.background);
+      drawBar(gc, label, b.smoothed().get(label), x + LABEL_WIDTH + COLUMN, rowY, palette.compareTrack, textY(gc, label, rowY));
+    }
+  }
+
+  /** A's strongest three, then B's strongest if A's do not include it. */
+  static List<String> pairLabels(Distribution a, Distribution b) {
+    List<String> labels = new ArrayList<>();
+    a.top(TOP).forEach(e -> labels.add(e.getKey()));
+    String bTop = b.top(1).get(0).getKey();
+    if (!labels.contains(bTop)) {
+      labels.add(bTop);
+    }
+    return labels;
+  }
+
+  private void header(GC gc, String text, int x, int width, int y, Color colour) {
+    gc.setForeground(colour);
+    String fitted =
+        gc.textExtent(text).x > width ? StatusLine.elide(text, width, t -> gc.textExtent(t).x) : text;
+    gc.drawText(fitted, x, y + (ROW_HEIGHT - gc.textExtent(fitted).y) / 2, true);
   }
 
   private void drawFrame(GC gc, Rectangle box, boolean read) {
@@ -53,13 +131,16 @@ final class FacePainter {
 
   /** Panel right of the box, or left of it when there is no room on the right. */
   static Rectangle panelBounds(Rectangle box, Rectangle area) {
-    int height = TOP * ROW_HEIGHT + PAD;
+    return panelBounds(box, area, PANEL_WIDTH, TOP * ROW_HEIGHT + PAD);
+  }
+
+  static Rectangle panelBounds(Rectangle box, Rectangle area, int width, int height) {
     int x = box.x + box.width + GAP;
-    if (x + PANEL_WIDTH > area.x + area.width && box.x - GAP - PANEL_WIDTH >= area.x) {
-      x = box.x - GAP - PANEL_WIDTH;
+    if (x + width > area.x + area.width && box.x - GAP - width >= area.x) {
+      x = box.x - GAP - width;
     }
     int y = Math.max(area.y, Math.min(box.y, area.y + area.height - height));
-    return new Rectangle(x, y, PANEL_WIDTH, height);
+    return new Rectangle(x, y, width, height);
   }
 
   private void drawReadings(GC gc, FaceResult face, Rectangle box, Rectangle area) {
@@ -71,23 +152,30 @@ final class FacePainter {
     List<Map.Entry<String, Double>> top = face.smoothed().top(TOP);
     for (int i = 0; i < top.size(); i++) {
       int y = panel.y + PAD / 2 + i * ROW_HEIGHT;
-      drawRow(gc, top.get(i).getKey(), top.get(i).getValue(), panel.x + PAD, y);
+      drawRow(gc, top.get(i).getKey(), top.get(i).getValue(), panel.x + PAD, y, palette.background);
     }
   }
 
-  private void drawRow(GC gc, String label, double p, int x, int y) {
+  private void drawRow(GC gc, String label, double p, int x, int y, Color track) {
     gc.setForeground(palette.text);
-    Point extent = gc.textExtent(label);
-    int textY = y + (ROW_HEIGHT - extent.y) / 2;
+    int textY = textY(gc, label, y);
     gc.drawText(label, x, textY, true);
-    int barX = x + LABEL_WIDTH;
+    drawBar(gc, label, p, x + LABEL_WIDTH, y, track, textY);
+  }
+
+  private static int textY(GC gc, String text, int rowY) {
+    return rowY + (ROW_HEIGHT - gc.textExtent(text).y) / 2;
+  }
+
+  private void drawBar(GC gc, String label, double p, int barX, int y, Color track, int textY) {
     int barY = y + 5;
     int barHeight = ROW_HEIGHT - 10;
-    gc.setBackground(palette.background);
+    gc.setBackground(track);
     gc.fillRectangle(barX, barY, BAR_WIDTH, barHeight);
     gc.setBackground(palette.of(label));
     gc.fillRectangle(barX, barY, (int) Math.round(BAR_WIDTH * Math.min(1, p)), barHeight);
     String percent = String.format(Locale.ROOT, "%d %%", Math.round(p * 100));
+    gc.setForeground(palette.text);
     gc.drawText(percent, barX + BAR_WIDTH + PAD, textY, true);
   }
 }

@@ -54,6 +54,7 @@ final class MirrorWindow {
   private final FrameImages images = new FrameImages();
   private final Timeline timeline = new Timeline();
   private final RateMeter rate = new RateMeter();
+  private final Agreement agreement = new Agreement();
   private final FrameSlot slot;
   private final Controls controls;
   private final Executor configWork;
@@ -123,6 +124,8 @@ final class MirrorWindow {
   /** Called on the pipeline thread; returns at once, the newest frame wins. */
   void offer(Frame frame, FrameResult result) {
     rate.tick(System.nanoTime());
+    // every frame counts, also those a busy window never paints
+    agreement.add(result);
     slot.offer(frame, result);
   }
 
@@ -259,6 +262,10 @@ final class MirrorWindow {
    */
   private List<String> statusLines(GC gc, int width) {
     List<String> fields = new java.util.ArrayList<>(StatusLine.fields(source, latest(), rate.perSecond()));
+    String agree = agreement.text();
+    if (!agree.isEmpty() && latest() != null && latest().compare() != null) {
+      fields.add(5, agree); // right after the B ids it is about
+    }
     if (!notice.isEmpty()) {
       fields.add(notice);
     }

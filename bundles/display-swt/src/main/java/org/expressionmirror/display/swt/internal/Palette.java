@@ -13,6 +13,10 @@ final class Palette implements AutoCloseable {
   static final RGB FACE = new RGB(0, 230, 118);
   /** Frame around a face that is not read ("only my face"). */
   static final RGB PLAIN = new RGB(190, 190, 190);
+  /** Compare mode's B reading: the second detector's face frames and the B column's header. */
+  static final RGB COMPARE = new RGB(255, 64, 160);
+  /** The empty part of a B bar, so B bars are told from A bars at a glance. */
+  static final RGB COMPARE_TRACK = new RGB(72, 24, 56);
 
   private static final Map<String, RGB> EXPRESSIONS =
       Map.of(
@@ -33,6 +37,8 @@ final class Palette implements AutoCloseable {
   final Color dimText;
   final Color marker;
   final Color warning;
+  final Color compare;
+  final Color compareTrack;
   private final Map<String, Color> expressions = new HashMap<>();
   private final Color unknown;
 
@@ -46,6 +52,8 @@ final class Palette implements AutoCloseable {
     marker = new Color(device, 255, 255, 255);
     warning = new Color(device, 255, 183, 77);
     unknown = new Color(device, 255, 255, 255);
+    compare = new Color(device, COMPARE);
+    compareTrack = new Color(device, COMPARE_TRACK);
     EXPRESSIONS.forEach((label, rgb) -> expressions.put(label, new Color(device, rgb)));
   }
 
@@ -61,7 +69,9 @@ final class Palette implements AutoCloseable {
 
   @Override
   public void close() {
-    for (Color c : new Color[] {face, plain, background, panel, text, dimText, marker, warning}) {
+    for (Color c : new Color[] {
+        face, plain, background, panel, text, dimText, marker, warning, compare, compareTrack
+      }) {
       c.dispose();
     }
     unknown.dispose();

@@ -27,12 +27,17 @@ final class StatusLine {
       return List.of("source " + source, "waiting for frames");
     }
     StageTimes t = result.times();
-    return List.of(
-        "source " + source,
-        "detector " + result.detector(),
-        "model " + result.model(),
-        "smoother " + result.smoother(),
-        String.format(Locale.ROOT, "%.1f fps", fps),
+    List<String> fields = new ArrayList<>();
+    fields.add("source " + source);
+    fields.add((result.compare() == null ? "" : "A ") + "detector " + result.detector());
+    fields.add("model " + result.model());
+    if (result.compare() != null) {
+      fields.add("B detector " + result.compare().detector());
+      fields.add("model " + result.compare().model());
+    }
+    fields.add("smoother " + result.smoother());
+    fields.add(String.format(Locale.ROOT, "%.1f fps", fps));
+    fields.add(
         String.format(
             Locale.ROOT,
             "decode %.1f  detect %.1f  classify %.1f  smooth %.1f ms",
@@ -40,6 +45,7 @@ final class StatusLine {
             t.detectMs(),
             t.classifyMs(),
             t.smoothMs()));
+    return fields;
   }
 
   /**

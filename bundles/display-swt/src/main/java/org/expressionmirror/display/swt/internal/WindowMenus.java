@@ -128,11 +128,27 @@ final class WindowMenus {
           edit("set only my face", () -> controls.setOnlyMyFace(on));
         });
     new MenuItem(menu, SWT.SEPARATOR);
+    compareMenu(menu, "Compare &model (B)", Choices.Kind.MODEL);
+    compareMenu(menu, "Compare &detector (B)", Choices.Kind.DETECTOR);
+    new MenuItem(menu, SWT.SEPARATOR);
     check(menu, "&Log readings to a file…", read(controls::logEnabled, false), this::toggleLog);
     new MenuItem(menu, SWT.SEPARATOR);
     MenuItem quit = new MenuItem(menu, SWT.PUSH);
     quit.setText("&Quit\tQ");
     quit.addListener(SWT.Selection, e -> shell.close());
+  }
+
+  /** Off, or one of the ids on offer, read beside the first as B. */
+  private void compareMenu(Menu parent, String title, Choices.Kind kind) {
+    MenuItem header = new MenuItem(parent, SWT.CASCADE);
+    header.setText(title);
+    Menu menu = new Menu(parent);
+    header.setMenu(menu);
+    String current = read(() -> controls.configuredCompare(kind), "");
+    radio(menu, "Off", current.isEmpty(), () -> controls.selectCompare(kind, ""));
+    for (String id : choices.ids(kind)) {
+      radio(menu, id, id.equals(current), () -> controls.selectCompare(kind, id));
+    }
   }
 
   private void toggleLog(boolean on) {

@@ -2,8 +2,10 @@ package org.expressionmirror.record.jsonl.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import org.expressionmirror.api.Box;
+import org.expressionmirror.api.Comparison;
 import org.expressionmirror.api.Distribution;
 import org.expressionmirror.api.FaceResult;
 import org.expressionmirror.api.FrameResult;
@@ -29,8 +31,30 @@ final class JsonLines {
       face(g, f);
     }
     g.writeEndArray();
+    if (r.compare() != null) {
+      compare(g, r.compare(), r.faces());
+    }
     g.writeEndObject();
     g.writeRaw('\n');
+  }
+
+  /**
+   * Compare mode's B reading: {@code "compare":{"detector":..,"model":..,"faces":[..],
+   * "agree":N,"of":M}}, where M faces were found and read by both and N of them got the same top
+   * label from both.
+   */
+  private static void compare(JsonGenerator g, Comparison c, List<FaceResult> a) throws IOException {
+    g.writeObjectFieldStart("compare");
+    g.writeStringField("detector", c.detector());
+    g.writeStringField("model", c.model());
+    g.writeArrayFieldStart("faces");
+    for (FaceResult f : c.faces()) {
+      face(g, f);
+    }
+    g.writeEndArray();
+    g.writeNumberField("agree", c.agreeing(a));
+    g.writeNumberField("of", c.pairs(a).size());
+    g.writeEndObject();
   }
 
   /**
