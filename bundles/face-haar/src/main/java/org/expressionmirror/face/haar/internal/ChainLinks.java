@@ -26,7 +26,7 @@ record ChainLinks(List<String> ids, List<FaceDetector> detectors) {
    */
   static ChainLinks of(String[] raw, Map<String, FaceDetector> offered) {
     List<String> ids =
-        Arrays.stream(raw).flatMap(v -> Arrays.stream(v.split(","))).map(String::strip).toList();
+        Arrays.stream(raw).flatMap(v -> Arrays.stream(v.split(",", -1))).map(String::strip).toList();
     String value = String.join(",", ids);
     if (ids.isEmpty() || ids.contains("")) {
       throw invalid(value, "must list detector ids separated by commas, none empty");
