@@ -69,14 +69,10 @@ final class HaarCascade {
     return new HaarCascade(classifier);
   }
 
-  /** Faces in the frame in source pixels, largest first is not promised: OpenCV's order. */
-  List<Face> detect(Frame frame, HaarSettings settings) {
-    return detect(frame, settings, false);
-  }
-
   /**
-   * Faces in the frame; with {@code alsoMirrored} the cascade also runs on the mirror image and
-   * its faces that are not already found are added, mapped back to the frame.
+   * Faces in the frame in source pixels, in OpenCV's order (which varies: it runs threads); with
+   * {@code alsoMirrored} the cascade also runs on the mirror image and its faces that are not
+   * already found are added, mapped back to the frame.
    */
   synchronized List<Face> detect(Frame frame, HaarSettings settings, boolean alsoMirrored) {
     double scale = scaleFor(frame.width(), settings.detectionWidth());
