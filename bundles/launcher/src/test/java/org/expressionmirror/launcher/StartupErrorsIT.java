@@ -117,7 +117,7 @@ class StartupErrorsIT {
     Timed t = timed("detector=nope", Map.of(), "--headless", "--source", photo().toString(), "--config", config.toString());
     assertEquals(2, t.run().exit(), t.run().err());
     assertEquals(
-        List.of("error: unknown detector id 'nope' (available: blazeface, blazeface-back, haar)"),
+        List.of("error: unknown detector id 'nope' (available: blazeface, blazeface-back, chain, haar, haar-alt, haar-alt2, haar-profile, lbp)"),
         t.run().err().lines().filter(l -> !l.isBlank()).toList());
     assertTrue(t.seconds() < TIMEOUT_SECONDS, t.seconds() + " s");
   }
@@ -164,7 +164,7 @@ class StartupErrorsIT {
             "-Dmirror.eval.waitSeconds=" + TIMEOUT_SECONDS);
     assertEquals(2, t.run().exit(), t.run().err());
     assertEquals(
-        List.of("error: unknown detector id 'nope' (available detectors: blazeface, blazeface-back, haar, or none)"),
+        List.of("error: unknown detector id 'nope' (available detectors: blazeface, blazeface-back, chain, haar, haar-alt, haar-alt2, haar-profile, lbp, or none)"),
         t.run().err().lines().filter(l -> !l.isBlank()).toList());
     assertTrue(t.seconds() < TIMEOUT_SECONDS, t.seconds() + " s");
   }

@@ -1,6 +1,6 @@
-/** Identifiers of the Haar face detector, for configuration and service selection. */
+/** Identifiers of the cascade face detectors and their chain, for configuration and service selection. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.expressionmirror.face.haar;
 
 import org.osgi.annotation.bundle.Export;

@@ -118,7 +118,7 @@ final class PipelineRun {
     for (int i = 0; i < found.size(); i++) {
       FaceTracker.Track track = tracks.get(i);
       if (only >= 0 && i != only) {
-        results.add(new FaceResult(track.id, track.box, null, null));
+        results.add(new FaceResult(track.id, track.box, null, null, found.get(i).foundBy()));
         continue;
       }
       long c0 = System.nanoTime();
@@ -128,7 +128,7 @@ final class PipelineRun {
       long c2 = System.nanoTime();
       classifyNanos += c1 - c0;
       smoothNanos += c2 - c1;
-      results.add(new FaceResult(track.id, track.box, scores, smoothed));
+      results.add(new FaceResult(track.id, track.box, scores, smoothed, found.get(i).foundBy()));
     }
     Times b = new Times();
     Comparison compare = s.comparing() ? compare(frame, s, tracks, results, b) : null;

@@ -22,7 +22,7 @@ class ConfigFileCheckTest {
     try (Stream<Path> all = Files.list(Path.of("../../runtime-config"))) {
       files = all.filter(f -> f.toString().endsWith(".cfg")).toList();
     }
-    assertEquals(4, files.size(), files.toString());
+    assertEquals(5, files.size(), files.toString());
     for (Path f : files) {
       assertEquals(Optional.empty(), ConfigFileCheck.problem(f), f.toString());
     }

@@ -11,6 +11,7 @@ import org.expressionmirror.api.Box;
 import org.expressionmirror.api.Face;
 import org.expressionmirror.api.Frame;
 import org.expressionmirror.platform.opencv.FrameMats;
+import org.opencv.core.Core;
 import org.opencv.core.CvException;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfRect;
@@ -20,13 +21,11 @@ import org.opencv.imgproc.Imgproc;
 import org.opencv.objdetect.CascadeClassifier;
 
 /**
- * One loaded cascade and the detection around it. {@link CascadeClassifier} is not thread-safe, so
- * {@link #detect} is synchronised: callers on several threads take turns.
+ * One loaded cascade (Haar or LBP: OpenCV's {@link CascadeClassifier} reads both) and the
+ * detection around it. {@link CascadeClassifier} is not thread-safe, so {@link #detect} is
+ * synchronised: callers on several threads take turns.
  */
 final class HaarCascade {
-  /** The cascade embedded in this bundle at build time (from the models artifact). */
-  static final String RESOURCE = "/cascades/haarcascade_frontalface_default.xml";
-
   private final CascadeClassifier classifier;
 
   private HaarCascade(CascadeClassifier classifier) {
@@ -34,20 +33,21 @@ final class HaarCascade {
   }
 
   /**
-   * Loads the embedded cascade. OpenCV reads cascades only from files, so the resource is copied
+   * Loads an embedded cascade. OpenCV reads cascades only from files, so the resource is copied
    * to a temporary file in {@code java.io.tmpdir}, which is deleted as soon as it is parsed (the
    * classifier keeps everything in memory): nothing is left behind even if the JVM dies.
    */
-  static HaarCascade load() throws IOException {
-    Path file = Files.createTempFile("haarcascade_frontalface_default", ".xml");
+  static HaarCascade load(Cascade cascade) throws IOException {
+    String resource = cascade.resource();
+    Path file = Files.createTempFile(cascade.file.replace(".xml", ""), ".xml");
     try {
-      try (InputStream in = HaarCascade.class.getResourceAsStream(RESOURCE)) {
+      try (InputStream in = HaarCascade.class.getResourceAsStream(resource)) {
         if (in == null) {
-          throw new IOException("Haar cascade missing from the bundle: " + RESOURCE);
+          throw new IOException("cascade missing from the bundle: " + resource);
         }
         Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
       }
-      return load(file, RESOURCE);
+      return load(file, resource);
     } finally {
       Files.deleteIfExists(file);
     }
@@ -69,12 +69,16 @@ final class HaarCascade {
     return new HaarCascade(classifier);
   }
 
-  /** Faces in the frame in source pixels, largest first is not promised: OpenCV's order. */
-  synchronized List<Face> detect(Frame frame, HaarSettings settings) {
+  /**
+   * Faces in the frame in source pixels, in OpenCV's order (which varies: it runs threads); with
+   * {@code alsoMirrored} the cascade also runs on the mirror image and its faces that are not
+   * already found are added, mapped back to the frame.
+   */
+  synchronized List<Face> detect(Frame frame, HaarSettings settings, boolean alsoMirrored) {
     double scale = scaleFor(frame.width(), settings.detectionWidth());
     Mat bgr = FrameMats.toMat(frame);
     Mat grey = new Mat();
-    MatOfRect found = new MatOfRect();
+    Mat flipped = new Mat();
     try {
       Imgproc.cvtColor(bgr, grey, Imgproc.COLOR_BGR2GRAY);
       if (scale < 1) {
@@ -82,6 +86,23 @@ final class HaarCascade {
         Imgproc.resize(grey, grey, new Size(), scale, scale, Imgproc.INTER_AREA);
       }
       int minSize = (int) Math.round(settings.minFaceSize() * scale);
+      List<Box> boxes = run(grey, settings, minSize);
+      if (alsoMirrored) {
+        Core.flip(grey, flipped, 1);
+        List<Box> back = run(flipped, settings, minSize).stream().map(b -> Mirror.back(b, grey.cols())).toList();
+        boxes = Mirror.merge(boxes, back);
+      }
+      return toFaces(boxes, 1 / scale, frame);
+    } finally {
+      flipped.release();
+      grey.release();
+      bgr.release();
+    }
+  }
+
+  private List<Box> run(Mat grey, HaarSettings settings, int minSize) {
+    MatOfRect found = new MatOfRect();
+    try {
       classifier.detectMultiScale(
           grey,
           found,
@@ -90,11 +111,13 @@ final class HaarCascade {
           0,
           new Size(minSize, minSize),
           new Size());
-      return toFaces(found.toArray(), 1 / scale, frame);
+      List<Box> boxes = new ArrayList<>();
+      for (Rect r : found.toArray()) {
+        boxes.add(FrameMats.toBox(r));
+      }
+      return boxes;
     } finally {
       found.release();
-      grey.release();
-      bgr.release();
     }
   }
 
@@ -102,11 +125,10 @@ final class HaarCascade {
     return detectionWidth > 0 && width > detectionWidth ? (double) detectionWidth / width : 1;
   }
 
-  private static List<Face> toFaces(Rect[] rects, double back, Frame frame) {
-    List<Face> faces = new ArrayList<>(rects.length);
-    for (Rect r : rects) {
-      Box box = FrameMats.scale(FrameMats.toBox(r), back).clip(frame.width(), frame.height());
-      faces.add(new Face(box, 1.0));
+  private static List<Face> toFaces(List<Box> boxes, double back, Frame frame) {
+    List<Face> faces = new ArrayList<>(boxes.size());
+    for (Box b : boxes) {
+      faces.add(new Face(FrameMats.scale(b, back).clip(frame.width(), frame.height()), 1.0));
     }
     return faces;
   }

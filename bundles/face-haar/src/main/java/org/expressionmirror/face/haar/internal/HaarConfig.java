@@ -4,10 +4,12 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 @ObjectClassDefinition(
-    name = "Face detector: Haar cascade",
+    name = "Face detector: cascade",
     description =
-        "OpenCV CascadeClassifier with haarcascade_frontalface_default; PID mirror.detector.haar."
-            + " A new value that is out of range is rejected and the previous settings stay.")
+        "OpenCV CascadeClassifier; PIDs mirror.detector.haar (haarcascade_frontalface_default),"
+            + " mirror.detector.haar-alt, mirror.detector.haar-alt2, mirror.detector.haar-profile"
+            + " and mirror.detector.lbp. A new value that is out of range is rejected and the"
+            + " previous settings stay.")
 public @interface HaarConfig {
   @AttributeDefinition(
       description =

@@ -83,6 +83,9 @@ final class JsonLines {
     g.writeNumber(b.width());
     g.writeNumber(b.height());
     g.writeEndArray();
+    if (!f.foundBy().isEmpty()) { // faces of a chain detector: which link found this one
+      g.writeStringField("foundBy", f.foundBy());
+    }
     distribution(g, "scores", f.scores());
     distribution(g, "smoothed", f.smoothed());
     g.writeEndObject();

@@ -1,0 +1,68 @@
+package org.expressionmirror.face.haar.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.expressionmirror.api.Face;
+import org.expressionmirror.api.FaceDetector;
+import org.expressionmirror.api.Frame;
+import org.expressionmirror.face.haar.HaarDetectors;
+
+/** The chain's rule: its links in order, the first that finds a face gives the faces. */
+record ChainLinks(List<String> ids, List<FaceDetector> detectors) {
+  ChainLinks {
+    ids = List.copyOf(ids);
+    detectors = List.copyOf(detectors);
+  }
+
+  /**
+   * The links a configuration names, checked against the detectors on offer.
+   *
+   * @param raw the configured values; a value may hold several ids separated by commas (a
+   *     {@code .cfg} file gives one string)
+   * @throws IllegalArgumentException naming the PID, the key and the value
+   */
+  static ChainLinks of(String[] raw, Map<String, FaceDetector> offered) {
+    List<String> ids =
+        Arrays.stream(raw).flatMap(v -> Arrays.stream(v.split(",", -1))).map(String::strip).toList();
+    String value = String.join(",", ids);
+    if (ids.isEmpty() || ids.contains("")) {
+      throw invalid(value, "must list detector ids separated by commas, none empty");
+    }
+    List<FaceDetector> detectors = new ArrayList<>();
+    for (String id : ids) {
+      if (id.equals(HaarDetectors.CHAIN_ID)) {
+        throw invalid(value, "cannot name the chain itself");
+      }
+      if (ids.indexOf(id) != ids.lastIndexOf(id)) {
+        throw invalid(value, "names '" + id + "' twice");
+      }
+      FaceDetector d = offered.get(id);
+      if (d == null) {
+        throw invalid(value, "names '" + id + "', which is no detector id (available: "
+            + String.join(", ", new TreeSet<>(offered.keySet())) + ")");
+      }
+      detectors.add(d);
+    }
+    return new ChainLinks(ids, detectors);
+  }
+
+  /** The faces of the first link that finds any, each naming that link; else none. */
+  List<Face> detect(Frame frame) {
+    for (int i = 0; i < ids.size(); i++) {
+      List<Face> faces = detectors.get(i).detect(frame);
+      if (!faces.isEmpty()) {
+        String id = ids.get(i);
+        return faces.stream().map(f -> f.withFoundBy(id)).toList();
+      }
+    }
+    return List.of();
+  }
+
+  private static IllegalArgumentException invalid(String value, String rule) {
+    return new IllegalArgumentException(
+        HaarDetectors.CHAIN_PID + ": links = '" + value + "' " + rule);
+  }
+}
