@@ -1,5 +1,7 @@
 package org.expressionmirror.api;
 
+import java.util.Map;
+
 /**
  * The reading of one face in one frame.
  *
@@ -8,10 +10,36 @@ package org.expressionmirror.api;
  * @param scores the model's distribution for this frame; null when the face was not read (only
  *     the largest face is read in "only my face" mode)
  * @param smoothed the smoother's distribution for the track so far; null when not read
+ * @param labelThreshold every label whose smoothed probability is at least this is shown and
+ *     recorded ({@link #labelsAbove()}), besides the three strongest; in (0, 1]
  */
-public record FaceResult(int track, Box box, Distribution scores, Distribution smoothed) {
+public record FaceResult(
+    int track, Box box, Distribution scores, Distribution smoothed, double labelThreshold) {
+  /** The documented default of the pipeline's {@code labelThreshold}. */
+  public static final double DEFAULT_LABEL_THRESHOLD = 0.3;
+
+  /** A reading with the default label threshold. */
+  public FaceResult(int track, Box box, Distribution scores, Distribution smoothed) {
+    this(track, box, scores, smoothed, DEFAULT_LABEL_THRESHOLD);
+  }
+
+  public FaceResult {
+    if (!(labelThreshold > 0 && labelThreshold <= 1)) {
+      throw new IllegalArgumentException(
+          "track " + track + ": label threshold must be in (0, 1], got " + labelThreshold);
+    }
+  }
+
   /** Whether the model read this face. */
   public boolean read() {
     return scores != null;
+  }
+
+  /**
+   * The smoothed labels at or above {@link #labelThreshold()}, strongest first; empty when none
+   * is, null when the face was not read.
+   */
+  public Map<String, Double> labelsAbove() {
+    return smoothed == null ? null : smoothed.atLeast(labelThreshold);
   }
 }

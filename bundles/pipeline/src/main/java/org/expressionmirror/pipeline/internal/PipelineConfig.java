@@ -37,4 +37,10 @@ public @interface PipelineConfig {
 
   @AttributeDefinition(description = "Read only the largest face; the others get a plain frame")
   boolean onlyMyFace() default false;
+
+  @AttributeDefinition(
+      description =
+          "Every label whose smoothed probability is at least this is shown in the window and recorded"
+              + " (labelsAbove), besides the three strongest; in (0, 1]")
+  double labelThreshold() default 0.3;
 }

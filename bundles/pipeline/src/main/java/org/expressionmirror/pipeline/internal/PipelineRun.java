@@ -109,7 +109,7 @@ final class PipelineRun {
     for (int i = 0; i < found.size(); i++) {
       FaceTracker.Track track = tracks.get(i);
       if (only >= 0 && i != only) {
-        results.add(new FaceResult(track.id, track.box, null, null));
+        results.add(new FaceResult(track.id, track.box, null, null, settings.labelThreshold()));
         continue;
       }
       long c0 = System.nanoTime();
@@ -119,7 +119,8 @@ final class PipelineRun {
       long c2 = System.nanoTime();
       classifyNanos += c1 - c0;
       smoothNanos += c2 - c1;
-      results.add(new FaceResult(track.id, track.box, scores, smoothed));
+      results.add(
+          new FaceResult(track.id, track.box, scores, smoothed, settings.labelThreshold()));
     }
     StageTimes times =
         new StageTimes(decodeMs, millis(t0, t1), classifyNanos / 1e6, smoothNanos / 1e6);

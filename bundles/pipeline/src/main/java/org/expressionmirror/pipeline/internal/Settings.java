@@ -18,11 +18,13 @@ record Settings(
     double trackTimeoutMs,
     double trackMinIou,
     long startupTimeoutMs,
-    boolean onlyMyFace) {
+    boolean onlyMyFace,
+    double labelThreshold) {
 
   static final String PID = "mirror.pipeline";
   private static final String POSITIVE = "must be a positive number";
   private static final String BETWEEN_0_AND_1 = "must be between 0 and 1";
+  private static final String ABOVE_0_UP_TO_1 = "must be above 0 and at most 1";
 
   /** The documented defaults of {@link PipelineConfig}. */
   static Settings defaults() {
@@ -42,6 +44,10 @@ record Settings(
       throw invalid("trackMinIou", raw.get("trackMinIou"), BETWEEN_0_AND_1);
     }
     double startup = positive(raw, "startupTimeoutSeconds", c::startupTimeoutSeconds);
+    double labels = number(raw, "labelThreshold", c::labelThreshold, ABOVE_0_UP_TO_1);
+    if (!(labels > 0 && labels <= 1)) {
+      throw invalid("labelThreshold", raw.getOrDefault("labelThreshold", labels), ABOVE_0_UP_TO_1);
+    }
     return new Settings(
         id("detector", c.detector()),
         id("model", c.model()),
@@ -52,7 +58,8 @@ record Settings(
         timeout * 1000,
         iou,
         Math.round(startup * 1000),
-        bool(raw, "onlyMyFace", c::onlyMyFace));
+        bool(raw, "onlyMyFace", c::onlyMyFace),
+        labels);
   }
 
   private static String id(String key, String value) {
