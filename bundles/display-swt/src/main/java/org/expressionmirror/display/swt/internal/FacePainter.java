@@ -11,7 +11,11 @@ import org.eclipse.swt.graphics.Rectangle;
 import org.expressionmirror.api.FaceResult;
 import org.expressionmirror.api.FrameResult;
 
-/** Draws a frame around each face and, beside it, its three strongest smoothed expressions. */
+/**
+ * Draws a frame around each face and, beside it, its three strongest smoothed expressions and any
+ * further one at the label threshold or above. With a neutral baseline the main face's rows show
+ * signed percentage points against it, and the baseline as a tick on each bar.
+ */
 final class FacePainter {
   static final int LINE_WIDTH = 3;
   static final int ROW_HEIGHT = 20;
@@ -21,12 +25,19 @@ final class FacePainter {
   static final int PAD = 6;
   static final int GAP = 8;
   static final int PANEL_WIDTH = PAD + LABEL_WIDTH + BAR_WIDTH + PAD + PERCENT_WIDTH;
-  static final int TOP = 3;
+  static final int TOP = ShownLabels.TOP;
+  static final int TICK_WIDTH = 3;
 
   private final Palette palette;
+  private final NeutralBaseline baseline;
 
   FacePainter(Palette palette) {
+    this(palette, new NeutralBaseline());
+  }
+
+  FacePainter(Palette palette, NeutralBaseline baseline) {
     this.palette = palette;
+    this.baseline = baseline;
   }
 
   void paint(GC gc, FrameResult result, ViewTransform view, boolean onlyMyFace) {
@@ -38,7 +49,7 @@ final class FacePainter {
       Rectangle box = view.toView(face.box());
       drawFrame(gc, box, read);
       if (read) {
-        drawReadings(gc, face, box, area);
+        drawReadings(gc, face, main.get(), box, area);
       }
     }
   }
@@ -53,7 +64,11 @@ final class FacePainter {
 
   /** Panel right of the box, or left of it when there is no room on the right. */
   static Rectangle panelBounds(Rectangle box, Rectangle area) {
-    int height = TOP * ROW_HEIGHT + PAD;
+    return panelBounds(box, area, TOP);
+  }
+
+  static Rectangle panelBounds(Rectangle box, Rectangle area, int rows) {
+    int height = rows * ROW_HEIGHT + PAD;
     int x = box.x + box.width + GAP;
     if (x + PANEL_WIDTH > area.x + area.width && box.x - GAP - PANEL_WIDTH >= area.x) {
       x = box.x - GAP - PANEL_WIDTH;
@@ -62,20 +77,22 @@ final class FacePainter {
     return new Rectangle(x, y, PANEL_WIDTH, height);
   }
 
-  private void drawReadings(GC gc, FaceResult face, Rectangle box, Rectangle area) {
-    Rectangle panel = panelBounds(box, area);
+  private void drawReadings(GC gc, FaceResult face, FaceResult main, Rectangle box, Rectangle area) {
+    List<Map.Entry<String, Double>> rows = ShownLabels.of(face);
+    Rectangle panel = panelBounds(box, area, Math.max(TOP, rows.size()));
     gc.setAlpha(170);
     gc.setBackground(palette.panel);
     gc.fillRectangle(panel);
     gc.setAlpha(255);
-    List<Map.Entry<String, Double>> top = face.smoothed().top(TOP);
-    for (int i = 0; i < top.size(); i++) {
+    for (int i = 0; i < rows.size(); i++) {
       int y = panel.y + PAD / 2 + i * ROW_HEIGHT;
-      drawRow(gc, top.get(i).getKey(), top.get(i).getValue(), panel.x + PAD, y);
+      String label = rows.get(i).getKey();
+      Optional<Double> neutral = baseline.of(label, face, main);
+      drawRow(gc, label, rows.get(i).getValue(), panel.x + PAD, y, neutral);
     }
   }
 
-  private void drawRow(GC gc, String label, double p, int x, int y) {
+  private void drawRow(GC gc, String label, double p, int x, int y, Optional<Double> neutral) {
     gc.setForeground(palette.text);
     Point extent = gc.textExtent(label);
     int textY = y + (ROW_HEIGHT - extent.y) / 2;
@@ -87,7 +104,17 @@ final class FacePainter {
     gc.fillRectangle(barX, barY, BAR_WIDTH, barHeight);
     gc.setBackground(palette.of(label));
     gc.fillRectangle(barX, barY, (int) Math.round(BAR_WIDTH * Math.min(1, p)), barHeight);
-    String percent = String.format(Locale.ROOT, "%d %%", Math.round(p * 100));
-    gc.drawText(percent, barX + BAR_WIDTH + PAD, textY, true);
+    gc.setForeground(palette.text);
+    if (neutral.isEmpty()) {
+      String percent = String.format(Locale.ROOT, "%d %%", Math.round(p * 100));
+      gc.drawText(percent, barX + BAR_WIDTH + PAD, textY, true);
+      return;
+    }
+    // the tick marks where the bar stood on the neutral face; the number is the distance from it
+    int tickX = barX + (int) Math.round(BAR_WIDTH * Math.min(1, neutral.get())) - TICK_WIDTH / 2;
+    gc.setBackground(palette.baseline);
+    gc.fillRectangle(tickX, barY - 3, TICK_WIDTH, barHeight + 6);
+    long points = Math.round(NeutralBaseline.relativePoints(p, neutral.get()));
+    gc.drawText(String.format(Locale.ROOT, "%+d pp", points), barX + BAR_WIDTH + PAD, textY, true);
   }
 }

@@ -50,6 +50,7 @@ final class MirrorWindow {
   private final Combo cameras;
   private final Palette palette;
   private final FacePainter faces;
+  private final BaselineView baseline;
   private final TimelinePainter timelinePainter;
   private final FrameImages images = new FrameImages();
   private final Timeline timeline = new Timeline();
@@ -92,12 +93,14 @@ final class MirrorWindow {
     this.controls = controls;
     this.configWork = configWork;
     palette = new Palette(display);
-    faces = new FacePainter(palette);
+    NeutralBaseline neutral = new NeutralBaseline();
+    faces = new FacePainter(palette, neutral);
     timelinePainter = new TimelinePainter(palette);
     shell = new Shell(display);
     shell.setText("Expression Mirror");
     shell.setLayout(new FillLayout());
     canvas = new Canvas(shell, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
+    baseline = new BaselineView(display, canvas, palette, neutral);
     canvas.addListener(SWT.Paint, e -> paint(e.gc));
     retry = new Button(canvas, SWT.PUSH);
     retry.setText(RETRY);
@@ -184,6 +187,11 @@ final class MirrorWindow {
     return onlyMyFace;
   }
 
+  /** On UI thread: the neutral baseline's keys, menu actions and drawing. */
+  BaselineView baseline() {
+    return baseline;
+  }
+
   /** On UI thread: the newest result shown, or null. */
   FrameResult latest() {
     return shown == null ? null : shown.result();
@@ -206,6 +214,9 @@ final class MirrorWindow {
       showMessage("", null);
     }
     shown = next;
+    if (!again) {
+      baseline.frame(next.result());
+    }
     timeline.add(next.result());
     replaceImage(next.frame());
     renders.incrementAndGet();
@@ -233,6 +244,7 @@ final class MirrorWindow {
     paintImage(gc, imageArea);
     paintStatus(gc, client, status);
     paintMessage(gc, imageArea);
+    baseline.paint(gc, imageArea);
     timelinePainter.paint(
         gc, timeline, new Rectangle(0, client.height - TIMELINE_HEIGHT, client.width, TIMELINE_HEIGHT));
   }
@@ -259,6 +271,9 @@ final class MirrorWindow {
    */
   private List<String> statusLines(GC gc, int width) {
     List<String> fields = new java.util.ArrayList<>(StatusLine.fields(source, latest(), rate.perSecond()));
+    if (!baseline.status().isEmpty()) {
+      fields.add(baseline.status());
+    }
     if (!notice.isEmpty()) {
       fields.add(notice);
     }
@@ -408,6 +423,8 @@ final class MirrorWindow {
     if (ours && (e.character == 'q' || e.keyCode == SWT.ESC)) {
       e.doit = false;
       shell.close();
+    } else if (ours && baseline.key(e)) {
+      e.doit = false;
     }
   }
 

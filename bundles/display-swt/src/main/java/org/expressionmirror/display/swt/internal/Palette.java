@@ -11,6 +11,8 @@ import org.expressionmirror.api.Expressions;
 final class Palette implements AutoCloseable {
   /** Frame around a face that is read. */
   static final RGB FACE = new RGB(0, 230, 118);
+  /** The neutral baseline: ticks on the bars and the recording's progress bar. */
+  static final RGB BASELINE = new RGB(0, 229, 255);
   /** Frame around a face that is not read ("only my face"). */
   static final RGB PLAIN = new RGB(190, 190, 190);
 
@@ -33,6 +35,7 @@ final class Palette implements AutoCloseable {
   final Color dimText;
   final Color marker;
   final Color warning;
+  final Color baseline;
   private final Map<String, Color> expressions = new HashMap<>();
   private final Color unknown;
 
@@ -45,6 +48,7 @@ final class Palette implements AutoCloseable {
     dimText = new Color(device, 150, 150, 150);
     marker = new Color(device, 255, 255, 255);
     warning = new Color(device, 255, 183, 77);
+    baseline = new Color(device, BASELINE);
     unknown = new Color(device, 255, 255, 255);
     EXPRESSIONS.forEach((label, rgb) -> expressions.put(label, new Color(device, rgb)));
   }
@@ -61,7 +65,7 @@ final class Palette implements AutoCloseable {
 
   @Override
   public void close() {
-    for (Color c : new Color[] {face, plain, background, panel, text, dimText, marker, warning}) {
+    for (Color c : new Color[] {face, plain, background, panel, text, dimText, marker, warning, baseline}) {
       c.dispose();
     }
     unknown.dispose();

@@ -128,11 +128,21 @@ final class WindowMenus {
           edit("set only my face", () -> controls.setOnlyMyFace(on));
         });
     new MenuItem(menu, SWT.SEPARATOR);
+    // in memory only: the baseline is never written, and the record keeps absolute readings
+    push(menu, BaselineView.RECORD_ITEM, () -> window.baseline().record());
+    push(menu, BaselineView.CLEAR_ITEM, () -> window.baseline().clear());
+    new MenuItem(menu, SWT.SEPARATOR);
     check(menu, "&Log readings to a file…", read(controls::logEnabled, false), this::toggleLog);
     new MenuItem(menu, SWT.SEPARATOR);
     MenuItem quit = new MenuItem(menu, SWT.PUSH);
     quit.setText("&Quit\tQ");
     quit.addListener(SWT.Selection, e -> shell.close());
+  }
+
+  private void push(Menu menu, String text, Runnable action) {
+    MenuItem item = new MenuItem(menu, SWT.PUSH);
+    item.setText(text);
+    item.addListener(SWT.Selection, e -> action.run());
   }
 
   private void toggleLog(boolean on) {
