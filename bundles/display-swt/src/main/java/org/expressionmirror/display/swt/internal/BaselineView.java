@@ -9,7 +9,6 @@ import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
-import org.expressionmirror.api.FrameResult;
 
 /**
  * The window's side of the neutral baseline: the keys ({@code n} records three seconds of the
@@ -24,7 +23,8 @@ final class BaselineView {
   static final String CLEAR_ITEM = "&Clear baseline\tBackspace";
   static final int PROGRESS_WIDTH = 240;
   static final int PROGRESS_HEIGHT = 8;
-  private static final int TICK_MS = 100;
+  /** Countdown repaints: rare enough that a loaded machine still gets to show frames between them. */
+  private static final int TICK_MS = 250;
   private static final long NO_FACE_SHOWN_NANOS = TimeUnit.SECONDS.toNanos(4);
 
   private final Display display;
@@ -33,6 +33,8 @@ final class BaselineView {
   private final NeutralBaseline baseline;
   /** Until when the "no face" message stays over the image. */
   private long noFaceUntil;
+  /** Where the banner was drawn last, or null: the countdown repaints only that. */
+  private Rectangle banner;
 
   BaselineView(Display display, Canvas canvas, Palette palette, NeutralBaseline baseline) {
     this.display = display;
@@ -50,11 +52,6 @@ final class BaselineView {
   void clear() {
     baseline.clear();
     canvas.redraw();
-  }
-
-  /** A frame reached the window. */
-  void frame(FrameResult result) {
-    baseline.add(result, System.nanoTime());
   }
 
   /** Handles {@code n} and Backspace; returns whether the key was one of them. */
@@ -83,6 +80,7 @@ final class BaselineView {
   /** The countdown while recording, the "no face" message for a while after a failed one. */
   void paint(GC gc, Rectangle area) {
     long now = System.nanoTime();
+    banner = null;
     if (baseline.state() == NeutralBaseline.State.RECORDING) {
       double left = baseline.secondsLeft(now);
       String text = String.format(Locale.ROOT, "Hold a neutral face: %.1f s", left);
@@ -99,6 +97,7 @@ final class BaselineView {
     int height = extent.y + 20 + (progress >= 0 ? PROGRESS_HEIGHT + 10 : 0);
     int x = area.x + (area.width - width) / 2;
     int y = area.y + 12;
+    banner = new Rectangle(x, y, width, height);
     gc.setAlpha(210);
     gc.setBackground(palette.panel);
     gc.fillRectangle(x, y, width, height);
@@ -131,7 +130,13 @@ final class BaselineView {
       noFaceUntil = System.nanoTime() + NO_FACE_SHOWN_NANOS;
       display.timerExec((int) TimeUnit.NANOSECONDS.toMillis(NO_FACE_SHOWN_NANOS), this::redraw);
     }
-    canvas.redraw();
+    if (going && banner != null) {
+      // SWT runs the frames' asyncExec only when no other event waits: whole-window repaints
+      // every tick would starve them on a loaded machine
+      canvas.redraw(banner.x, banner.y, banner.width, banner.height, false);
+    } else {
+      canvas.redraw();
+    }
     if (going) {
       display.timerExec(TICK_MS, this::tick);
     }

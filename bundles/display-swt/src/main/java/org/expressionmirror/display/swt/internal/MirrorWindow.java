@@ -50,6 +50,7 @@ final class MirrorWindow {
   private final Combo cameras;
   private final Palette palette;
   private final FacePainter faces;
+  private final NeutralBaseline neutral = new NeutralBaseline();
   private final BaselineView baseline;
   private final TimelinePainter timelinePainter;
   private final FrameImages images = new FrameImages();
@@ -93,7 +94,6 @@ final class MirrorWindow {
     this.controls = controls;
     this.configWork = configWork;
     palette = new Palette(display);
-    NeutralBaseline neutral = new NeutralBaseline();
     faces = new FacePainter(palette, neutral);
     timelinePainter = new TimelinePainter(palette);
     shell = new Shell(display);
@@ -126,6 +126,8 @@ final class MirrorWindow {
   /** Called on the pipeline thread; returns at once, the newest frame wins. */
   void offer(Frame frame, FrameResult result) {
     rate.tick(System.nanoTime());
+    // every frame, also one the UI drops, counts towards a neutral baseline being recorded
+    neutral.add(result, System.nanoTime());
     slot.offer(frame, result);
   }
 
@@ -214,9 +216,6 @@ final class MirrorWindow {
       showMessage("", null);
     }
     shown = next;
-    if (!again) {
-      baseline.frame(next.result());
-    }
     timeline.add(next.result());
     replaceImage(next.frame());
     renders.incrementAndGet();

@@ -12,7 +12,8 @@ import org.expressionmirror.api.FrameResult;
  * The user's neutral face: the mean expression distribution of the main face over three seconds,
  * against which the window then shows readings. Numbers in memory only, never written anywhere;
  * gone when the window closes. Time is passed in (nanoseconds), so the arithmetic is testable
- * without waiting.
+ * without waiting. Thread-safe: frames come in on the pipeline thread, so a busy window (which
+ * may drop repaints) still takes every frame of the three seconds; the UI thread reads.
  */
 final class NeutralBaseline {
   static final long RECORD_NANOS = TimeUnit.SECONDS.toNanos(3);
@@ -35,7 +36,7 @@ final class NeutralBaseline {
   private Map<String, Double> baseline = Map.of();
 
   /** Starts (or restarts) a recording; an earlier baseline is dropped. */
-  void start(long nowNanos) {
+  synchronized void start(long nowNanos) {
     state = State.RECORDING;
     startNanos = nowNanos;
     sums.clear();
@@ -44,7 +45,7 @@ final class NeutralBaseline {
   }
 
   /** Forgets the baseline (and a recording under way). */
-  void clear() {
+  synchronized void clear() {
     state = State.NONE;
     sums.clear();
     samples = 0;
@@ -55,7 +56,7 @@ final class NeutralBaseline {
    * Takes the main (largest) face of a frame shown while recording. The model's own scores are
    * averaged, not the smoothed ones, which still carry what the face showed before the recording.
    */
-  void add(FrameResult result, long nowNanos) {
+  synchronized void add(FrameResult result, long nowNanos) {
     if (!update(nowNanos)) {
       return;
     }
@@ -73,7 +74,7 @@ final class NeutralBaseline {
    * Ends a recording whose three seconds are over, also when no frame came; returns whether a
    * recording is still under way.
    */
-  boolean update(long nowNanos) {
+  synchronized boolean update(long nowNanos) {
     if (state != State.RECORDING) {
       return false;
     }
@@ -95,12 +96,12 @@ final class NeutralBaseline {
     state = State.ACTIVE;
   }
 
-  State state() {
+  synchronized State state() {
     return state;
   }
 
   /** Seconds left of the recording, 0 when none is under way. */
-  double secondsLeft(long nowNanos) {
+  synchronized double secondsLeft(long nowNanos) {
     if (state != State.RECORDING) {
       return 0;
     }
@@ -108,12 +109,12 @@ final class NeutralBaseline {
   }
 
   /** How many frames with a face the recording took so far (or the baseline was made of). */
-  int samples() {
+  synchronized int samples() {
     return samples;
   }
 
   /** The mean distribution: label to probability; empty unless {@link State#ACTIVE}. */
-  Map<String, Double> baseline() {
+  synchronized Map<String, Double> baseline() {
     return baseline;
   }
 
@@ -121,7 +122,7 @@ final class NeutralBaseline {
    * The baseline of one label for a face's readings, or empty when readings of that face are
    * absolute: no baseline, or not the main face (another person's face is not yours).
    */
-  Optional<Double> of(String label, FaceResult face, FaceResult main) {
+  synchronized Optional<Double> of(String label, FaceResult face, FaceResult main) {
     if (state != State.ACTIVE || face != main) {
       return Optional.empty();
     }
