@@ -45,8 +45,11 @@ final class BaselineView {
 
   /** Starts three seconds of recording (again, if one is under way). */
   void record() {
+    boolean ticking = baseline.state() == NeutralBaseline.State.RECORDING;
     baseline.start(System.nanoTime());
-    tick();
+    if (!ticking) { // one countdown timer, however often n is typed
+      tick();
+    }
   }
 
   void clear() {

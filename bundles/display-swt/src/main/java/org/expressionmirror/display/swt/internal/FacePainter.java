@@ -31,10 +31,6 @@ final class FacePainter {
   private final Palette palette;
   private final NeutralBaseline baseline;
 
-  FacePainter(Palette palette) {
-    this(palette, new NeutralBaseline());
-  }
-
   FacePainter(Palette palette, NeutralBaseline baseline) {
     this.palette = palette;
     this.baseline = baseline;
