@@ -60,6 +60,20 @@ public record Distribution(Map<String, Double> probabilities) {
     return List.copyOf(probabilities.keySet());
   }
 
+  /**
+   * The labels with a probability of at least {@code threshold}, strongest first (ties in
+   * canonical order).
+   */
+  public Map<String, Double> atLeast(double threshold) {
+    Map<String, Double> above = new LinkedHashMap<>();
+    for (Map.Entry<String, Double> e : top(probabilities.size())) {
+      if (e.getValue() >= threshold) {
+        above.put(e.getKey(), e.getValue());
+      }
+    }
+    return Collections.unmodifiableMap(above);
+  }
+
   /** The {@code n} most probable labels, strongest first (ties in canonical order). */
   public List<Map.Entry<String, Double>> top(int n) {
     List<Map.Entry<String, Double>> entries = new ArrayList<>(probabilities.entrySet());

@@ -49,4 +49,10 @@ public @interface PipelineConfig {
           "Compare mode: id of a second face detector whose faces are read beside the first"
               + " detector's (by compare.model if set, else by the model); empty (default) = off")
   String compare_detector() default "";
+
+  @AttributeDefinition(
+      description =
+          "Every label whose smoothed probability is at least this is shown in the window and recorded"
+              + " (labelsAbove), besides the three strongest; in (0, 1]")
+  double labelThreshold() default 0.3;
 }

@@ -118,7 +118,9 @@ final class PipelineRun {
     for (int i = 0; i < found.size(); i++) {
       FaceTracker.Track track = tracks.get(i);
       if (only >= 0 && i != only) {
-        results.add(new FaceResult(track.id, track.box, null, null, found.get(i).foundBy()));
+        results.add(
+            new FaceResult(
+                track.id, track.box, null, null, found.get(i).foundBy(), settings.labelThreshold()));
         continue;
       }
       long c0 = System.nanoTime();
@@ -128,7 +130,9 @@ final class PipelineRun {
       long c2 = System.nanoTime();
       classifyNanos += c1 - c0;
       smoothNanos += c2 - c1;
-      results.add(new FaceResult(track.id, track.box, scores, smoothed, found.get(i).foundBy()));
+      results.add(
+          new FaceResult(
+              track.id, track.box, scores, smoothed, found.get(i).foundBy(), settings.labelThreshold()));
     }
     Times b = new Times();
     Comparison compare = s.comparing() ? compare(frame, s, tracks, results, b) : null;
@@ -187,7 +191,7 @@ final class PipelineRun {
     for (int i = 0; i < tracks.size(); i++) {
       FaceTracker.Track track = tracks.get(i);
       if (!read.get(i)) {
-        faces.add(new FaceResult(track.id, track.box, null, null));
+        faces.add(new FaceResult(track.id, track.box, null, null, settings.labelThreshold()));
         continue;
       }
       long c0 = System.nanoTime();
@@ -197,7 +201,7 @@ final class PipelineRun {
       Distribution smoothed = smoothing.update(frame.timeMs(), scores);
       t.classifyNanos += c1 - c0;
       t.smoothNanos += System.nanoTime() - c1;
-      faces.add(new FaceResult(track.id, track.box, scores, smoothed));
+      faces.add(new FaceResult(track.id, track.box, scores, smoothed, settings.labelThreshold()));
     }
     return new Comparison(s.bDetector().label(), s.bModel().label(), faces);
   }

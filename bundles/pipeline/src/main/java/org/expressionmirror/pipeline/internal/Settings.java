@@ -20,11 +20,13 @@ record Settings(
     long startupTimeoutMs,
     boolean onlyMyFace,
     String compareModel,
-    String compareDetector) {
+    String compareDetector,
+    double labelThreshold) {
 
   static final String PID = "mirror.pipeline";
   private static final String POSITIVE = "must be a positive number";
   private static final String BETWEEN_0_AND_1 = "must be between 0 and 1";
+  private static final String ABOVE_0_UP_TO_1 = "must be above 0 and at most 1";
 
   /** The documented defaults of {@link PipelineConfig}. */
   static Settings defaults() {
@@ -44,6 +46,10 @@ record Settings(
       throw invalid("trackMinIou", raw.get("trackMinIou"), BETWEEN_0_AND_1);
     }
     double startup = positive(raw, "startupTimeoutSeconds", c::startupTimeoutSeconds);
+    double labels = number(raw, "labelThreshold", c::labelThreshold, ABOVE_0_UP_TO_1);
+    if (!(labels > 0 && labels <= 1)) {
+      throw invalid("labelThreshold", raw.getOrDefault("labelThreshold", labels), ABOVE_0_UP_TO_1);
+    }
     return new Settings(
         id("detector", c.detector()),
         id("model", c.model()),
@@ -56,7 +62,8 @@ record Settings(
         Math.round(startup * 1000),
         bool(raw, "onlyMyFace", c::onlyMyFace),
         optionalId("compare.model", c.compare_model()),
-        optionalId("compare.detector", c.compare_detector()));
+        optionalId("compare.detector", c.compare_detector()),
+        labels);
   }
 
   /** Whether a second model or detector runs beside the first. */

@@ -18,6 +18,7 @@ class SettingsTest {
     assertEquals("faceapi-expression", s.model());
     assertEquals("ema", s.smoother());
     assertEquals(1000, s.trackTimeoutMs());
+    assertEquals(0.3, s.labelThreshold());
   }
 
   @Test

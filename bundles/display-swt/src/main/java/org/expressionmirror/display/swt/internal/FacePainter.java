@@ -16,9 +16,11 @@ import org.expressionmirror.api.FaceResult;
 import org.expressionmirror.api.FrameResult;
 
 /**
- * Draws a frame around each face and, beside it, its three strongest smoothed expressions. In
- * compare mode a face both readings found gets A and B bars side by side, and a second detector's
- * faces get frames of their own colour.
+ * Draws a frame around each face and, beside it, its three strongest smoothed expressions and any
+ * further one at the label threshold or above. With a neutral baseline the main face's rows show
+ * signed percentage points against it, and the baseline as a tick on each bar. In compare mode a
+ * face both readings found gets A and B bars side by side, and a second detector's faces get
+ * frames of their own colour.
  */
 final class FacePainter {
   static final int LINE_WIDTH = 3;
@@ -29,7 +31,8 @@ final class FacePainter {
   static final int PAD = 6;
   static final int GAP = 8;
   static final int PANEL_WIDTH = PAD + LABEL_WIDTH + BAR_WIDTH + PAD + PERCENT_WIDTH;
-  static final int TOP = 3;
+  static final int TOP = ShownLabels.TOP;
+  static final int TICK_WIDTH = 3;
   /** One reading's column in a compare panel: bar and percent. */
   static final int COLUMN = BAR_WIDTH + PAD + PERCENT_WIDTH;
   /** Room on the right of a compare panel, so B's header is seldom cut short. */
@@ -38,9 +41,11 @@ final class FacePainter {
   static final int COMPARE_LINE_WIDTH = 2;
 
   private final Palette palette;
+  private final NeutralBaseline baseline;
 
-  FacePainter(Palette palette) {
+  FacePainter(Palette palette, NeutralBaseline baseline) {
     this.palette = palette;
+    this.baseline = baseline;
   }
 
   void paint(GC gc, FrameResult result, ViewTransform view, boolean onlyMyFace) {
@@ -63,7 +68,7 @@ final class FacePainter {
       if (read && b != null && b.smoothed() != null) {
         drawPair(gc, face, b, result.model(), compare.model(), box, area);
       } else if (read) {
-        drawReadings(gc, face, box, area);
+        drawReadings(gc, face, main.get(), box, area);
       }
     }
   }
@@ -98,8 +103,10 @@ final class FacePainter {
     for (int i = 0; i < labels.size(); i++) {
       String label = labels.get(i);
       int rowY = y + (i + 1) * ROW_HEIGHT;
-      drawRow(gc, label, a.smoothed().get(label), x, rowY, palette.background);
-      drawBar(gc, label, b.smoothed().get(label), x + LABEL_WIDTH + COLUMN, rowY, palette.compareTrack, textY(gc, label, rowY));
+      drawRow(gc, label, a.smoothed().get(label), x, rowY, palette.background, Optional.empty());
+      drawBar(
+          gc, label, b.smoothed().get(label), x + LABEL_WIDTH + COLUMN, rowY, palette.compareTrack,
+          textY(gc, label, rowY), Optional.empty());
     }
   }
 
@@ -131,7 +138,12 @@ final class FacePainter {
 
   /** Panel right of the box, or left of it when there is no room on the right. */
   static Rectangle panelBounds(Rectangle box, Rectangle area) {
-    return panelBounds(box, area, PANEL_WIDTH, TOP * ROW_HEIGHT + PAD);
+    return panelBounds(box, area, TOP);
+  }
+
+  /** The same for a panel of {@code rows} label rows. */
+  static Rectangle panelBounds(Rectangle box, Rectangle area, int rows) {
+    return panelBounds(box, area, PANEL_WIDTH, rows * ROW_HEIGHT + PAD);
   }
 
   static Rectangle panelBounds(Rectangle box, Rectangle area, int width, int height) {
@@ -143,39 +155,52 @@ final class FacePainter {
     return new Rectangle(x, y, width, height);
   }
 
-  private void drawReadings(GC gc, FaceResult face, Rectangle box, Rectangle area) {
-    Rectangle panel = panelBounds(box, area);
+  private void drawReadings(GC gc, FaceResult face, FaceResult main, Rectangle box, Rectangle area) {
+    List<Map.Entry<String, Double>> rows = ShownLabels.of(face);
+    Rectangle panel = panelBounds(box, area, Math.max(TOP, rows.size()));
     gc.setAlpha(170);
     gc.setBackground(palette.panel);
     gc.fillRectangle(panel);
     gc.setAlpha(255);
-    List<Map.Entry<String, Double>> top = face.smoothed().top(TOP);
-    for (int i = 0; i < top.size(); i++) {
+    for (int i = 0; i < rows.size(); i++) {
       int y = panel.y + PAD / 2 + i * ROW_HEIGHT;
-      drawRow(gc, top.get(i).getKey(), top.get(i).getValue(), panel.x + PAD, y, palette.background);
+      String label = rows.get(i).getKey();
+      Optional<Double> neutral = baseline.of(label, face, main);
+      drawRow(gc, label, rows.get(i).getValue(), panel.x + PAD, y, palette.background, neutral);
     }
   }
 
-  private void drawRow(GC gc, String label, double p, int x, int y, Color track) {
+  private void drawRow(
+      GC gc, String label, double p, int x, int y, Color track, Optional<Double> neutral) {
     gc.setForeground(palette.text);
     int textY = textY(gc, label, y);
     gc.drawText(label, x, textY, true);
-    drawBar(gc, label, p, x + LABEL_WIDTH, y, track, textY);
+    drawBar(gc, label, p, x + LABEL_WIDTH, y, track, textY, neutral);
   }
 
   private static int textY(GC gc, String text, int rowY) {
     return rowY + (ROW_HEIGHT - gc.textExtent(text).y) / 2;
   }
 
-  private void drawBar(GC gc, String label, double p, int barX, int y, Color track, int textY) {
+  private void drawBar(
+      GC gc, String label, double p, int barX, int y, Color track, int textY, Optional<Double> neutral) {
     int barY = y + 5;
     int barHeight = ROW_HEIGHT - 10;
     gc.setBackground(track);
     gc.fillRectangle(barX, barY, BAR_WIDTH, barHeight);
     gc.setBackground(palette.of(label));
     gc.fillRectangle(barX, barY, (int) Math.round(BAR_WIDTH * Math.min(1, p)), barHeight);
-    String percent = String.format(Locale.ROOT, "%d %%", Math.round(p * 100));
     gc.setForeground(palette.text);
-    gc.drawText(percent, barX + BAR_WIDTH + PAD, textY, true);
+    if (neutral.isEmpty()) {
+      String percent = String.format(Locale.ROOT, "%d %%", Math.round(p * 100));
+      gc.drawText(percent, barX + BAR_WIDTH + PAD, textY, true);
+      return;
+    }
+    // the tick marks where the bar stood on the neutral face; the number is the distance from it
+    int tickX = barX + (int) Math.round(BAR_WIDTH * Math.min(1, neutral.get())) - TICK_WIDTH / 2;
+    gc.setBackground(palette.baseline);
+    gc.fillRectangle(tickX, barY - 3, TICK_WIDTH, barHeight + 6);
+    long points = Math.round(NeutralBaseline.relativePoints(p, neutral.get()));
+    gc.drawText(String.format(Locale.ROOT, "%+d pp", points), barX + BAR_WIDTH + PAD, textY, true);
   }
 }

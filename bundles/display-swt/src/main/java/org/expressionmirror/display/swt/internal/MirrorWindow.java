@@ -50,6 +50,8 @@ final class MirrorWindow {
   private final Combo cameras;
   private final Palette palette;
   private final FacePainter faces;
+  private final NeutralBaseline neutral = new NeutralBaseline();
+  private final BaselineView baseline;
   private final TimelinePainter timelinePainter;
   private final FrameImages images = new FrameImages();
   private final Timeline timeline = new Timeline();
@@ -93,12 +95,13 @@ final class MirrorWindow {
     this.controls = controls;
     this.configWork = configWork;
     palette = new Palette(display);
-    faces = new FacePainter(palette);
+    faces = new FacePainter(palette, neutral);
     timelinePainter = new TimelinePainter(palette);
     shell = new Shell(display);
     shell.setText("Expression Mirror");
     shell.setLayout(new FillLayout());
     canvas = new Canvas(shell, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
+    baseline = new BaselineView(display, canvas, palette, neutral);
     canvas.addListener(SWT.Paint, e -> paint(e.gc));
     retry = new Button(canvas, SWT.PUSH);
     retry.setText(RETRY);
@@ -126,6 +129,8 @@ final class MirrorWindow {
     rate.tick(System.nanoTime());
     // every frame counts, also those a busy window never paints
     agreement.add(result);
+    // every frame, also one the UI drops, counts towards a neutral baseline being recorded
+    neutral.add(result, System.nanoTime());
     slot.offer(frame, result);
   }
 
@@ -187,6 +192,11 @@ final class MirrorWindow {
     return onlyMyFace;
   }
 
+  /** On UI thread: the neutral baseline's keys, menu actions and drawing. */
+  BaselineView baseline() {
+    return baseline;
+  }
+
   /** On UI thread: the newest result shown, or null. */
   FrameResult latest() {
     return shown == null ? null : shown.result();
@@ -236,6 +246,7 @@ final class MirrorWindow {
     paintImage(gc, imageArea);
     paintStatus(gc, client, status);
     paintMessage(gc, imageArea);
+    baseline.paint(gc, imageArea);
     timelinePainter.paint(
         gc, timeline, new Rectangle(0, client.height - TIMELINE_HEIGHT, client.width, TIMELINE_HEIGHT));
   }
@@ -265,6 +276,9 @@ final class MirrorWindow {
     String agree = agreement.text();
     if (!agree.isEmpty() && latest() != null && latest().compare() != null) {
       fields.add(5, agree); // right after the B ids it is about
+    }
+    if (!baseline.status().isEmpty()) {
+      fields.add(baseline.status());
     }
     if (!notice.isEmpty()) {
       fields.add(notice);
@@ -415,6 +429,8 @@ final class MirrorWindow {
     if (ours && (e.character == 'q' || e.keyCode == SWT.ESC)) {
       e.doit = false;
       shell.close();
+    } else if (ours && baseline.key(e)) {
+      e.doit = false;
     }
   }
 

@@ -11,6 +11,8 @@ import org.expressionmirror.api.Expressions;
 final class Palette implements AutoCloseable {
   /** Frame around a face that is read. */
   static final RGB FACE = new RGB(0, 230, 118);
+  /** The neutral baseline: ticks on the bars and the recording's progress bar. */
+  static final RGB BASELINE = new RGB(0, 229, 255);
   /** Frame around a face that is not read ("only my face"). */
   static final RGB PLAIN = new RGB(190, 190, 190);
   /** Compare mode's B reading: the second detector's face frames and the B column's header. */
@@ -39,6 +41,7 @@ final class Palette implements AutoCloseable {
   final Color warning;
   final Color compare;
   final Color compareTrack;
+  final Color baseline;
   private final Map<String, Color> expressions = new HashMap<>();
   private final Color unknown;
 
@@ -51,6 +54,7 @@ final class Palette implements AutoCloseable {
     dimText = new Color(device, 150, 150, 150);
     marker = new Color(device, 255, 255, 255);
     warning = new Color(device, 255, 183, 77);
+    baseline = new Color(device, BASELINE);
     unknown = new Color(device, 255, 255, 255);
     compare = new Color(device, COMPARE);
     compareTrack = new Color(device, COMPARE_TRACK);
@@ -70,7 +74,7 @@ final class Palette implements AutoCloseable {
   @Override
   public void close() {
     for (Color c : new Color[] {
-        face, plain, background, panel, text, dimText, marker, warning, compare, compareTrack
+        face, plain, background, panel, text, dimText, marker, warning, compare, compareTrack, baseline
       }) {
       c.dispose();
     }

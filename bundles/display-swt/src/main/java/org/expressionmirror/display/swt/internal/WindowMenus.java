@@ -130,6 +130,9 @@ final class WindowMenus {
     new MenuItem(menu, SWT.SEPARATOR);
     compareMenu(menu, "Compare &model (B)", Choices.Kind.MODEL);
     compareMenu(menu, "Compare &detector (B)", Choices.Kind.DETECTOR);
+    // in memory only: the baseline is never written, and the record keeps absolute readings
+    push(menu, BaselineView.RECORD_ITEM, () -> window.baseline().record());
+    push(menu, BaselineView.CLEAR_ITEM, () -> window.baseline().clear());
     new MenuItem(menu, SWT.SEPARATOR);
     check(menu, "&Log readings to a file…", read(controls::logEnabled, false), this::toggleLog);
     new MenuItem(menu, SWT.SEPARATOR);
@@ -149,6 +152,12 @@ final class WindowMenus {
     for (String id : choices.ids(kind)) {
       radio(menu, id, id.equals(current), () -> controls.selectCompare(kind, id));
     }
+  }
+
+  private void push(Menu menu, String text, Runnable action) {
+    MenuItem item = new MenuItem(menu, SWT.PUSH);
+    item.setText(text);
+    item.addListener(SWT.Selection, e -> action.run());
   }
 
   private void toggleLog(boolean on) {

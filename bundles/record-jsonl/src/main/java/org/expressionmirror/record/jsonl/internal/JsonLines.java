@@ -88,17 +88,25 @@ final class JsonLines {
     }
     distribution(g, "scores", f.scores());
     distribution(g, "smoothed", f.smoothed());
+    // what the window shows beside the three strongest: the smoothed labels at the threshold or above
+    g.writeNumberField("labelThreshold", f.labelThreshold());
+    labels(g, "labelsAbove", f.labelsAbove());
     g.writeEndObject();
   }
 
   private static void distribution(JsonGenerator g, String name, Distribution d)
       throws IOException {
-    if (d == null) {
+    labels(g, name, d == null ? null : d.probabilities());
+  }
+
+  private static void labels(JsonGenerator g, String name, Map<String, Double> labels)
+      throws IOException {
+    if (labels == null) {
       g.writeNullField(name);
       return;
     }
     g.writeObjectFieldStart(name);
-    for (Map.Entry<String, Double> e : d.probabilities().entrySet()) {
+    for (Map.Entry<String, Double> e : labels.entrySet()) {
       g.writeNumberField(e.getKey(), round(e.getValue()));
     }
     g.writeEndObject();
