@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.Map;
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
@@ -46,8 +47,11 @@ public final class ExpressionServlet extends HttpServlet {
    */
   @Activate
   public ExpressionServlet(
-      EndpointConfig config, @Reference StillImageReader reader, @Reference OpenCvRuntime openCv) {
-    this.limits = Limits.from(config);
+      EndpointConfig config,
+      Map<String, Object> properties,
+      @Reference StillImageReader reader,
+      @Reference OpenCvRuntime openCv) {
+    this.limits = Limits.from(config, properties);
     this.reader = reader;
   }
 
