@@ -34,13 +34,18 @@ final class FacePainter {
     Rectangle area = view.imageArea();
     for (FaceResult face : result.faces()) {
       // the pipeline's own onlyMyFace leaves faces without scores, whatever the window's says
-      boolean read = face.smoothed() != null && (!onlyMyFace || main.get() == face);
+      boolean read = shownRead(face, main, onlyMyFace);
       Rectangle box = view.toView(face.box());
       drawFrame(gc, box, read);
       if (read) {
         drawReadings(gc, face, box, area);
       }
     }
+  }
+
+  /** Whether the window shows {@code face}'s readings. */
+  static boolean shownRead(FaceResult face, Optional<FaceResult> main, boolean onlyMyFace) {
+    return face.smoothed() != null && (!onlyMyFace || main.get() == face);
   }
 
   private void drawFrame(GC gc, Rectangle box, boolean read) {

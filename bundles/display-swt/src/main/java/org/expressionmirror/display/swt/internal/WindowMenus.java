@@ -127,6 +127,11 @@ final class WindowMenus {
           window.applyView(window.mirrored(), on);
           edit("set only my face", () -> controls.setOnlyMyFace(on));
         });
+    check(
+        menu,
+        "Show what the model &sees\tI",
+        window.modelInput(),
+        on -> window.toggleModelInput(on));
     new MenuItem(menu, SWT.SEPARATOR);
     check(menu, "&Log readings to a file…", read(controls::logEnabled, false), this::toggleLog);
     new MenuItem(menu, SWT.SEPARATOR);
