@@ -1,5 +1,7 @@
 package org.expressionmirror.api;
 
+import java.util.function.Consumer;
+
 /**
  * Reads the expression of a face. Registered with {@link #ID} and {@link #VERSION} service
  * properties, only once the model is loaded and warmed up.
@@ -12,4 +14,14 @@ public interface ExpressionModel {
 
   /** The distribution over the model's labels for the face in {@code box} of {@code frame}. */
   Distribution classify(Frame frame, Box box);
+
+  /**
+   * As {@link #classify(Frame, Box)}, and hands {@code inputs} the exact input the model received
+   * (once per network: an ensemble hands one per member). Called only when a view asks to see the
+   * model's input, so the plain call stays as fast as it was. A model that cannot show its input
+   * hands nothing.
+   */
+  default Distribution classify(Frame frame, Box box, Consumer<ModelInput> inputs) {
+    return classify(frame, box);
+  }
 }

@@ -1,14 +1,20 @@
 package org.expressionmirror.pipeline.internal;
 
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.expressionmirror.api.ExpressionModel;
 import org.expressionmirror.api.FaceDetector;
+import org.expressionmirror.api.FaceResult;
 import org.expressionmirror.api.Frame;
 import org.expressionmirror.api.FrameResult;
 import org.expressionmirror.api.MirrorView;
+import org.expressionmirror.api.ModelInput;
 import org.expressionmirror.api.ResultListener;
 import org.expressionmirror.api.RunSummary;
 import org.expressionmirror.api.Smoother;
@@ -41,6 +47,8 @@ public final class PipelineComponent {
       new ServiceCatalog<>("smoother", Smoother.ID, Smoother.VERSION);
   private final List<ResultListener> listeners = new CopyOnWriteArrayList<>();
   private final List<MirrorView> views = new CopyOnWriteArrayList<>();
+  /** The views registered with {@link MirrorView#MODEL_INPUT} true. */
+  private final Set<MirrorView> wantInputs = ConcurrentHashMap.newKeySet();
   private final Logger logger;
   private volatile Shown last;
   // Why the source failed, until frames flow again: a window that opens after the failure (a
@@ -168,16 +176,33 @@ public final class PipelineComponent {
     return new PipelineRun(this);
   }
 
-  /** The newest frame with its numbers, for a view that opens after it was published. */
-  private record Shown(Frame frame, FrameResult result) {}
+  /**
+   * The newest frame with its numbers, for a view that opens after it was published, and the
+   * model that read it, for a view that asks for the model's input afterwards (a photo is read
+   * once).
+   */
+  private record Shown(Frame frame, FrameResult result, ExpressionModel model) {}
+
+  /** Whether some view wants the models' inputs with the frames. */
+  boolean inputsWanted() {
+    return !wantInputs.isEmpty();
+  }
+
+  /** A frame without the models' inputs (no view asked for them). */
+  void publish(Frame frame, FrameResult result) throws RecordException {
+    publish(frame, result, null, null);
+  }
 
   /**
-   * Hands the frame to every listener and view. A listener that cannot write ({@link
+   * Hands the frame to every listener and view, and {@code inputs} (what the model was fed, by
+   * track; null when not gathered) to the views that asked for them only: they are pictures of the
+   * face, and a listener (the record) must never see them. A listener that cannot write ({@link
    * UncheckedIOException}, see {@link ResultListener}) stops the run once everyone has the frame;
    * any other failure of a listener or view is logged and the run goes on.
    */
-  void publish(Frame frame, FrameResult result) throws RecordException {
-    last = new Shown(frame, result);
+  void publish(Frame frame, FrameResult result, Map<Integer, List<ModelInput>> inputs, ExpressionModel model)
+      throws RecordException {
+    last = new Shown(frame, result, model);
     lastFailure = "";
     RecordException failed = null;
     for (ResultListener l : listeners) {
@@ -190,14 +215,22 @@ public final class PipelineComponent {
       }
     }
     for (MirrorView v : views) {
-      try {
-        v.show(frame, result);
-      } catch (RuntimeException e) {
-        logger.error("view " + v + " failed: " + e, e);
-      }
+      show(v, frame, result, inputs);
     }
     if (failed != null) {
       throw failed;
+    }
+  }
+
+  private void show(MirrorView v, Frame frame, FrameResult result, Map<Integer, List<ModelInput>> inputs) {
+    try {
+      if (inputs != null && wantInputs.contains(v)) {
+        v.show(frame, result, Map.copyOf(inputs));
+      } else {
+        v.show(frame, result);
+      }
+    } catch (RuntimeException e) {
+      logger.error("view " + v + " failed: " + e, e);
     }
   }
 
@@ -289,23 +322,27 @@ public final class PipelineComponent {
     listeners.remove(listener);
   }
 
+  void addView(MirrorView view) {
+    bindView(view, Map.of());
+  }
+
   @Reference(
       name = "views",
       service = MirrorView.class,
       cardinality = ReferenceCardinality.MULTIPLE,
       policy = ReferencePolicy.DYNAMIC,
       policyOption = ReferencePolicyOption.GREEDY,
+      updated = "updatedView",
       unbind = "removeView")
-  void addView(MirrorView view) {
+  void bindView(MirrorView view, Map<String, Object> properties) {
+    if (wantsInputs(properties)) {
+      wantInputs.add(view);
+    }
     views.add(view);
     // a window that opens late (or over a single photo, already processed) shows the newest frame
     Shown shown = last;
     if (shown != null) {
-      try {
-        view.show(shown.frame(), shown.result());
-      } catch (RuntimeException e) {
-        logger.error("view " + view + " failed: " + e, e);
-      }
+      show(view, shown.frame(), shown.result(), inputsOf(shown));
     }
     String failure = lastFailure;
     if (!failure.isEmpty()) {
@@ -317,8 +354,55 @@ public final class PipelineComponent {
     }
   }
 
+  /** A view that starts asking for the models' inputs is shown the newest frame again with them. */
+  void updatedView(MirrorView view, Map<String, Object> properties) {
+    if (!wantsInputs(properties)) {
+      wantInputs.remove(view);
+      return;
+    }
+    if (wantInputs.add(view)) {
+      Shown shown = last;
+      if (shown != null) {
+        Map<Integer, List<ModelInput>> inputs = inputsOf(shown);
+        // a newer frame shown meanwhile brings its own inputs; an older one must not replace it
+        if (last == shown) {
+          show(view, shown.frame(), shown.result(), inputs);
+        }
+      }
+    }
+  }
+
   void removeView(MirrorView view) {
     views.remove(view);
+    wantInputs.remove(view);
+  }
+
+  private static boolean wantsInputs(Map<String, Object> properties) {
+    return Boolean.parseBoolean(String.valueOf(properties.get(MirrorView.MODEL_INPUT)));
+  }
+
+  /**
+   * What the model that read {@code shown} was fed for each face it read, read again; null when
+   * no view wants it or the model has gone (the view then shows the frame without them).
+   */
+  private Map<Integer, List<ModelInput>> inputsOf(Shown shown) {
+    if (wantInputs.isEmpty() || shown.model() == null) {
+      return null;
+    }
+    Map<Integer, List<ModelInput>> inputs = new LinkedHashMap<>();
+    try {
+      for (FaceResult face : shown.result().faces()) {
+        if (face.read()) {
+          List<ModelInput> seen = new ArrayList<>(1);
+          shown.model().classify(shown.frame(), face.box(), seen::add);
+          inputs.put(face.track(), List.copyOf(seen));
+        }
+      }
+    } catch (RuntimeException e) {
+      logger.info("the model's input for frame " + shown.result().frame() + " is not available: " + e.getMessage());
+      return null;
+    }
+    return inputs;
   }
 
 }

@@ -1,7 +1,9 @@
 package org.expressionmirror.pipeline.internal;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.expressionmirror.api.Comparison;
 import org.expressionmirror.api.Distribution;
@@ -11,6 +13,7 @@ import org.expressionmirror.api.FaceDetector;
 import org.expressionmirror.api.FaceResult;
 import org.expressionmirror.api.Frame;
 import org.expressionmirror.api.FrameResult;
+import org.expressionmirror.api.ModelInput;
 import org.expressionmirror.api.RunSummary;
 import org.expressionmirror.api.Smoother;
 import org.expressionmirror.api.StageTimes;
@@ -63,8 +66,10 @@ final class PipelineRun {
       Selection selection = select();
       try {
         long t0 = System.nanoTime();
-        FrameResult result = analyse(frame, decodeMs, selection);
-        pipeline.publish(frame, result);
+        // the models' inputs are gathered only while a view asks to see them
+        Map<Integer, List<ModelInput>> inputs = pipeline.inputsWanted() ? new LinkedHashMap<>() : null;
+        FrameResult result = analyse(frame, decodeMs, selection, inputs);
+        pipeline.publish(frame, result, inputs, selection.model().service());
         StageTimes times = result.times();
         double own =
             millis(t0, System.nanoTime())
@@ -104,7 +109,11 @@ final class PipelineRun {
         unreadable);
   }
 
-  private FrameResult analyse(Frame frame, double decodeMs, Selection s) {
+  /**
+   * The frame's numbers; when {@code inputs} is not null it also receives, by track, what the
+   * model was fed for each face it read.
+   */
+  private FrameResult analyse(Frame frame, double decodeMs, Selection s, Map<Integer, List<ModelInput>> inputs) {
     Settings settings = s.settings();
     long t0 = System.nanoTime();
     List<Face> found = s.detector().service().detect(frame);
@@ -124,7 +133,7 @@ final class PipelineRun {
         continue;
       }
       long c0 = System.nanoTime();
-      Distribution scores = s.model().service().classify(frame, track.box);
+      Distribution scores = classify(s.model().service(), frame, track, inputs);
       long c1 = System.nanoTime();
       Distribution smoothed = smoothing(track, s.smoother().service()).update(frame.timeMs(), scores);
       long c2 = System.nanoTime();
@@ -213,6 +222,17 @@ final class PipelineRun {
       track.compareSmoothing = smoother.newTrack();
     }
     return track.compareSmoothing;
+  }
+
+  private static Distribution classify(
+      ExpressionModel model, Frame frame, FaceTracker.Track track, Map<Integer, List<ModelInput>> inputs) {
+    if (inputs == null) {
+      return model.classify(frame, track.box);
+    }
+    List<ModelInput> seen = new ArrayList<>(1);
+    Distribution scores = model.classify(frame, track.box, seen::add);
+    inputs.put(track.id, List.copyOf(seen));
+    return scores;
   }
 
   /** A smoother swap starts each track's smoothing afresh with the new smoother. */

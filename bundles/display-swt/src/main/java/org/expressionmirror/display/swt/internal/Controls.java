@@ -77,6 +77,11 @@ final class Controls {
     set(DISPLAY, Map.of("onlyMyFace", onlyMyFace));
   }
 
+  /** "Show what the model sees". */
+  void setModelInput(boolean on) throws IOException {
+    set(DISPLAY, Map.of("modelInput", on));
+  }
+
   void startLog(String path) throws IOException {
     if (path == null || path.isBlank()) {
       throw new IllegalArgumentException("no log file given");

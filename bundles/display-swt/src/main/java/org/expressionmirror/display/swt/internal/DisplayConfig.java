@@ -15,4 +15,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
       description =
           "Show readings for the largest face only; other faces get a plain frame (default false).")
   boolean onlyMyFace() default false;
+
+  @AttributeDefinition(
+      description =
+          "Show beside each face the exact input the model received: its crop after alignment,"
+              + " resize, colour and normalisation, mapped back to pixels (default false).")
+  boolean modelInput() default false;
 }

@@ -61,7 +61,7 @@ final class FacePainter {
     }
     for (FaceResult face : result.faces()) {
       // the pipeline's own onlyMyFace leaves faces without scores, whatever the window's says
-      boolean read = face.smoothed() != null && (!onlyMyFace || main.get() == face);
+      boolean read = shownRead(face, main, onlyMyFace);
       Rectangle box = view.toView(face.box());
       drawFrame(gc, box, read);
       FaceResult b = bOf.get(face);
@@ -71,6 +71,11 @@ final class FacePainter {
         drawReadings(gc, face, main.get(), box, area);
       }
     }
+  }
+
+  /** Whether the window shows {@code face}'s readings. */
+  static boolean shownRead(FaceResult face, Optional<FaceResult> main, boolean onlyMyFace) {
+    return face.smoothed() != null && (!onlyMyFace || main.get() == face);
   }
 
   /** A second detector's face: a thinner frame in the compare colour, inside A's when they meet. */

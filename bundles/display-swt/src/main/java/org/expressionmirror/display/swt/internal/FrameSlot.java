@@ -1,11 +1,14 @@
 package org.expressionmirror.display.swt.internal;
 
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.expressionmirror.api.Frame;
 import org.expressionmirror.api.FrameResult;
+import org.expressionmirror.api.ModelInput;
 
 /**
  * Hands frames from the pipeline thread to the UI thread without ever blocking the pipeline: the
@@ -13,8 +16,15 @@ import org.expressionmirror.api.FrameResult;
  * slow UI therefore drops repaints, never pipeline frames.
  */
 final class FrameSlot {
-  /** A frame with its numbers. */
-  record Shown(Frame frame, FrameResult result) {}
+  /**
+   * A frame with its numbers and, when the window asked for them, what the model was fed for each
+   * face (by track; empty otherwise).
+   */
+  record Shown(Frame frame, FrameResult result, Map<Integer, List<ModelInput>> inputs) {
+    Shown(Frame frame, FrameResult result) {
+      this(frame, result, Map.of());
+    }
+  }
 
   private final AtomicReference<Shown> newest = new AtomicReference<>();
   private final AtomicBoolean queued = new AtomicBoolean();
@@ -32,7 +42,12 @@ final class FrameSlot {
 
   /** Called on the pipeline thread; returns at once. */
   void offer(Frame frame, FrameResult result) {
-    newest.set(new Shown(frame, result));
+    offer(new Shown(frame, result));
+  }
+
+  /** Called on the pipeline thread; returns at once. */
+  void offer(Shown shown) {
+    newest.set(shown);
     if (queued.compareAndSet(false, true)) {
       ui.execute(this::drain);
     }

@@ -21,6 +21,7 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Listener;
 import org.eclipse.swt.widgets.Shell;
+import org.expressionmirror.api.FaceResult;
 import org.expressionmirror.api.Frame;
 import org.expressionmirror.api.FrameResult;
 import org.expressionmirror.api.RunSummary;
@@ -50,6 +51,7 @@ final class MirrorWindow {
   private final Combo cameras;
   private final Palette palette;
   private final FacePainter faces;
+  private final InputPainter inputs;
   private final NeutralBaseline neutral = new NeutralBaseline();
   private final BaselineView baseline;
   private final TimelinePainter timelinePainter;
@@ -60,7 +62,7 @@ final class MirrorWindow {
   private final FrameSlot slot;
   private final Controls controls;
   private final Executor configWork;
-  private final Listener quitKeys = this::quitKey;
+  private final Listener quitKeys = this::key;
   private final AtomicLong renders = new AtomicLong();
 
   // UI-thread state.
@@ -68,6 +70,7 @@ final class MirrorWindow {
   private FrameSlot.Shown shown;
   private boolean mirrored;
   private boolean onlyMyFace;
+  private boolean modelInput;
   private String source = "";
   private String message = "";
   private String notice = "";
@@ -96,6 +99,7 @@ final class MirrorWindow {
     this.configWork = configWork;
     palette = new Palette(display);
     faces = new FacePainter(palette, neutral);
+    inputs = new InputPainter(palette);
     timelinePainter = new TimelinePainter(palette);
     shell = new Shell(display);
     shell.setText("Expression Mirror");
@@ -126,12 +130,22 @@ final class MirrorWindow {
 
   /** Called on the pipeline thread; returns at once, the newest frame wins. */
   void offer(Frame frame, FrameResult result) {
+    offer(new FrameSlot.Shown(frame, result));
+  }
+
+  /** As {@link #offer(Frame, FrameResult)}, with what the model was fed for each face. */
+  void offer(FrameSlot.Shown next) {
     rate.tick(System.nanoTime());
     // every frame counts, also those a busy window never paints
-    agreement.add(result);
+    agreement.add(next.result());
     // every frame, also one the UI drops, counts towards a neutral baseline being recorded
-    neutral.add(result, System.nanoTime());
-    slot.offer(frame, result);
+    neutral.add(next.result(), System.nanoTime());
+    slot.offer(next);
+  }
+
+  /** Turns "show what the model sees" on or off, from any thread (the configuration). */
+  void setModelInput(boolean on) {
+    later(() -> applyModelInput(on));
   }
 
   /**
@@ -197,6 +211,30 @@ final class MirrorWindow {
     return baseline;
   }
 
+  /** On UI thread: whether the model's input is shown beside each face. */
+  boolean modelInput() {
+    return modelInput;
+  }
+
+  /** On UI thread: shows or hides the input at once and asks for it (or no longer) by configuration. */
+  void toggleModelInput(boolean on) {
+    applyModelInput(on);
+    configWork.execute(
+        () -> {
+          try {
+            controls.setModelInput(on);
+            notice("");
+          } catch (Exception e) {
+            notice("Could not show what the model sees: " + e.getMessage());
+          }
+        });
+  }
+
+  private void applyModelInput(boolean on) {
+    modelInput = on;
+    canvas.redraw();
+  }
+
   /** On UI thread: the newest result shown, or null. */
   FrameResult latest() {
     return shown == null ? null : shown.result();
@@ -219,6 +257,7 @@ final class MirrorWindow {
       showMessage("", null);
     }
     shown = next;
+    inputs.replace(display, next.inputs());
     timeline.add(next.result());
     replaceImage(next.frame());
     renders.incrementAndGet();
@@ -265,6 +304,23 @@ final class MirrorWindow {
     gc.drawImage(
         image, 0, 0, frame.width(), frame.height(), target.x, target.y, target.width, target.height);
     faces.paint(gc, shown.result(), view, onlyMyFace);
+    if (modelInput) {
+      paintInputs(gc, shown.result(), view);
+    }
+  }
+
+  /** Beside each face whose readings are shown, under them, the input its model received. */
+  private void paintInputs(GC gc, FrameResult result, ViewTransform view) {
+    java.util.Optional<FaceResult> main = MainFace.of(result.faces());
+    Rectangle area = view.imageArea();
+    for (FaceResult face : result.faces()) {
+      if (FacePainter.shownRead(face, main, onlyMyFace) && inputs.has(face.track())) {
+        Rectangle box = view.toView(face.box());
+        Rectangle panel =
+            FacePainter.panelBounds(box, area, Math.max(FacePainter.TOP, ShownLabels.of(face).size()));
+        inputs.paint(gc, face.track(), panel, box, area);
+      }
+    }
   }
 
   /**
@@ -424,11 +480,15 @@ final class MirrorWindow {
         });
   }
 
-  private void quitKey(Event e) {
+  /** q or Escape quits; i shows or hides what the model sees; the baseline has its own keys. */
+  private void key(Event e) {
     boolean ours = e.widget instanceof Control c && !c.isDisposed() && c.getShell() == shell;
     if (ours && (e.character == 'q' || e.keyCode == SWT.ESC)) {
       e.doit = false;
       shell.close();
+    } else if (ours && e.character == 'i') {
+      e.doit = false;
+      toggleModelInput(!modelInput);
     } else if (ours && baseline.key(e)) {
       e.doit = false;
     }
@@ -440,6 +500,7 @@ final class MirrorWindow {
       image.dispose();
       image = null;
     }
+    inputs.close();
     palette.close();
     onClosed.run();
   }

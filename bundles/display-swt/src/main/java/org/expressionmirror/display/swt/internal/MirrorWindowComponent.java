@@ -1,5 +1,8 @@
 package org.expressionmirror.display.swt.internal;
 
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
@@ -10,6 +13,7 @@ import org.expressionmirror.api.FaceDetector;
 import org.expressionmirror.api.Frame;
 import org.expressionmirror.api.FrameResult;
 import org.expressionmirror.api.MirrorView;
+import org.expressionmirror.api.ModelInput;
 import org.expressionmirror.api.ResultListener;
 import org.expressionmirror.api.RunSummary;
 import org.expressionmirror.api.Smoother;
@@ -57,6 +61,11 @@ public final class MirrorWindowComponent
   private final WindowThread ui;
   private volatile ConfigurationAdmin configAdmin;
   private volatile boolean deactivating;
+  /**
+   * "Show what the model sees", as configured; told to the pipeline as the view's {@link
+   * MirrorView#MODEL_INPUT} property, so the models' inputs are made only while it is on.
+   */
+  private volatile boolean modelInput;
   /** The newest frame, kept for a window that is still being built when it arrives. */
   private final AtomicReference<FrameSlot.Shown> newest = new AtomicReference<>();
   /**
@@ -75,6 +84,7 @@ public final class MirrorWindowComponent
       @Reference(cardinality = ReferenceCardinality.OPTIONAL, target = "(mirror.exit=true)")
           IntConsumer exit) {
     this.context = context;
+    this.modelInput = config.modelInput();
     controls = new Controls(new ConfigAdminStore(() -> configAdmin));
     ui =
         new WindowThread(
@@ -100,6 +110,7 @@ public final class MirrorWindowComponent
                 })
             .onOpen(
                 w -> {
+                  w.setModelInput(modelInput);
                   showNewest(w);
                   configWork.execute(this::registerView);
                 })
@@ -112,6 +123,30 @@ public final class MirrorWindowComponent
     MirrorWindow w = ui.window();
     if (w != null) {
       w.setView(config.mirrored(), config.onlyMyFace());
+      w.setModelInput(config.modelInput());
+    }
+    if (config.modelInput() != modelInput) {
+      modelInput = config.modelInput();
+      // off the caller's thread: the pipeline may read the model's input again for the newest frame
+      configWork.execute(this::updateViewProperties);
+    }
+  }
+
+  /** The view's properties: whether it wants the models' inputs. */
+  private Hashtable<String, Object> viewProperties() {
+    Hashtable<String, Object> props = new Hashtable<>();
+    props.put(MirrorView.MODEL_INPUT, modelInput);
+    return props;
+  }
+
+  private void updateViewProperties() {
+    ServiceRegistration<MirrorView> view = viewRegistration.get();
+    if (view != null) {
+      try {
+        view.setProperties(viewProperties());
+      } catch (IllegalStateException e) {
+        // unregistered meanwhile: the window is closing
+      }
     }
   }
 
@@ -132,10 +167,20 @@ public final class MirrorWindowComponent
 
   @Override
   public void show(Frame frame, FrameResult result) {
-    newest.set(new FrameSlot.Shown(frame, result));
+    offer(new FrameSlot.Shown(frame, result));
+  }
+
+  /** With what the model was fed: only the window sees it, and keeps it only to draw it. */
+  @Override
+  public void show(Frame frame, FrameResult result, Map<Integer, List<ModelInput>> inputs) {
+    offer(new FrameSlot.Shown(frame, result, inputs));
+  }
+
+  private void offer(FrameSlot.Shown shown) {
+    newest.set(shown);
     MirrorWindow w = ui.window();
     if (w != null) {
-      w.offer(frame, result);
+      w.offer(shown);
     }
   }
 
@@ -145,7 +190,7 @@ public final class MirrorWindowComponent
       return;
     }
     try {
-      viewRegistration.set(context.registerService(MirrorView.class, this, null));
+      viewRegistration.set(context.registerService(MirrorView.class, this, viewProperties()));
     } catch (IllegalStateException e) {
       // the bundle is stopping
     }
@@ -155,7 +200,7 @@ public final class MirrorWindowComponent
   private void showNewest(MirrorWindow w) {
     FrameSlot.Shown shown = newest.get();
     if (shown != null) {
-      w.offer(shown.frame(), shown.result());
+      w.offer(shown);
     }
     Consumer<MirrorWindow> message = pendingMessage.getAndSet(null);
     if (message != null) {

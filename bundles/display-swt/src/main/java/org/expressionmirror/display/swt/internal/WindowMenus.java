@@ -127,6 +127,11 @@ final class WindowMenus {
           window.applyView(window.mirrored(), on);
           edit("set only my face", () -> controls.setOnlyMyFace(on));
         });
+    check(
+        menu,
+        "Show what the model &sees\tI",
+        window.modelInput(),
+        on -> window.toggleModelInput(on));
     new MenuItem(menu, SWT.SEPARATOR);
     compareMenu(menu, "Compare &model (B)", Choices.Kind.MODEL);
     compareMenu(menu, "Compare &detector (B)", Choices.Kind.DETECTOR);

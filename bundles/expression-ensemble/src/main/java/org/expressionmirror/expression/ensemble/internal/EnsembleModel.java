@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.expressionmirror.api.Box;
 import org.expressionmirror.api.Distribution;
 import org.expressionmirror.api.ExpressionModel;
 import org.expressionmirror.api.Expressions;
 import org.expressionmirror.api.Frame;
 import org.expressionmirror.api.ModelInfo;
+import org.expressionmirror.api.ModelInput;
 
 /**
  * The weighted mixture of its members' distributions over the union of their labels. A label a
@@ -44,9 +46,20 @@ final class EnsembleModel implements ExpressionModel {
 
   @Override
   public Distribution classify(Frame frame, Box box) {
+    return mix(frame, box, null);
+  }
+
+  /** Each member hands over its own input: the members read different pictures of the face. */
+  @Override
+  public Distribution classify(Frame frame, Box box, Consumer<ModelInput> inputs) {
+    return mix(frame, box, inputs);
+  }
+
+  private Distribution mix(Frame frame, Box box, Consumer<ModelInput> inputs) {
     Map<String, Double> mixture = new LinkedHashMap<>();
     for (int i = 0; i < members.size(); i++) {
-      Distribution d = members.get(i).classify(frame, box);
+      ExpressionModel member = members.get(i);
+      Distribution d = inputs == null ? member.classify(frame, box) : member.classify(frame, box, inputs);
       double w = weights[i];
       d.probabilities().forEach((label, p) -> mixture.merge(label, w * p, Double::sum));
     }

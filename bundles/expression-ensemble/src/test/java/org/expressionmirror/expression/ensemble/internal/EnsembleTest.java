@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.expressionmirror.api.Distribution;
+import org.expressionmirror.api.ModelInput;
 import org.junit.jupiter.api.Test;
 
 /** Mixture arithmetic, configuration checks and registration while all members are present. */
@@ -43,6 +44,15 @@ class EnsembleTest {
         e.info().labels());
     assertEquals("1.0.0+a@1.7.15,b@3.3.6", e.info().version());
     assertEquals("ens", e.info().id());
+  }
+
+  @Test
+  void eachMemberHandsItsOwnInputInOrderAndTheMixtureIsTheSame() {
+    EnsembleModel e = new EnsembleModel(EnsembleSpec.of("ens", new String[] {"b", "a"}, null), List.of(b, a));
+    List<ModelInput> inputs = new ArrayList<>();
+    Distribution seen = e.classify(Fixed.FRAME, Fixed.BOX, inputs::add);
+    assertEquals(List.of("b", "a"), inputs.stream().map(ModelInput::model).toList());
+    assertEquals(e.classify(Fixed.FRAME, Fixed.BOX).probabilities(), seen.probabilities());
   }
 
   @Test

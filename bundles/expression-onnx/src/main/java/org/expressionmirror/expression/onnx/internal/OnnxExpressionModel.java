@@ -10,11 +10,13 @@ import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.expressionmirror.api.Box;
 import org.expressionmirror.api.Distribution;
 import org.expressionmirror.api.ExpressionModel;
 import org.expressionmirror.api.Frame;
 import org.expressionmirror.api.ModelInfo;
+import org.expressionmirror.api.ModelInput;
 
 /**
  * One loaded model: its session, its preprocessing and a reused input buffer. Calls are
@@ -26,6 +28,7 @@ final class OnnxExpressionModel implements ExpressionModel, AutoCloseable {
   private final OrtEnvironment env;
   private final OrtSession session;
   private final Preprocessor preprocessor;
+  private final InputPicture picture;
   private final FloatBuffer input;
   private final float[] output;
   private final ModelInfo info;
@@ -36,6 +39,7 @@ final class OnnxExpressionModel implements ExpressionModel, AutoCloseable {
     this.env = env;
     this.session = session;
     this.preprocessor = new Preprocessor(spec);
+    this.picture = new InputPicture(spec);
     int size = spec.width() * spec.height() * spec.channels();
     // Direct, so ONNX Runtime reads the tensor in place instead of copying it every frame.
     this.input = ByteBuffer.allocateDirect(size * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
@@ -62,6 +66,14 @@ final class OnnxExpressionModel implements ExpressionModel, AutoCloseable {
       throw new IllegalStateException("model '" + spec.id() + "' failed on frame " + frame.index() + ": " + e.getMessage(), e);
     }
     return Distribution.of(spec.canonical(), probabilities(output));
+  }
+
+  /** Also hands over the tensor just fed, read back from the same buffer, as pixels. */
+  @Override
+  public synchronized Distribution classify(Frame frame, Box box, Consumer<ModelInput> inputs) {
+    Distribution d = classify(frame, box);
+    inputs.accept(picture.of(input));
+    return d;
   }
 
   /**
