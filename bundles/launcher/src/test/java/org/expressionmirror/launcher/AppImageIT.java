@@ -45,9 +45,12 @@ class AppImageIT {
   private static final int W = 640;
   private static final int H = 449;
   private static final int N = 6;
+  /** Frames of the long clip: 30 s at 10 frames a second, read at its pace (--realtime). */
+  private static final int LONG = 300;
 
   @TempDir static Path work;
   private static Path video;
+  private static Path longVideo;
 
   @BeforeAll
   static void applicationIsBuiltAndAVideoIsMade() throws IOException {
@@ -59,6 +62,12 @@ class AppImageIT {
     }
     video = work.resolve("clip.mp4");
     TestVideoWriter.write(video, "libopenh264", 10, 1, W, H, frames);
+    List<byte[]> many = new ArrayList<>();
+    for (int i = 0; i < LONG; i++) {
+      many.add(frames.get(i % N));
+    }
+    longVideo = work.resolve("long.mp4");
+    TestVideoWriter.write(longVideo, "libopenh264", 10, 1, W, H, many);
   }
 
   @Test
@@ -114,18 +123,20 @@ class AppImageIT {
 
   @Test
   void aStopSignalToTheApplicationStopsTheProgramAndRemovesItsScratchFolder() throws Exception {
-    Path photos = photoFolder("signal");
-    // no --headless and no display: the program runs windowless and waits to be stopped
-    Started run = start("signal", "--source", photos.toString());
+    Path out = work.resolve("signal.jsonl");
+    Started run = start("signal", "--headless", "--realtime", "--source", longVideo.toString(), "--out", out.toString());
     try {
       ProcessHandle program = programOf(run);
-      awaitSummary(run);
+      awaitRecording(run, out);
       Path scratch = cache("signal").resolve("run-" + run.process().pid());
       assertTrue(Files.isDirectory(scratch), "the run works in " + scratch);
       run.process().destroy(); // SIGTERM to the launcher
       assertTrue(run.process().waitFor(45, TimeUnit.SECONDS), "the application did not stop on SIGTERM");
       assertFalse(program.isAlive(), "the program outlived its launcher");
       assertFalse(Files.exists(scratch), "the run's scratch folder was left behind: " + scratch);
+      List<String> lines = Files.readAllLines(OutFile.partialOf(out));
+      assertTrue(lines.size() < LONG + 1, "stopped before the end: " + lines.size() + " lines");
+      assertTrue(lines.get(lines.size() - 1).startsWith("{\"end\":\"interrupted\""), lines.get(lines.size() - 1));
     } finally {
       run.process().destroyForcibly();
     }
@@ -133,11 +144,11 @@ class AppImageIT {
 
   @Test
   void theProgramEndsWhenItsLauncherIsKilled() throws Exception {
-    Path photos = photoFolder("killed");
-    Started run = start("killed", "--source", photos.toString());
+    Path out = work.resolve("killed.jsonl");
+    Started run = start("killed", "--headless", "--realtime", "--source", longVideo.toString(), "--out", out.toString());
     try {
       ProcessHandle program = programOf(run);
-      awaitSummary(run);
+      awaitRecording(run, out);
       run.process().destroyForcibly(); // SIGKILL: the launcher cannot pass it on
       assertTrue(program.onExit().get(45, TimeUnit.SECONDS) != null, "the program ended");
       Path scratch = cache("killed").resolve("run-" + run.process().pid());
@@ -210,11 +221,13 @@ class AppImageIT {
     throw new AssertionError("the launcher started no program: " + Files.readString(run.err()));
   }
 
-  private static void awaitSummary(Started run) throws Exception {
+  /** Waits until the run has recorded a frame (in its partial record). */
+  private static void awaitRecording(Started run, Path out) throws Exception {
+    Path partial = OutFile.partialOf(out);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-    while (!Files.readString(run.out()).contains("summary: ")) {
+    while (!Files.exists(partial) || Files.readString(partial).indexOf('\n') < 0) {
       assertTrue(run.process().isAlive(), "ended by itself: " + Files.readString(run.err()));
-      assertTrue(System.nanoTime() < deadline, "no summary within 90 s: " + Files.readString(run.err()));
+      assertTrue(System.nanoTime() < deadline, "no frame recorded within 90 s: " + Files.readString(run.err()));
       Thread.sleep(200);
     }
   }
