@@ -39,6 +39,9 @@ public final class Main {
       return;
     }
     Path home = Path.of(System.getProperty("mirror.home", ".")).toAbsolutePath().normalize();
+    if (ImageLaunch.isLauncher()) {
+      System.exit(relaunch(home, args));
+    }
     Path defaultConfig = Path.of(System.getProperty("mirror.config", home.resolve("runtime-config").toString()));
     int code;
     try {
@@ -55,6 +58,19 @@ public final class Main {
       code = USAGE_ERROR;
     }
     System.exit(code);
+  }
+
+  /** The self-contained application's launcher: the program runs in a JVM of its own. */
+  private static int relaunch(Path home, String[] args) {
+    try {
+      return ImageLaunch.run(home, args);
+    } catch (IOException e) {
+      System.err.println("error: cannot start the program's Java runtime: " + e.getMessage());
+      return USAGE_ERROR;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return USAGE_ERROR;
+    }
   }
 
   static int run(Path home, Options options) throws IOException {
@@ -107,7 +123,14 @@ public final class Main {
           TELEMETRY_OFF + "=1 is not set, and without it ONNX Runtime sends telemetry to Microsoft;"
               + " start the program with ./mirror, which sets it");
     }
-    Path scratch = AppDirs.scratchOf(home, ProcessHandle.current().pid());
+    long run = AppDirs.runPid();
+    long self = ProcessHandle.current().pid();
+    if (run != self && ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(self) != run) {
+      throw new IOException(
+          AppDirs.RUN_PID + " is " + run + ", which did not start this program; start the program with ./mirror");
+    }
+    ImageLaunch.followLauncher();
+    Path scratch = AppDirs.scratchOf(home, run);
     Path temp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
     if (!temp.equals(scratch)) {
       throw new IOException(
