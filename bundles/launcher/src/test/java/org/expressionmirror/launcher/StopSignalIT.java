@@ -3,18 +3,21 @@ package org.expressionmirror.launcher;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Ctrl-C or a plain kill (SIGINT/SIGTERM run the JVM's shutdown hooks) stops a program that does
- * not end by itself: the framework stops and the run's scratch folder is removed before the JVM
+ * Ctrl-C or a plain kill (SIGINT/SIGTERM run the JVM's shutdown hooks) stops a program before its
+ * source ends: the framework stops and the run's scratch folder is removed before the JVM
  * halts, not left for the next start to clean.
  */
 class StopSignalIT {
@@ -27,20 +30,25 @@ class StopSignalIT {
 
   @Test
   void aSignalStopsTheProgramAndRemovesItsScratchFolder() throws Exception {
-    Path photos = Files.createDirectories(work.resolve("photos"));
-    Files.copy(
-        DistributionRun.PHOTOS.resolve("sample4.jpg"), photos.resolve("sample4.jpg"), StandardCopyOption.REPLACE_EXISTING);
-    // no --headless: without a display the mirror runs windowless and waits to be stopped
+    // a minute of video read at its pace: a run that is still going when the signal comes
+    Path clip = work.resolve("minute.avi");
+    List<byte[]> jpegs = MjpegAvi.frames(DistributionRun.PHOTOS.resolve("sample4.jpg"), 320, 300);
+    BufferedImage first = ImageIO.read(new ByteArrayInputStream(jpegs.get(0)));
+    MjpegAvi.write(clip, jpegs, first.getWidth(), first.getHeight(), 5, 300);
+    Path record = work.resolve("minute.jsonl");
+    Path partial = work.resolve("minute.jsonl.partial");
     DistributionRun.Started mirror =
         DistributionRun.start(
-            work, Map.of("DISPLAY", "", "WAYLAND_DISPLAY", ""), "--source", photos.toString());
+            work,
+            Map.of("DISPLAY", "", "WAYLAND_DISPLAY", ""),
+            "--source", clip.toString(), "--realtime", "--out", record.toString());
     long pid = mirror.process().pid();
     Path scratch = DistributionRun.DIST.resolve("work").resolve("run-" + pid);
     try {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-      while (!Files.readString(mirror.out()).contains("summary: ")) {
+      while (!Files.exists(partial) || Files.readString(partial).lines().count() < 2) {
         assertTrue(mirror.process().isAlive(), "ended by itself: " + Files.readString(mirror.err()));
-        assertTrue(System.nanoTime() < deadline, "no summary within 90 s: " + Files.readString(mirror.err()));
+        assertTrue(System.nanoTime() < deadline, "no frame recorded within 90 s: " + Files.readString(mirror.err()));
         Thread.sleep(200);
       }
       assertTrue(Files.isDirectory(scratch), "the run works in " + scratch);
@@ -50,5 +58,8 @@ class StopSignalIT {
       mirror.process().destroyForcibly();
     }
     assertFalse(Files.exists(scratch), "the run's scratch folder was left behind: " + scratch);
+    List<String> lines = Files.readAllLines(partial);
+    assertTrue(lines.get(lines.size() - 1).startsWith("{\"end\":\"interrupted\""), lines.get(lines.size() - 1));
+    assertTrue(lines.size() - 1 < 300, "the whole minute was read before the signal: " + lines.size());
   }
 }
