@@ -97,6 +97,7 @@ public final class Main {
     System.setProperty("user.home", Files.createDirectories(scratch.resolve("home")).toString());
     try {
       Map<String, String> properties = frameworkProperties(home, user, scratch, feature, options);
+      PortCheck.requireFree(properties);
       if (out != null) {
         properties.put("mirror.out", out.toString());
       }

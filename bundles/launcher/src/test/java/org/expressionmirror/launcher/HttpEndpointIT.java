@@ -116,6 +116,20 @@ class HttpEndpointIT {
   }
 
   @Test
+  void aPortInUseEndsTheStartWithOneLine() throws Exception {
+    try (java.net.ServerSocket taken =
+        new java.net.ServerSocket(PORT + 1, 1, java.net.InetAddress.getLoopbackAddress())) {
+      DistributionRun.Result r =
+          DistributionRun.start(work, Map.of(), "--feature", "api", "-Dorg.osgi.service.http.port=" + (PORT + 1))
+              .await(START_SECONDS);
+      assertEquals(2, r.exit(), r.err());
+      java.util.List<String> lines = r.err().lines().filter(l -> !l.isBlank()).toList();
+      assertEquals(1, lines.size(), r.err());
+      assertTrue(lines.get(0).startsWith("error: the endpoint's port " + (PORT + 1) + " on 127.0.0.1 is in use"), r.err());
+    }
+  }
+
+  @Test
   void theDefaultProgramListensOnNothing() throws Exception {
     Path photos = Files.createDirectories(work.resolve("photos"));
     Files.copy(
