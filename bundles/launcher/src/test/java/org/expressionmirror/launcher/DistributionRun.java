@@ -83,6 +83,20 @@ final class DistributionRun {
     return start(work, Map.of(), args).await(LIMIT_SECONDS);
   }
 
+  /** Waits until a running program has recorded a frame into {@code partial}, its record being written. */
+  static void awaitRecording(Started run, Path partial, long seconds) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (!Files.exists(partial) || Files.readString(partial).lines().count() < 2) {
+      if (!run.process().isAlive()) {
+        throw new AssertionError("ended by itself: " + Files.readString(run.err()));
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("no frame recorded within " + seconds + " s: " + Files.readString(run.err()));
+      }
+      Thread.sleep(200);
+    }
+  }
+
   /** A running program. */
   record Started(Process process, Path out, Path err, String args) {
     Result await(long seconds) throws IOException, InterruptedException {

@@ -131,19 +131,17 @@ class HttpEndpointIT {
 
   @Test
   void theDefaultProgramListensOnNothing() throws Exception {
-    Path photos = Files.createDirectories(work.resolve("photos"));
-    Files.copy(
-        DistributionRun.PHOTOS.resolve("sample4.jpg"), photos.resolve("sample4.jpg"), StandardCopyOption.REPLACE_EXISTING);
-    // the default feature; without a display it runs windowless and waits to be stopped
+    Path clip = MjpegAvi.minute(DistributionRun.PHOTOS.resolve("sample4.jpg"), work.resolve("minute.avi"));
+    Path partial = work.resolve("minute.jsonl.partial");
+    // the default feature, windowless, caught while it reads a minute of video at its pace
     DistributionRun.Started mirror =
-        DistributionRun.start(work, Map.of("DISPLAY", "", "WAYLAND_DISPLAY", ""), "--source", photos.toString());
+        DistributionRun.start(
+            work,
+            Map.of("DISPLAY", "", "WAYLAND_DISPLAY", ""),
+            "--source", clip.toString(), "--realtime", "--out", work.resolve("minute.jsonl").toString());
     try {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_SECONDS);
-      while (!Files.readString(mirror.out()).contains("summary: ")) {
-        assertTrue(mirror.process().isAlive(), "ended by itself: " + Files.readString(mirror.err()));
-        assertTrue(System.nanoTime() < deadline, "no summary in time: " + Files.readString(mirror.err()));
-        Thread.sleep(200);
-      }
+      DistributionRun.awaitRecording(mirror, partial, START_SECONDS);
+      assertTrue(mirror.process().isAlive(), "the program is still running");
       assertEquals(List.of(), listening(mirror.process().pid()), "listening sockets of the default program");
       assertFalse(
           Files.readString(mirror.err()).contains("jetty"), "no web server in the default program");

@@ -34,21 +34,20 @@ class KilledRunIT {
 
   @Test
   void theNextStartRemovesWhatAKilledRunLeft() throws Exception {
-    Path photos = Files.createDirectories(work.resolve("photos"));
-    Path photo = Files.copy(
-        DistributionRun.PHOTOS.resolve("sample4.jpg"), photos.resolve("sample4.jpg"), StandardCopyOption.REPLACE_EXISTING);
-    // no --headless: without a display the mirror runs windowless and waits to be stopped
+    // a minute of video read at its pace: a run that is still going when it is killed
+    Path photo = DistributionRun.PHOTOS.resolve("sample4.jpg");
+    Path clip = work.resolve("minute.avi");
+    MjpegAvi.minute(photo, clip);
+    Path partial = work.resolve("minute.jsonl.partial");
     DistributionRun.Started mirror =
-        DistributionRun.start(work, Map.of("DISPLAY", "", "WAYLAND_DISPLAY", ""), "--source", photos.toString());
+        DistributionRun.start(
+            work,
+            Map.of("DISPLAY", "", "WAYLAND_DISPLAY", ""),
+            "--source", clip.toString(), "--realtime", "--out", work.resolve("minute.jsonl").toString());
     long pid = mirror.process().pid();
     Path scratch = DistributionRun.DIST.resolve("work").resolve("run-" + pid);
     try {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-      while (!Files.readString(mirror.out()).contains("summary: ")) {
-        assertTrue(mirror.process().isAlive(), "ended by itself: " + Files.readString(mirror.err()));
-        assertTrue(System.nanoTime() < deadline, "no summary within 90 s: " + Files.readString(mirror.err()));
-        Thread.sleep(200);
-      }
+      DistributionRun.awaitRecording(mirror, partial, 90);
       assertEquals(List.of("onnxruntime-java", "opencv_openpnp"), nativeFolders(scratch), "natives unpacked in " + scratch);
     } finally {
       mirror.process().destroyForcibly(); // SIGKILL: no shutdown hook runs

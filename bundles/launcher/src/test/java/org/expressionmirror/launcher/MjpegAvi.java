@@ -3,6 +3,7 @@ package org.expressionmirror.launcher;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -21,6 +22,17 @@ import javax.imageio.ImageIO;
  */
 final class MjpegAvi {
   private MjpegAvi() {}
+
+  /**
+   * A minute of {@code photo} at 5 frames a second, 320 pixels wide: read with --realtime, a run
+   * that is still going a while after its first frames.
+   */
+  static Path minute(Path photo, Path file) throws IOException {
+    List<byte[]> jpegs = frames(photo, 320, 300);
+    BufferedImage first = ImageIO.read(new ByteArrayInputStream(jpegs.get(0)));
+    write(file, jpegs, first.getWidth(), first.getHeight(), 5, 300);
+    return file;
+  }
 
   /** JPEG frames of a photo scaled to {@code width}, panned a little from frame to frame. */
   static List<byte[]> frames(Path photo, int width, int n) throws IOException {

@@ -3,14 +3,11 @@ package org.expressionmirror.launcher;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,9 +29,7 @@ class StopSignalIT {
   void aSignalStopsTheProgramAndRemovesItsScratchFolder() throws Exception {
     // a minute of video read at its pace: a run that is still going when the signal comes
     Path clip = work.resolve("minute.avi");
-    List<byte[]> jpegs = MjpegAvi.frames(DistributionRun.PHOTOS.resolve("sample4.jpg"), 320, 300);
-    BufferedImage first = ImageIO.read(new ByteArrayInputStream(jpegs.get(0)));
-    MjpegAvi.write(clip, jpegs, first.getWidth(), first.getHeight(), 5, 300);
+    MjpegAvi.minute(DistributionRun.PHOTOS.resolve("sample4.jpg"), clip);
     Path record = work.resolve("minute.jsonl");
     Path partial = work.resolve("minute.jsonl.partial");
     DistributionRun.Started mirror =
@@ -45,12 +40,7 @@ class StopSignalIT {
     long pid = mirror.process().pid();
     Path scratch = DistributionRun.DIST.resolve("work").resolve("run-" + pid);
     try {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-      while (!Files.exists(partial) || Files.readString(partial).lines().count() < 2) {
-        assertTrue(mirror.process().isAlive(), "ended by itself: " + Files.readString(mirror.err()));
-        assertTrue(System.nanoTime() < deadline, "no frame recorded within 90 s: " + Files.readString(mirror.err()));
-        Thread.sleep(200);
-      }
+      DistributionRun.awaitRecording(mirror, partial, 90);
       assertTrue(Files.isDirectory(scratch), "the run works in " + scratch);
       mirror.process().destroy(); // SIGTERM: the shutdown hook stops the framework
       assertTrue(mirror.process().waitFor(30, TimeUnit.SECONDS), "the program did not stop on SIGTERM");

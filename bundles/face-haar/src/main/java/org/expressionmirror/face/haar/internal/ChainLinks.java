@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.expressionmirror.api.Face;
 import org.expressionmirror.api.FaceDetector;
@@ -12,13 +13,23 @@ import org.expressionmirror.face.haar.HaarDetectors;
 
 /** The chain's rule: its links in order, the first that finds a face gives the faces. */
 record ChainLinks(List<String> ids, List<FaceDetector> detectors) {
+  /** The detectors of this bundle, which a chain may name before they are registered. */
+  private static final Set<String> OWN =
+      Set.of(
+          HaarDetectors.ID,
+          HaarDetectors.ALT_ID,
+          HaarDetectors.ALT2_ID,
+          HaarDetectors.PROFILE_ID,
+          HaarDetectors.LBP_ID);
+
   ChainLinks {
     ids = List.copyOf(ids);
     detectors = List.copyOf(detectors);
   }
 
   /**
-   * The links a configuration names, checked against the detectors on offer.
+   * The links a configuration names, checked against the detectors on offer; a link to one of
+   * this bundle's own detectors that is not on offer is left out until it is.
    *
    * @param raw the configured values; a value may hold several ids separated by commas (a
    *     {@code .cfg} file gives one string)
@@ -31,6 +42,7 @@ record ChainLinks(List<String> ids, List<FaceDetector> detectors) {
     if (ids.isEmpty() || ids.contains("")) {
       throw invalid(value, "must list detector ids separated by commas, none empty");
     }
+    List<String> present = new ArrayList<>();
     List<FaceDetector> detectors = new ArrayList<>();
     for (String id : ids) {
       if (id.equals(HaarDetectors.CHAIN_ID)) {
@@ -40,13 +52,19 @@ record ChainLinks(List<String> ids, List<FaceDetector> detectors) {
         throw invalid(value, "names '" + id + "' twice");
       }
       FaceDetector d = offered.get(id);
+      if (d == null && OWN.contains(id)) {
+        // this bundle's own detector: not there yet, or it failed and says why itself; the
+        // chain starts again with it when it comes (static greedy reference)
+        continue;
+      }
       if (d == null) {
         throw invalid(value, "names '" + id + "', which is no detector id (available: "
             + String.join(", ", new TreeSet<>(offered.keySet())) + ")");
       }
+      present.add(id);
       detectors.add(d);
     }
-    return new ChainLinks(ids, detectors);
+    return new ChainLinks(present, detectors);
   }
 
   /** The faces of the first link that finds any, each naming that link; else none. */

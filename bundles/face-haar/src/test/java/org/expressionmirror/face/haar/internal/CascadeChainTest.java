@@ -147,6 +147,17 @@ class CascadeChainTest {
   }
 
   @Test
+  void aLinkToThisBundlesOwnDetectorThatIsNotThereYetIsLeftOutNotRefused() {
+    // e.g. haar failed on a bad value of its own (and says so) or registers after the chain
+    Map<String, FaceDetector> some = Map.of("haar-alt", CASCADES.get(Cascade.FRONTAL_ALT)::detect);
+    ChainLinks links = ChainLinks.of(new String[] {"haar,haar-alt,lbp"}, some);
+    assertEquals(List.of("haar-alt"), links.ids());
+    assertEquals(1, links.detectors().size());
+    // an id that is no detector of this bundle is still refused at once
+    assertThrows(IllegalArgumentException.class, () -> ChainLinks.of(new String[] {"haar,blazeface"}, some));
+  }
+
+  @Test
   void theComponentKeepsItsLinksWhenAChangeIsInvalid() {
     List<String> errors = new ArrayList<>();
     List<Map.Entry<Map<String, ?>, FaceDetector>> services = new ArrayList<>();
