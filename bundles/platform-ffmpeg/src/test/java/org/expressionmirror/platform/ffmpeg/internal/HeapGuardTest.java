@@ -54,7 +54,9 @@ class HeapGuardTest {
     assertTrue(process.waitFor(2, TimeUnit.MINUTES), "the child ended: " + output);
     assertEquals(0, process.exitValue(), "the child's exit code; its output:\n" + output);
     for (String clip : clips) {
-      assertTrue(output.contains(clip + ": " + FRAMES + " frames"), output);
+      // every frame's rows in place: the padded native rows are copied back without their padding
+      assertTrue(output.contains(clip + ": " + FRAMES + " frames, " + FRAMES + " on the ramp"),
+          output);
     }
   }
 
@@ -70,7 +72,10 @@ class HeapGuardTest {
     return frames;
   }
 
-  /** The child: decodes each file to its end, closing each decoder, and prints the counts. */
+  /**
+   * The child: decodes each file to its end, closing each decoder, and prints how many frames it
+   * gave and how many show the written ramp at both ends of the middle and the last row.
+   */
   static final class DecodeAll {
     private DecodeAll() {}
 
@@ -78,13 +83,28 @@ class HeapGuardTest {
       FfmpegNatives.load();
       for (String file : args) {
         int count = 0;
+        int onRamp = 0;
         try (FileDecoder decoder = FileDecoder.open(Path.of(file), System.out::println)) {
           for (Optional<byte[]> f = decoder.next(); f.isPresent(); f = decoder.next()) {
+            onRamp += onRamp(f.get(), decoder.width(), decoder.height(), count) ? 1 : 0;
             count++;
           }
         }
-        System.out.println(file + ": " + count + " frames");
+        System.out.println(file + ": " + count + " frames, " + onRamp + " on the ramp");
       }
+    }
+
+    private static boolean onRamp(byte[] bgr, int w, int h, int frame) {
+      for (int y : new int[] {h / 2, h - 1}) {
+        for (int x : new int[] {8, w - 8}) {
+          int expected = (x + frame * 7) & 0xff;
+          int blue = bgr[(y * w + x) * 3] & 0xff;
+          if (Math.abs(blue - expected) > 12) {
+            return false;
+          }
+        }
+      }
+      return true;
     }
   }
 }
