@@ -24,11 +24,22 @@ import org.bytedeco.javacpp.PointerPointer;
  * Converts decoded frames of any pixel format and size to packed BGR of one fixed size, like the
  * command line's {@code -vf scale=W:H -pix_fmt bgr24}: a stream that changes size midway still
  * gives frames of the size announced at opening. Converts into one native buffer, then copies
- * once into the Java array the frame keeps.
+ * its rows into the Java array the frame keeps.
+ *
+ * <p>The buffer's rows are padded as FFmpeg pads its own frames: swscale's x86 YUV to BGR code
+ * writes whole blocks of 16 pixels, up to 24 bytes past the end of a row whose width is no multiple
+ * of 16 (e.g. 600), which in a tight buffer ran past its end into the C heap and crashed the
+ * program after some seconds of video.
  */
 final class BgrConverter implements AutoCloseable {
+  /** Rows are padded to whole blocks of this many pixels, twice the block swscale writes. */
+  private static final int PIXEL_BLOCK = 32;
+  /** Row strides are a multiple of this many bytes, and as much is spare after the last row. */
+  private static final int ALIGN = 64;
+
   private final int width;
   private final int height;
+  private final int stride;
   private final BytePointer buffer;
   private final PointerPointer<BytePointer> planes;
   private final IntPointer strides;
@@ -41,10 +52,18 @@ final class BgrConverter implements AutoCloseable {
   BgrConverter(int width, int height) {
     this.width = width;
     this.height = height;
-    this.buffer = new BytePointer((long) width * height * 3);
+    this.stride = paddedStride(width);
+    this.buffer = new BytePointer((long) stride * height + ALIGN);
     // swscale reads four planes and strides, also for a format that has one.
     this.planes = new PointerPointer<BytePointer>(4).put(0, buffer);
-    this.strides = new IntPointer(new int[] {width * 3, 0, 0, 0});
+    this.strides = new IntPointer(new int[] {stride, 0, 0, 0});
+  }
+
+  /** Bytes per row of the native buffer: whole pixel blocks, then whole alignment units. */
+  static int paddedStride(int width) {
+    long pixels = ((long) width + PIXEL_BLOCK - 1) / PIXEL_BLOCK * PIXEL_BLOCK;
+    long bytes = (pixels * 3 + ALIGN - 1) / ALIGN * ALIGN;
+    return Math.toIntExact(bytes);
   }
 
   /** Width of the converted frames. */
@@ -68,8 +87,15 @@ final class BgrConverter implements AutoCloseable {
     }
     useFrameColours(frame);
     sws_scale(sws, frame.data(), frame.linesize(), 0, frame.height(), planes, strides);
-    byte[] bgr = new byte[width * height * 3];
-    buffer.get(bgr);
+    int rowBytes = width * 3;
+    byte[] bgr = new byte[rowBytes * height];
+    try {
+      for (int y = 0; y < height; y++) {
+        buffer.position((long) y * stride).get(bgr, y * rowBytes, rowBytes);
+      }
+    } finally {
+      buffer.position(0);
+    }
     return bgr;
   }
 
