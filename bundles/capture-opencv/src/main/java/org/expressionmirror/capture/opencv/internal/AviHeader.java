@@ -27,7 +27,10 @@ final class AviHeader {
 
   private AviHeader() {}
 
-  /** The declared frame count; empty when the file is no AVI or its header says nothing usable. */
+  /**
+   * The declared frame count, less the empty video chunks the index lists; empty when the file is
+   * no AVI or its header says nothing usable.
+   */
   static OptionalLong declaredFrames(Path file) {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       ByteBuffer b = ByteBuffer.allocate((int) Math.min(HEADER_BYTES, channel.size()));
@@ -35,7 +38,11 @@ final class AviHeader {
         // reads until the buffer is full or the file ends
       }
       b.flip().order(ByteOrder.LITTLE_ENDIAN);
-      return parse(b);
+      OptionalLong declared = parse(b);
+      if (declared.isEmpty()) {
+        return declared;
+      }
+      return OptionalLong.of(Math.max(0, declared.getAsLong() - emptyVideoChunks(channel)));
     } catch (IOException | RuntimeException e) {
       // A header that cannot be read declares nothing; the reader reports a broken file itself.
       return OptionalLong.empty();
@@ -58,6 +65,44 @@ final class AviHeader {
       at = next(at, size);
     }
     return OptionalLong.empty();
+  }
+
+  /**
+   * Video chunks of size 0 in the legacy index ({@code idx1}): a constant-rate writer (ffmpeg
+   * turning a 29.97 fps source into AVI, say) repeats a frame by writing an empty chunk, which the
+   * header counts as a frame and no decoder shows. 0 when there is no such index (an OpenDML part
+   * beyond the first keeps its own; those are not read here).
+   */
+  static long emptyVideoChunks(FileChannel channel) throws IOException {
+    long size = channel.size();
+    ByteBuffer head = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+    for (long at = 12; at + 8 <= size; ) {
+      head.clear();
+      channel.read(head, at);
+      long length = Integer.toUnsignedLong(head.getInt(4));
+      if (new String(head.array(), 0, 4, StandardCharsets.ISO_8859_1).equals("idx1")) {
+        return emptyVideoEntries(channel, at + 8, Math.min(length, size - at - 8));
+      }
+      at += 8 + length + (length & 1);
+    }
+    return 0;
+  }
+
+  /** Entries of 16 bytes: chunk id, flags, offset, size; video chunk ids end in "dc" or "db". */
+  private static long emptyVideoEntries(FileChannel channel, long from, long length) throws IOException {
+    ByteBuffer index = ByteBuffer.allocate((int) Math.min(length, Integer.MAX_VALUE - 8)).order(ByteOrder.LITTLE_ENDIAN);
+    while (index.hasRemaining() && channel.read(index, from + index.position()) > 0) {
+      // reads the whole index
+    }
+    index.flip();
+    long empty = 0;
+    for (int e = 0; e + 16 <= index.limit(); e += 16) {
+      String kind = fourCc(index, e).substring(2);
+      if ((kind.equals("dc") || kind.equals("db")) && index.getInt(e + 12) == 0) {
+        empty++;
+      }
+    }
+    return empty;
   }
 
   /** The largest count in the chunks of a list and the lists inside it. */
