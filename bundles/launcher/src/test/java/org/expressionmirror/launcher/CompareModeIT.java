@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -120,7 +117,7 @@ class CompareModeIT {
     BufferedImage photo = ImageIO.read(DistributionRun.PHOTOS.resolve("sample3.jpg").toFile());
     int w = 480;
     int h = (int) Math.round(photo.getHeight() * (double) w / photo.getWidth() / 2) * 2;
-    TestVideoWriter.write(clip, "mjpeg", 10, 1, w, h, Collections.nCopies(FRAMES, bgr(photo, w, h)));
+    TestVideoWriter.write(clip, "mjpeg", 10, 1, w, h, Collections.nCopies(FRAMES, BgrFrames.scaled(photo, w, h)));
     Path config = config("switch", PLAIN);
     Path out = work.resolve("switch.jsonl");
     Path partial = work.resolve("switch.jsonl.partial");
@@ -240,13 +237,4 @@ class CompareModeIT {
     return s;
   }
 
-  /** The photo scaled to w x h as BGR rows without padding. */
-  private static byte[] bgr(BufferedImage photo, int w, int h) {
-    BufferedImage frame = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
-    Graphics2D g = frame.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-    g.drawImage(photo, 0, 0, w, h, null);
-    g.dispose();
-    return ((DataBufferByte) frame.getRaster().getDataBuffer()).getData();
-  }
 }

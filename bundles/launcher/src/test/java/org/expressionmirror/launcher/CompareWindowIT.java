@@ -3,11 +3,8 @@ package org.expressionmirror.launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.Graphics2D;
 import java.awt.Rectangle;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -59,7 +56,7 @@ class CompareWindowIT {
     BufferedImage photo = ImageIO.read(DistributionRun.PHOTOS.resolve("sample3.jpg").toFile());
     int w = 640;
     int h = (int) Math.round(photo.getHeight() * (double) w / photo.getWidth() / 2) * 2;
-    TestVideoWriter.write(clip, "mjpeg", 10, 1, w, h, Collections.nCopies(600, bgr(photo, w, h)));
+    TestVideoWriter.write(clip, "mjpeg", 10, 1, w, h, Collections.nCopies(600, BgrFrames.scaled(photo, w, h)));
     Path config = Files.createDirectories(work.resolve("config"));
     Files.writeString(
         config.resolve("mirror.pipeline.cfg"),
@@ -126,13 +123,4 @@ class CompareWindowIT {
     return n;
   }
 
-  /** The photo scaled to w x h as BGR rows without padding. */
-  private static byte[] bgr(BufferedImage photo, int w, int h) {
-    BufferedImage frame = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
-    Graphics2D g = frame.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-    g.drawImage(photo, 0, 0, w, h, null);
-    g.dispose();
-    return ((DataBufferByte) frame.getRaster().getDataBuffer()).getData();
-  }
 }

@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -56,7 +53,7 @@ class LongClipWindowIT {
     BufferedImage photo = ImageIO.read(DistributionRun.PHOTOS.resolve("sample1.jpg").toFile());
     int w = 600;
     int h = 420;
-    TestVideoWriter.write(clip, "mjpeg", FPS, 1, w, h, Collections.nCopies(FRAMES, bgr(photo, w, h)));
+    TestVideoWriter.write(clip, "mjpeg", FPS, 1, w, h, Collections.nCopies(FRAMES, BgrFrames.scaled(photo, w, h)));
     Path record = work.resolve("long.jsonl");
     DistributionRun.Started mirror = DistributionRun.start(work, Map.of("DISPLAY", x11.name()),
         "--source", clip.toString(), "--realtime", "--out", record.toString());
@@ -94,16 +91,6 @@ class LongClipWindowIT {
         lines.get(lines.size() - 1));
     // realtime may drop frames on a busy machine, but every frame shown is recorded
     assertTrue(lines.size() - 1 >= FRAMES / 4, lines.size() + " lines in " + record);
-  }
-
-  /** The photo scaled to w x h as BGR rows without padding. */
-  private static byte[] bgr(BufferedImage photo, int w, int h) {
-    BufferedImage frame = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
-    Graphics2D g = frame.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-    g.drawImage(photo, 0, 0, w, h, null);
-    g.dispose();
-    return ((DataBufferByte) frame.getRaster().getDataBuffer()).getData();
   }
 
   private static int warningPixels(BufferedImage image) {

@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,19 +44,9 @@ class RecordIT {
     assertTrue(DistributionRun.built(), "no distribution in " + DistributionRun.DIST);
     video = work.resolve("faces.avi");
     BufferedImage photo = ImageIO.read(DistributionRun.PHOTOS.resolve("sample4.jpg").toFile());
-    byte[] frame = bgr(photo, 320, 240);
+    byte[] frame = BgrFrames.scaled(photo, 320, 240);
     List<byte[]> frames = Collections.nCopies((int) (2 * LONG_RUN_SECONDS), frame);
     TestVideoWriter.write(video, "mjpeg", 2, 1, 320, 240, frames);
-  }
-
-  /** The photo scaled to w x h as BGR rows without padding. */
-  private static byte[] bgr(BufferedImage photo, int w, int h) {
-    BufferedImage frame = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
-    Graphics2D g = frame.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-    g.drawImage(photo, 0, 0, w, h, null);
-    g.dispose();
-    return ((DataBufferByte) frame.getRaster().getDataBuffer()).getData();
   }
 
   @Test

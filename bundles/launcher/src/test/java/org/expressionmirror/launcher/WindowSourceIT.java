@@ -3,10 +3,7 @@ package org.expressionmirror.launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -81,7 +78,7 @@ class WindowSourceIT {
     BufferedImage photo = ImageIO.read(DistributionRun.PHOTOS.resolve("sample1.jpg").toFile());
     int w = 640;
     int h = (int) Math.round(photo.getHeight() * 640.0 / photo.getWidth() / 2) * 2;
-    TestVideoWriter.write(clip, "mjpeg", 10, 1, w, h, Collections.nCopies(40, bgr(photo, w, h)));
+    TestVideoWriter.write(clip, "mjpeg", 10, 1, w, h, Collections.nCopies(40, BgrFrames.scaled(photo, w, h)));
     DistributionRun.Started mirror =
         DistributionRun.start(work, Map.of("DISPLAY", x11.name()), "--source", clip.toString(), "--realtime");
     DistributionRun.Result result;
@@ -108,16 +105,6 @@ class WindowSourceIT {
     // the left tenth of the timeline: the clip's first second, drawn only if its frames were shown
     int lines = count(screen, 6, 600, 128, 160, HAPPINESS) + count(screen, 6, 600, 128, 160, NEUTRAL);
     assertTrue(lines > 20, "the timeline's left edge has " + lines + " line pixels; see " + shot);
-  }
-
-  /** The photo scaled to w x h as BGR rows without padding. */
-  private static byte[] bgr(BufferedImage photo, int w, int h) {
-    BufferedImage frame = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
-    Graphics2D g = frame.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-    g.drawImage(photo, 0, 0, w, h, null);
-    g.dispose();
-    return ((DataBufferByte) frame.getRaster().getDataBuffer()).getData();
   }
 
   private static int warningPixels(BufferedImage image) {
