@@ -3,6 +3,7 @@ package org.expressionmirror.launcher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +17,9 @@ import java.util.Map;
 public final class Main {
   static final int USAGE_ERROR = 2;
   private static final String WINDOW_BUNDLE = "org.expressionmirror.display.swt";
+  /** The feature {@code --shell} adds, and the bundle whose presence means a console on stdin. */
+  static final String SHELL_FEATURE = "shell";
+  private static final String SHELL_BUNDLE = "org.expressionmirror.shell";
 
   /**
    * ONNX Runtime (1.29 on Linux and macOS) uploads usage events to Microsoft and keeps a database
@@ -82,8 +86,11 @@ public final class Main {
                 ? options.home()
                 : UserHome.locate(System.getenv(), System.getProperty("os.name"), System.getProperty("user.home")));
     // the user's features first: a user can replace a shipped one without touching the distribution
-    Feature feature =
-        Feature.load(List.of(user.resolve(UserHome.FEATURES), home.resolve("features")), options.feature());
+    List<Path> featureDirs = List.of(user.resolve(UserHome.FEATURES), home.resolve("features"));
+    Feature feature = Feature.load(featureDirs, options.feature());
+    if (options.shell()) {
+      feature = withShell(feature, Feature.load(featureDirs, SHELL_FEATURE));
+    }
     checkCamera(options, feature, System.getenv());
     // a second program writing the same record is refused here, before anything starts; the
     // runtime lets go of the lock once the framework has stopped
@@ -203,6 +210,18 @@ public final class Main {
     }
   }
 
+  /**
+   * The feature with the shell feature's bundles added after its own (each once); its own
+   * properties win over the shell feature's.
+   */
+  static Feature withShell(Feature feature, Feature shell) {
+    List<String> bundles = new ArrayList<>(feature.bundles());
+    shell.bundles().stream().filter(b -> !bundles.contains(b)).forEach(bundles::add);
+    Map<String, String> properties = new HashMap<>(shell.properties());
+    properties.putAll(feature.properties());
+    return new Feature(feature.name(), List.copyOf(bundles), Map.copyOf(properties));
+  }
+
   /** The window bundle's own test (DisplayGate): an X11 or Wayland display is named. */
   static boolean hasDisplay(Map<String, String> env) {
     return !env.getOrDefault("DISPLAY", "").isBlank() || !env.getOrDefault("WAYLAND_DISPLAY", "").isBlank();
@@ -247,6 +266,10 @@ public final class Main {
       // no window can open (the window bundle says so): a file is read to its end, as with
       // --headless, instead of the program sitting at the end with nothing to show
       p.put("mirror.exitAtEnd", "true");
+    }
+    if (feature.bundles().contains(SHELL_BUNDLE)) {
+      // a feature with the shell has its console on standard input (-Dmirror.shell=false: none)
+      p.put(Options.SHELL, "true");
     }
     p.putAll(o.properties());
     return p;

@@ -32,6 +32,12 @@ record Options(
   /** The framework property that {@code --recursive} sets, read by the pipeline's launch settings. */
   static final String RECURSIVE = "mirror.recursive";
 
+  /**
+   * The framework property that {@code --shell} sets: the shell bundle then runs its console on
+   * standard input (the launcher also adds the shell feature's bundles).
+   */
+  static final String SHELL = "mirror.shell";
+
   static final String USAGE =
       String.join(
           "\n",
@@ -39,6 +45,7 @@ record Options(
           "              [--recursive] [--home DIR]",
           "       mirror --headless --source camera:N|VIDEO|IMAGE|FOLDER --out FILE.jsonl",
           "              [--feature NAME] [--config DIR] [--realtime] [--recursive] [--home DIR]",
+          "       mirror --shell [any options above]",
           "       mirror eval --dataset DIR [--model ID] [--compare ID] [--detector ID|none] [--out FILE.json]",
           "              (mirror eval --help for details)",
           "",
@@ -49,6 +56,8 @@ record Options(
           "  --realtime       pace a file at its own frame rate; drop frames like a camera",
           "  --recursive      for a folder source: read its subfolders too, in name order",
           "  --headless       no window; process the whole source, print a summary and exit",
+          "  --shell          a Gogo shell on standard input (lb, scr:list, mirror:status, mirror:use",
+          "                   detector|model|smoother ID, ...); exit or end of input ends the program",
           "  --home DIR       your folder for added models (models/), model bundles (deploy/) and",
           "                   features (features/); default " + UserHome.DEFAULT_DESCRIPTION);
 
@@ -73,6 +82,7 @@ record Options(
         case "--headless" -> headless = true;
         case "--realtime" -> realtime = true;
         case "--recursive" -> properties.put(RECURSIVE, "true");
+        case "--shell" -> properties.put(SHELL, "true");
         case "--home" -> home = Path.of(value(a, rest));
         default -> property(a, properties, "unknown option: ");
       }
@@ -93,6 +103,11 @@ record Options(
   /** Whether a folder source is read with its subfolders. */
   boolean recursive() {
     return Boolean.parseBoolean(properties.get(RECURSIVE));
+  }
+
+  /** Whether the run has the shell on standard input. */
+  boolean shell() {
+    return Boolean.parseBoolean(properties.get(SHELL));
   }
 
   /** Takes {@code -Dkey=value} as a framework property; anything else is refused with {@code why}. */

@@ -15,7 +15,6 @@ import org.osgi.service.cm.ConfigurationAdmin;
 final class Configs {
   static final String PIPELINE = "mirror.pipeline";
   static final String SOURCE = "mirror.source";
-  static final String RECORD = "mirror.record.jsonl";
   /** Location "?" lets whichever bundle owns the PID bind the configuration (FileInstall's too). */
   private static final String ANY_LOCATION = "?";
 
@@ -42,25 +41,15 @@ final class Configs {
    * Sets one key and keeps the others (FileInstall's file name among them, so its file still
    * owns the configuration); an empty value removes the key.
    */
-  void set(String pid, String key, String value) throws IOException {
+  void set(String pid, String key, Object value) throws IOException {
     Configuration c = admin.getConfiguration(pid, ANY_LOCATION);
     Dictionary<String, Object> props = c.getProperties() == null ? new Hashtable<>() : c.getProperties();
-    if (value.isEmpty()) {
+    if ("".equals(value)) {
       props.remove(key);
     } else {
       props.put(key, value);
     }
     c.update(props);
-  }
-
-  /** Deletes the configuration; false when there was none. */
-  boolean delete(String pid) throws IOException {
-    Configuration c = find(pid);
-    if (c == null) {
-      return false;
-    }
-    c.delete();
-    return true;
   }
 
   private Configuration find(String pid) throws IOException {

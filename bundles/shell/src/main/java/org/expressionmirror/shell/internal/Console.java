@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntConsumer;
 import org.apache.felix.service.command.CommandProcessor;
@@ -16,8 +17,10 @@ import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Converter;
 import org.apache.felix.service.command.Descriptor;
 import org.expressionmirror.api.ResultListener;
+import org.expressionmirror.api.RunSummary;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -33,7 +36,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
  * commands are still there for Gogo sessions of other bundles (the integration tests).
  *
  * <p>{@code exit} ({@code mirror:exit}) or the end of the input ends the program as the window's
- * log switch does: the run stops between two frames, the record is completed ({@code
+ * log switch does: no frame is processed after it, the record is completed ({@code
  * "end":"complete"}, its final name) and the program exits with code 0.
  */
 @Component(
@@ -45,10 +48,12 @@ public final class Console {
   static final String SWITCH = "mirror.shell";
 
   static final String PROMPT = "g! ";
-  private static final long RECORD_WAIT_MS = 15_000;
+  /** How long a frame may take to come: a run that sends none so long is not running. */
+  private static final long HOLD_WAIT_MS = 3_000;
 
   private final BundleContext context;
   private final CommandProcessor processor;
+  private final LastSecond lastSecond;
   private final Configs configs;
   private final IntConsumer exit;
   /** Set when the component is deactivated (the framework stopping): the loop ends. */
@@ -60,10 +65,12 @@ public final class Console {
       BundleContext context,
       @Reference CommandProcessor processor,
       @Reference ConfigurationAdmin configAdmin,
+      @Reference LastSecond lastSecond,
       // the launcher's "end the program" service; absent in a framework the launcher did not start
       @Reference(cardinality = ReferenceCardinality.OPTIONAL, target = "(mirror.exit=true)") IntConsumer exit) {
     this.context = context;
     this.processor = processor;
+    this.lastSecond = lastSecond;
     this.configs = new Configs(configAdmin);
     this.exit = exit;
     if (Boolean.parseBoolean(context.getProperty(SWITCH))) {
@@ -81,6 +88,9 @@ public final class Console {
 
   @Descriptor("ends the program: the run stops, the record (--out) is completed, exit code 0")
   public String exit() {
+    if (exit == null) {
+      return "not started by the launcher: nothing to end";
+    }
     end();
     return "ending";
   }
@@ -128,45 +138,47 @@ public final class Console {
   }
 
   /**
-   * Ends the program once: stops the source, so no frame comes after the record's end, then
-   * completes the record as the log switch does (its configuration deleted) and waits until it
-   * is written, then asks the launcher to exit with 0. Not while the framework is stopping for
-   * another reason (a signal, the source's end): that run's record says so itself.
+   * Ends the program once: holds the pipeline in its next frame, so no frame comes after the
+   * record's end, tells the record writer the run ended (it writes {@code "end":"complete"} and
+   * takes its final name when it stops) and asks the launcher to exit with 0. A run that has
+   * already ended keeps the end its record has. Not while the framework is stopping for another
+   * reason (a signal, the source's end): that run's record says so itself.
    */
   private void end() {
-    if (stopped || !ending.compareAndSet(false, true)) {
+    // without the launcher (a framework of the tests) there is no program to end, and the
+    // pipeline must not be held
+    if (exit == null || stopped || !ending.compareAndSet(false, true)) {
       return;
     }
     try {
-      configs.delete(Configs.SOURCE);
-      if (configs.delete(Configs.RECORD)) {
-        awaitRecordWritten();
+      boolean held = lastSecond.holdFrames(HOLD_WAIT_MS);
+      if (held || !lastSecond.runEnded()) {
+        endRecord(String.valueOf(configs.read(Configs.SOURCE).getOrDefault("source", "")));
       }
     } catch (IOException | IllegalStateException e) {
       System.err.println("error: shell: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
-    if (exit != null) {
-      exit.accept(0);
-    }
+    exit.accept(0);
   }
 
-  /** The record writer's service goes away once it has written its end line and renamed the file. */
-  private void awaitRecordWritten() {
-    long deadline = System.nanoTime() + RECORD_WAIT_MS * 1_000_000;
+  /** The run is over: the record writer (if --out asked for one) writes its complete end. */
+  private void endRecord(String source) {
     try {
-      while (!context.getServiceReferences(ResultListener.class, "(mirror.record=jsonl)").isEmpty()) {
-        if (System.nanoTime() > deadline) {
-          System.err.println("error: shell: the record was not finished within " + RECORD_WAIT_MS / 1000 + " s");
-          return;
+      for (ServiceReference<ResultListener> ref :
+          context.getServiceReferences(ResultListener.class, "(mirror.record=jsonl)")) {
+        ResultListener record = context.getService(ref);
+        if (record != null) {
+          try {
+            record.onEnd(new RunSummary(source, 0, 0, 0, 0, Map.of(), ""));
+          } finally {
+            context.ungetService(ref);
+          }
         }
-        Thread.sleep(50);
       }
     } catch (InvalidSyntaxException e) {
       throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (IllegalStateException stopping) {
-      // the framework is stopping: nothing left to wait for
     }
   }
 

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.expressionmirror.api.Comparison;
 import org.expressionmirror.api.FrameResult;
 import org.expressionmirror.api.ResultListener;
@@ -42,9 +44,41 @@ public final class LastSecond implements ResultListener {
   private Seen newest;
   private String ended = "";
 
+  /** Closed by {@link #holdFrames}: the pipeline thread then waits here until the run stops. */
+  private volatile CountDownLatch hold;
+  /** Counted down when the pipeline thread is held. */
+  private final CountDownLatch holding = new CountDownLatch(1);
+
   @Override
   public void onResult(FrameResult result) {
     record(System.nanoTime(), result);
+    CountDownLatch h = hold;
+    if (h != null) {
+      holding.countDown();
+      try {
+        // released only by the interrupt with which the pipeline stops its run at the end
+        h.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /**
+   * Holds the pipeline thread in its next frame, so that no frame follows the record's end while
+   * the program stops (the shell's {@code exit}); the run's own stop releases it.
+   *
+   * @return whether a frame is held within {@code timeoutMs}; false when no frame came (the run
+   *     has ended or its source gives nothing now)
+   */
+  boolean holdFrames(long timeoutMs) throws InterruptedException {
+    hold = new CountDownLatch(1);
+    return holding.await(timeoutMs, TimeUnit.MILLISECONDS);
+  }
+
+  /** Whether the newest run has ended (its record then has its own end line). */
+  synchronized boolean runEnded() {
+    return !ended.isEmpty();
   }
 
   @Override
