@@ -39,16 +39,12 @@ final class Configs {
 
   /**
    * Sets one key and keeps the others (FileInstall's file name among them, so its file still
-   * owns the configuration); an empty value removes the key.
+   * owns the configuration).
    */
   void set(String pid, String key, Object value) throws IOException {
     Configuration c = admin.getConfiguration(pid, ANY_LOCATION);
     Dictionary<String, Object> props = c.getProperties() == null ? new Hashtable<>() : c.getProperties();
-    if ("".equals(value)) {
-      props.remove(key);
-    } else {
-      props.put(key, value);
-    }
+    props.put(key, value);
     c.update(props);
   }
 
