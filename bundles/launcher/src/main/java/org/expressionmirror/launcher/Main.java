@@ -82,8 +82,14 @@ public final class Main {
                 ? options.home()
                 : UserHome.locate(System.getenv(), System.getProperty("os.name"), System.getProperty("user.home")));
     // the user's features first: a user can replace a shipped one without touching the distribution
+    FeatureCheck check =
+        new FeatureCheck(
+            home.resolve("bundles"),
+            List.of(user.resolve(UserHome.DEPLOY)),
+            List.of(home.resolve("models"), user.resolve(UserHome.MODELS)),
+            options.config());
     Feature feature =
-        Feature.load(List.of(user.resolve(UserHome.FEATURES), home.resolve("features")), options.feature());
+        Feature.load(List.of(user.resolve(UserHome.FEATURES), home.resolve("features")), options.feature(), check);
     checkCamera(options, feature, System.getenv());
     // a second program writing the same record is refused here, before anything starts; the
     // runtime lets go of the lock once the framework has stopped
@@ -220,6 +226,11 @@ public final class Main {
     p.put("felix.fileinstall.log.level", "2");
     p.put("ds.loglevel", "warn");
     p.put("mirror.home", home.toString());
+    // the launcher's Config Admin plugin (FeatureConfigurations) and the bundles share this API
+    p.putIfAbsent(org.osgi.framework.Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "org.osgi.service.cm;version=\"1.6.1\"");
+    p.put("mirror.feature", feature.name());
+    // read by the window, which shows these settings fixed
+    p.put("mirror.feature.locked", String.join(",", new java.util.TreeSet<>(feature.locked())));
     p.put("mirror.user.home", user.toString());
     // shipped models (read-only, in the distribution) and the user's, read together
     p.putIfAbsent("mirror.models.dir", home.resolve("models").toString());
