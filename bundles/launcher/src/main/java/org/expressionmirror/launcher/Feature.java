@@ -159,6 +159,7 @@ public record Feature(
       }
     }
     List<String> tried = dirs.stream().map(d -> d.resolve(name + ".json").toString()).toList();
-    throw new IOException("unknown feature '" + name + "': no file " + String.join(" or ", tried));
+    throw new IOException(
+        "unknown feature '" + name + "': no file " + String.join(" or ", tried) + " (nor NAME.feature in the text format)");
   }
 }
