@@ -6,22 +6,38 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * A named bundle set read from {@code features/NAME.feature}. Lines are {@code include OTHER},
- * {@code bundle ARTIFACT-ID} (a jar in the distribution's bundles folder) or {@code property
- * KEY=VALUE} (a framework property default); {@code #} starts a comment.
+ * A variant of the program: the bundles it starts, the framework properties it sets and the
+ * configurations it puts in force, read at start from {@code features/NAME.json} (an OSGi Feature
+ * Service JSON feature, see {@link JsonFeature}) or, in the older text format, {@code
+ * features/NAME.feature}: lines {@code include OTHER}, {@code bundle ARTIFACT-ID} (a jar in the
+ * distribution's bundles folder) or {@code property KEY=VALUE}; {@code #} starts a comment.
  *
  * @param name feature name
  * @param bundles artifact ids in start order, included features first
  * @param properties framework property defaults
+ * @param configurations configuration values by PID and key (Config Admin at start), included
+ *     features first and overridden by the including one
+ * @param locked the {@code PID/key} pairs that cannot be changed while the feature runs
  *
  * <p>Public so the OSGi integration tests start exactly the bundles a feature names.
  */
-public record Feature(String name, List<String> bundles, Map<String, String> properties) {
+public record Feature(
+    String name,
+    List<String> bundles,
+    Map<String, String> properties,
+    Map<String, Map<String, String>> configurations,
+    Set<String> locked) {
+
+  /** A feature of bundles and framework properties only. */
+  public Feature(String name, List<String> bundles, Map<String, String> properties) {
+    this(name, bundles, properties, Map.of(), Set.of());
+  }
 
   public static Feature load(Path dir, String name) throws IOException {
     return load(List.of(dir), name);
@@ -32,65 +48,118 @@ public record Feature(String name, List<String> bundles, Map<String, String> pro
    * before the shipped one); an included feature is looked up the same way.
    */
   public static Feature load(List<Path> dirs, String name) throws IOException {
-    List<String> bundles = new ArrayList<>();
-    Map<String, String> properties = new LinkedHashMap<>();
-    read(dirs, name, bundles, properties, new HashSet<>(), new HashSet<>());
-    return new Feature(name, List.copyOf(bundles), Map.copyOf(properties));
+    return load(dirs, name, null);
   }
 
-  private static void read(
-      List<Path> dirs,
-      String name,
-      List<String> bundles,
-      Map<String, String> props,
-      Set<String> reading,
-      Set<String> done)
-      throws IOException {
-    // a feature included twice (a diamond) is read once, so it cannot reset properties set since
-    if (done.contains(name)) {
-      return;
-    }
-    if (!reading.add(name)) {
-      throw new IOException("feature '" + name + "' includes itself");
-    }
-    Path file = find(dirs, name);
-    List<String> lines = Files.readAllLines(file);
-    for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i).strip();
-      if (line.isEmpty() || line.startsWith("#")) {
-        continue;
+  /**
+   * As {@link #load(List, String)}; {@code name} may also be the path of a {@code .json} file.
+   * With a {@code check}, every bundle and configuration value is checked against the
+   * distribution as it is read, so a mistake is named with its file, key and value before
+   * anything starts.
+   */
+  static Feature load(List<Path> dirs, String name, FeatureCheck check) throws IOException {
+    Parts parts = new Parts(dirs, check);
+    String shortName;
+    if (JsonFeature.isPath(name)) {
+      Path file = Path.of(name).toAbsolutePath().normalize();
+      if (!Files.isRegularFile(file)) {
+        throw new IOException("--feature " + name + ": no such file");
       }
-      String[] parts = line.split("\\s+", 2);
-      String arg = parts.length > 1 ? parts[1].strip() : "";
-      switch (parts[0]) {
-        case "include" -> read(dirs, arg, bundles, props, reading, done);
-        case "bundle" -> {
-          if (!bundles.contains(arg)) {
-            bundles.add(arg);
-          }
-        }
-        case "property" -> {
-          int eq = arg.indexOf('=');
-          if (eq <= 0) {
-            throw new IOException(file + ":" + (i + 1) + ": property needs KEY=VALUE: " + line);
-          }
-          props.put(arg.substring(0, eq).strip(), arg.substring(eq + 1).strip());
-        }
-        default -> throw new IOException(file + ":" + (i + 1) + ": unknown line: " + line);
+      shortName = JsonFeature.nameOf(file);
+      parts.read(shortName, file);
+    } else {
+      shortName = name;
+      parts.read(name);
+    }
+    Map<String, Map<String, String>> configs = new LinkedHashMap<>();
+    parts.configurations.forEach((pid, values) -> configs.put(pid, Map.copyOf(values)));
+    return new Feature(
+        shortName,
+        List.copyOf(parts.bundles),
+        Map.copyOf(parts.properties),
+        Map.copyOf(configs),
+        Set.copyOf(parts.locked));
+  }
+
+  /** What the feature files read so far add up to. */
+  static final class Parts {
+    final List<Path> dirs;
+    final FeatureCheck check;
+    final List<String> bundles = new ArrayList<>();
+    final Map<String, String> properties = new LinkedHashMap<>();
+    final Map<String, Map<String, String>> configurations = new LinkedHashMap<>();
+    final Set<String> locked = new LinkedHashSet<>();
+    private final Set<String> reading = new HashSet<>();
+    private final Set<String> done = new HashSet<>();
+
+    Parts(List<Path> dirs, FeatureCheck check) {
+      this.dirs = dirs;
+      this.check = check;
+    }
+
+    void read(String name) throws IOException {
+      // a feature included twice (a diamond) is read once, so it cannot reset properties set since
+      if (done.contains(name)) {
+        return;
+      }
+      read(name, find(dirs, name));
+    }
+
+    void read(String name, Path file) throws IOException {
+      if (!reading.add(name)) {
+        throw new IOException("feature '" + name + "' includes itself");
+      }
+      if (file.getFileName().toString().endsWith(".json")) {
+        JsonFeature.read(file, this);
+      } else {
+        readText(file);
+      }
+      reading.remove(name);
+      done.add(name);
+    }
+
+    void addBundle(String id) {
+      if (!bundles.contains(id)) {
+        bundles.add(id);
       }
     }
-    reading.remove(name);
-    done.add(name);
+
+    private void readText(Path file) throws IOException {
+      List<String> lines = Files.readAllLines(file);
+      for (int i = 0; i < lines.size(); i++) {
+        String line = lines.get(i).strip();
+        if (line.isEmpty() || line.startsWith("#")) {
+          continue;
+        }
+        String[] split = line.split("\\s+", 2);
+        String arg = split.length > 1 ? split[1].strip() : "";
+        switch (split[0]) {
+          case "include" -> read(arg);
+          case "bundle" -> addBundle(arg);
+          case "property" -> {
+            int eq = arg.indexOf('=');
+            if (eq <= 0) {
+              throw new IOException(file + ":" + (i + 1) + ": property needs KEY=VALUE: " + line);
+            }
+            properties.put(arg.substring(0, eq).strip(), arg.substring(eq + 1).strip());
+          }
+          default -> throw new IOException(file + ":" + (i + 1) + ": unknown line: " + line);
+        }
+      }
+    }
   }
 
   private static Path find(List<Path> dirs, String name) throws IOException {
     for (Path dir : dirs) {
-      Path file = dir.resolve(name + ".feature");
-      if (Files.isRegularFile(file)) {
-        return file;
+      for (String ext : new String[] {".json", ".feature"}) {
+        Path file = dir.resolve(name + ext);
+        if (Files.isRegularFile(file)) {
+          return file;
+        }
       }
     }
-    List<String> tried = dirs.stream().map(d -> d.resolve(name + ".feature").toString()).toList();
-    throw new IOException("unknown feature '" + name + "': no file " + String.join(" or ", tried));
+    List<String> tried = dirs.stream().map(d -> d.resolve(name + ".json").toString()).toList();
+    throw new IOException(
+        "unknown feature '" + name + "': no file " + String.join(" or ", tried) + " (nor NAME.feature in the text format)");
   }
 }

@@ -86,10 +86,16 @@ public final class Main {
                 ? options.home()
                 : UserHome.locate(System.getenv(), System.getProperty("os.name"), System.getProperty("user.home")));
     // the user's features first: a user can replace a shipped one without touching the distribution
+    FeatureCheck check =
+        new FeatureCheck(
+            home.resolve("bundles"),
+            List.of(user.resolve(UserHome.DEPLOY)),
+            List.of(home.resolve("models"), user.resolve(UserHome.MODELS)),
+            options.config());
     List<Path> featureDirs = List.of(user.resolve(UserHome.FEATURES), home.resolve("features"));
-    Feature feature = Feature.load(featureDirs, options.feature());
+    Feature feature = Feature.load(featureDirs, options.feature(), check);
     if (options.shell()) {
-      feature = withShell(feature, Feature.load(featureDirs, SHELL_FEATURE));
+      feature = withShell(feature, Feature.load(featureDirs, SHELL_FEATURE, check));
     }
     checkCamera(options, feature, System.getenv());
     // a second program writing the same record is refused here, before anything starts; the
@@ -219,7 +225,8 @@ public final class Main {
     shell.bundles().stream().filter(b -> !bundles.contains(b)).forEach(bundles::add);
     Map<String, String> properties = new HashMap<>(shell.properties());
     properties.putAll(feature.properties());
-    return new Feature(feature.name(), List.copyOf(bundles), Map.copyOf(properties));
+    return new Feature(
+        feature.name(), List.copyOf(bundles), Map.copyOf(properties), feature.configurations(), feature.locked());
   }
 
   /** The window bundle's own test (DisplayGate): an X11 or Wayland display is named. */
@@ -239,6 +246,11 @@ public final class Main {
     p.put("felix.fileinstall.log.level", "2");
     p.put("ds.loglevel", "warn");
     p.put("mirror.home", home.toString());
+    // the launcher's Config Admin plugin (FeatureConfigurations) and the bundles share this API
+    p.putIfAbsent(org.osgi.framework.Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "org.osgi.service.cm;version=\"1.6.1\"");
+    p.put("mirror.feature", feature.name());
+    // read by the window, which shows these settings fixed
+    p.put("mirror.feature.locked", String.join(",", new java.util.TreeSet<>(feature.locked())));
     p.put("mirror.user.home", user.toString());
     // shipped models (read-only, in the distribution) and the user's, read together
     p.putIfAbsent("mirror.models.dir", home.resolve("models").toString());

@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * The command line.
  *
- * @param feature bundle set to start
+ * @param feature variant to start: a feature name, or the path of a JSON feature file
  * @param source camera:N or a path; null for the feature's default
  * @param out JSON Lines file to write, or null
  * @param config runtime-config folder watched while running
@@ -49,7 +49,8 @@ record Options(
           "       mirror eval --dataset DIR [--model ID] [--compare ID] [--detector ID|none] [--out FILE.json]",
           "              (mirror eval --help for details)",
           "",
-          "  --feature NAME   bundle set from features/NAME.feature (default: mirror, or headless)",
+          "  --feature NAME   variant from features/NAME.json (bundles and configurations; default:",
+          "                   mirror, or headless); or --feature FILE.json, a feature file anywhere",
           "  --source SPEC    camera:N, a video file, an image file or a folder of images",
           "  --out FILE       write one JSON object of expression numbers per frame (never images)",
           "  --config DIR     runtime-config folder, watched while running (default: runtime-config)",

@@ -33,8 +33,9 @@ final class UserHome {
           "           select it with model=NAME in mirror.pipeline.cfg. A model here cannot take",
           "           the id of a shipped model: it is refused with a line naming both.",
           "deploy/    model bundle jars (manifest header Expression-Models), installed while running.",
-          "features/  your own NAME.feature files (bundle sets), used with --feature NAME;",
-          "           a feature here is found before a shipped one of the same name.",
+          "features/  your own variants, NAME.json (OSGi JSON features: bundles, configurations,",
+          "           locked settings), used with --feature NAME without a rebuild; a feature here",
+          "           is found before a shipped one of the same name. NAME.feature still works.",
           "",
           "Another folder can be used with ./mirror --home DIR.",
           "");

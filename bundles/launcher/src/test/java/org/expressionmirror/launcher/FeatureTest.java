@@ -19,6 +19,7 @@ class FeatureTest {
     Path features = Path.of("../../features");
     Feature mirror = Feature.load(features, "mirror");
     assertEquals("org.osgi.util.function", mirror.bundles().get(0));
+    assertTrue(mirror.bundles().contains("opencv"));
     assertTrue(mirror.bundles().contains("org.expressionmirror.pipeline"));
     assertTrue(mirror.bundles().contains("org.expressionmirror.display.swt"));
     assertEquals("camera:0", mirror.properties().get("mirror.source"));

@@ -78,8 +78,8 @@ class UserHomeTest {
     assertEquals(List.of("api", "window"), Feature.load(List.of(shipped), "mirror").bundles());
 
     IOException missing = assertThrows(IOException.class, () -> Feature.load(List.of(user, shipped), "nope"));
-    assertTrue(missing.getMessage().contains(user.resolve("nope.feature").toString()), missing.getMessage());
-    assertTrue(missing.getMessage().contains(shipped.resolve("nope.feature").toString()), missing.getMessage());
+    assertTrue(missing.getMessage().contains(user.resolve("nope.json").toString()), missing.getMessage());
+    assertTrue(missing.getMessage().contains(shipped.resolve("nope.json").toString()), missing.getMessage());
   }
 
   @Test

@@ -20,9 +20,20 @@ final class Controls {
   static final String DEFAULT_SOURCE = "camera:0";
 
   private final ConfigStore store;
+  private final Locks locks;
 
   Controls(ConfigStore store) {
+    this(store, Locks.NONE);
+  }
+
+  Controls(ConfigStore store, Locks locks) {
     this.store = store;
+    this.locks = locks;
+  }
+
+  /** The variant that locks this setting, which the window then shows fixed; or empty. */
+  Optional<String> lockedBy(String pid, String key) {
+    return locks.lockedBy(pid, key);
   }
 
   void select(Choices.Kind kind, String id) throws IOException {
@@ -134,6 +145,12 @@ final class Controls {
   }
 
   private void set(String pid, Map<String, Object> changes) throws IOException {
+    for (String key : changes.keySet()) {
+      Optional<String> feature = locks.lockedBy(pid, key);
+      if (feature.isPresent()) {
+        throw new IllegalStateException(key + " is locked by " + feature.get());
+      }
+    }
     Map<String, Object> props = new HashMap<>(store.read(pid));
     props.putAll(changes);
     store.write(pid, props, false);

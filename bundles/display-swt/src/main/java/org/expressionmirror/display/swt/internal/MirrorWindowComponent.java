@@ -85,7 +85,7 @@ public final class MirrorWindowComponent
           IntConsumer exit) {
     this.context = context;
     this.modelInput = config.modelInput();
-    controls = new Controls(new ConfigAdminStore(() -> configAdmin));
+    controls = new Controls(new ConfigAdminStore(() -> configAdmin), Locks.from(context));
     ui =
         new WindowThread(
                 display ->

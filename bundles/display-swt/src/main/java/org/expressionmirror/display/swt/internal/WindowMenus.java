@@ -83,13 +83,14 @@ final class WindowMenus {
   private void fillKind(Menu menu, Choices.Kind kind) {
     List<String> ids = choices.ids(kind);
     String current = current(kind);
+    boolean open = lockNote(menu, Controls.PIPELINE, kind.key);
     if (ids.isEmpty()) {
       MenuItem none = new MenuItem(menu, SWT.PUSH);
       none.setText("(none available)");
       none.setEnabled(false);
     }
     for (String id : ids) {
-      radio(menu, id, id.equals(current), () -> controls.select(kind, id));
+      radio(menu, id, id.equals(current), () -> controls.select(kind, id)).setEnabled(open);
     }
     if (kind == Choices.Kind.SMOOTHER) {
       new MenuItem(menu, SWT.SEPARATOR);
@@ -103,30 +104,33 @@ final class WindowMenus {
     Menu menu = new Menu(parent);
     header.setMenu(menu);
     OptionalDouble current = read(controls::smoothingSeconds, OptionalDouble.empty());
+    boolean open = lockNote(menu, Controls.EMA, "halfLifeSeconds");
     for (double seconds : SMOOTHING_SECONDS) {
       String text = String.format(Locale.ROOT, "%s s", seconds);
       boolean on = current.isPresent() && current.getAsDouble() == seconds;
-      radio(menu, text, on, () -> controls.setSmoothingSeconds(seconds));
+      radio(menu, text, on, () -> controls.setSmoothingSeconds(seconds)).setEnabled(open);
     }
   }
 
   private void fillView(Menu menu) {
     check(
-        menu,
-        "&Mirror",
-        window.mirrored(),
-        on -> {
-          window.applyView(on, window.onlyMyFace());
-          edit("set mirror", () -> controls.setMirrored(on));
-        });
+            menu,
+            "&Mirror",
+            window.mirrored(),
+            on -> {
+              window.applyView(on, window.onlyMyFace());
+              edit("set mirror", () -> controls.setMirrored(on));
+            })
+        .setEnabled(controls.lockedBy(Controls.DISPLAY, "mirrored").isEmpty());
     check(
-        menu,
-        "&Only my face",
-        window.onlyMyFace(),
-        on -> {
-          window.applyView(window.mirrored(), on);
-          edit("set only my face", () -> controls.setOnlyMyFace(on));
-        });
+            menu,
+            "&Only my face",
+            window.onlyMyFace(),
+            on -> {
+              window.applyView(window.mirrored(), on);
+              edit("set only my face", () -> controls.setOnlyMyFace(on));
+            })
+        .setEnabled(controls.lockedBy(Controls.DISPLAY, "onlyMyFace").isEmpty());
     check(
         menu,
         "Show what the model &sees\tI",
@@ -153,9 +157,10 @@ final class WindowMenus {
     Menu menu = new Menu(parent);
     header.setMenu(menu);
     String current = read(() -> controls.configuredCompare(kind), "");
-    radio(menu, "Off", current.isEmpty(), () -> controls.selectCompare(kind, ""));
+    boolean open = lockNote(menu, Controls.PIPELINE, Controls.compareKey(kind));
+    radio(menu, "Off", current.isEmpty(), () -> controls.selectCompare(kind, "")).setEnabled(open);
     for (String id : choices.ids(kind)) {
-      radio(menu, id, id.equals(current), () -> controls.selectCompare(kind, id));
+      radio(menu, id, id.equals(current), () -> controls.selectCompare(kind, id)).setEnabled(open);
     }
   }
 
@@ -185,14 +190,34 @@ final class WindowMenus {
     void set(boolean on);
   }
 
-  private void check(Menu menu, String text, boolean on, Toggle toggle) {
+  /**
+   * A locked setting (the running variant fixes it): a greyed first line saying so; false then,
+   * and the menu's items are greyed too.
+   */
+  private boolean lockNote(Menu menu, String pid, String key) {
+    java.util.Optional<String> feature = controls.lockedBy(pid, key);
+    if (feature.isEmpty()) {
+      return true;
+    }
+    MenuItem note = new MenuItem(menu, SWT.PUSH);
+    note.setText(lockText(feature.get()));
+    note.setEnabled(false);
+    return false;
+  }
+
+  static String lockText(String feature) {
+    return "(locked by " + feature + ")";
+  }
+
+  private MenuItem check(Menu menu, String text, boolean on, Toggle toggle) {
     MenuItem item = new MenuItem(menu, SWT.CHECK);
     item.setText(text);
     item.setSelection(on);
     item.addListener(SWT.Selection, e -> toggle.set(item.getSelection()));
+    return item;
   }
 
-  private void radio(Menu menu, String text, boolean on, Edit edit) {
+  private MenuItem radio(Menu menu, String text, boolean on, Edit edit) {
     MenuItem item = new MenuItem(menu, SWT.RADIO);
     item.setText(text);
     item.setSelection(on);
@@ -204,6 +229,7 @@ final class WindowMenus {
             edit("choose " + text, edit);
           }
         });
+    return item;
   }
 
   /** The id in use: from the newest result, else from the configuration. */
