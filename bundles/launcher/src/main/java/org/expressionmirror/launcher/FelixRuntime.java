@@ -40,6 +40,7 @@ final class FelixRuntime {
   private final CountDownLatch cleaned = new CountDownLatch(1);
   /** Held until the framework has stopped (the record's lock), or null. */
   private final Closeable held;
+  private final StartupTiming timing;
 
   FelixRuntime(Path home, Path scratch, Feature feature, Map<String, String> properties, Closeable held) {
     this.home = home;
@@ -47,6 +48,9 @@ final class FelixRuntime {
     this.feature = feature;
     this.properties = properties;
     this.held = held;
+    this.timing = new StartupTiming(properties, System.err);
+    properties.put(StartupTiming.LAUNCH_PROPERTY, Long.toString(timing.launchMillis()));
+    timing.phase("before the framework (JVM start, command line, folders)");
     FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).iterator().next();
     this.framework = factory.newFramework(properties);
   }
@@ -56,13 +60,17 @@ final class FelixRuntime {
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       framework.init();
+      timing.phase("framework created and initialised");
       BundleContext context = framework.getBundleContext();
       Hashtable<String, Object> props = new Hashtable<>();
       props.put("mirror.exit", "true");
       context.registerService(IntConsumer.class, this::exit, props);
       List<Bundle> bundles = install(context);
+      timing.phase("bundles installed");
       framework.start();
+      timing.phase("framework started");
       start(bundles);
+      timing.phase("bundles started");
       framework.waitForStop(0);
       return exitCode.get();
     } catch (BundleException e) {
@@ -136,7 +144,9 @@ final class FelixRuntime {
         continue;
       }
       try {
+        long t0 = System.nanoTime();
         b.start();
+        timing.step("  " + b.getSymbolicName() + " started in", t0);
       } catch (BundleException e) {
         System.err.println("error: bundle " + b.getSymbolicName() + " cannot start: " + e.getMessage());
         if (Boolean.parseBoolean(properties.get("mirror.headless"))) {

@@ -16,6 +16,8 @@ final class UserHome {
   static final String MODELS = "models";
   static final String DEPLOY = "deploy";
   static final String FEATURES = "features";
+  /** What the program remembers to start faster; may be deleted at any time. */
+  static final String CACHE = "cache";
   static final String DEFAULT_DESCRIPTION =
       "$XDG_DATA_HOME/expression-mirror (~/.local/share/expression-mirror) on Linux,"
           + " %APPDATA%\\Expression Mirror on Windows,"
@@ -35,6 +37,8 @@ final class UserHome {
           "deploy/    model bundle jars (manifest header Expression-Models), installed while running.",
           "features/  your own NAME.feature files (bundle sets), used with --feature NAME;",
           "           a feature here is found before a shipped one of the same name.",
+          "cache/     what the program remembers to start faster (models that passed their",
+          "           golden check, by the sha256 of their files); safe to delete.",
           "",
           "Another folder can be used with ./mirror --home DIR.",
           "");
