@@ -128,7 +128,9 @@ final class FelixRuntime {
       if (!Files.isRegularFile(jar)) {
         throw new IOException("feature '" + feature.name() + "' names bundle " + id + ", but " + jar + " is missing");
       }
-      bundles.add(context.installBundle(jar.toUri().toString()));
+      // by reference: Felix reads the jar where it is instead of copying it (170 MB with the
+      // natives inside) into its bundle cache on every start
+      bundles.add(context.installBundle("reference:" + jar.toUri()));
     }
     return bundles;
   }

@@ -89,6 +89,7 @@ public final class Main {
     // runtime lets go of the lock once the framework has stopped
     RecordLock lock = out == null ? null : RecordLock.take(out);
     Path scratch = AppDirs.scratch(home);
+    Natives.useUnpacked(home);
     Leftovers.removeFromSystemTemp();
     // SWT unpacks its natives to ~/.swt unless told otherwise
     System.setProperty("swt.library.path", Files.createDirectories(scratch.resolve("swt")).toString());
