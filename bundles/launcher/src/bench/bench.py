@@ -20,6 +20,16 @@ the same rounds when the script exists and /usr/bin/python3 imports cv2 (Debian:
 that matters is CPU, printed also as % of one core.
 Default configurations: haar+minixception, haar+faceapi (the shipped default), blazeface+faceapi,
 blazeface+minixception.
+
+    bundles/launcher/src/bench/bench.py --startup PHOTO [--rounds 5] [--other NAME=PATH/mirror]...
+
+Start-up instead: `./mirror --headless --source PHOTO --out FILE -Dmirror.timing=true`, once
+unmeasured (it fills the user folder's cache, as any first start does), then --rounds times, each
+with its own user folder kept between rounds. It prints the medians of: launch to the first
+processed frame (the program's own `timing:` line), launch to exit (wall), peak RSS, and each
+phase of the start-up breakdown. --other runs another build's ./mirror in the same rounds,
+alternating, e.g. a checkout of the previous version, for a before/after comparison on a machine
+that others load too.
 """
 import argparse
 import os
@@ -108,6 +118,62 @@ def reference_run(script, clip):
             "cpu_s": cpu, "wall": wall, "rss": rss, "stages": stages}
 
 
+TIMING = re.compile(r"^timing:\s+([\d.]+) s\s+(.*?)(?: (\d+) ms)?(?: \(.*\))?$")
+
+
+def startup_run(mirror, photo, work, name):
+    """One start: (first frame s, exit wall s, peak RSS MB, {phase: ms}) from the timing lines."""
+    home = work / ("home-" + name)
+    home.mkdir(parents=True, exist_ok=True)
+    out = work / ("startup-" + name + ".jsonl")
+    env = dict(os.environ, HOME=str(home), XDG_DATA_HOME=str(home / "data"))
+    cmd = [str(mirror), "--headless", "--source", str(photo), "--out", str(out), "-Dmirror.timing=true"]
+    code, stdout, stderr, wall, cpu, rss = run_measured(cmd, env)
+    if code != 0:
+        raise SystemExit(f"bench: {' '.join(cmd)} failed (exit {code}):\n{stderr[-2000:]}")
+    first, phases = None, {}
+    for line in stderr.splitlines():
+        m = TIMING.match(line)
+        if not m:
+            continue
+        if m.group(2).startswith("pipeline: first frame"):
+            first = float(m.group(1))
+        elif m.group(3):
+            phases[re.sub(r"\s+", " ", m.group(2)).strip()] = float(m.group(3))
+    if first is None:
+        raise SystemExit(f"bench: {mirror} printed no 'timing: ... first frame' line:\n{stderr[-2000:]}")
+    return first, wall, rss, phases
+
+
+def startup(a):
+    mirrors = {"this": ROOT / "mirror"}
+    for spec in a.other or []:
+        name, _, path = spec.partition("=")
+        mirrors[name] = Path(path).resolve()
+    for name, mirror in mirrors.items():
+        startup_run(mirror, a.startup.resolve(), a.work, name)  # fills the cache; not measured
+    runs = {name: [] for name in mirrors}
+    for r in range(1, a.rounds + 1):
+        for name, mirror in mirrors.items():
+            res = startup_run(mirror, a.startup.resolve(), a.work, name)
+            runs[name].append(res)
+            print(f"bench: round {r} {name}: first frame {res[0]:.2f} s, exit {res[1]:.2f} s, {res[2]:.0f} MB",
+                  file=sys.stderr)
+    print(f"\nstart-up, {a.startup}, medians of {a.rounds} runs")
+    print(f"{'build':<10}{'first frame s':>15}{'exit s':>10}{'peak RSS MB':>13}")
+    for name, rs in runs.items():
+        print(f"{name:<10}{statistics.median(x[0] for x in rs):>15.2f}{statistics.median(x[1] for x in rs):>10.2f}"
+              f"{statistics.median(x[2] for x in rs):>13.0f}")
+    phases = list(dict.fromkeys(p for rs in runs.values() for x in rs for p in x[3]))
+    print(f"\n{'phase (median ms)':<78}" + "".join(f"{n:>10}" for n in runs))
+    for p in phases:
+        cells = []
+        for rs in runs.values():
+            vals = [x[3][p] for x in rs if p in x[3]]
+            cells.append(f"{statistics.median(vals):>10.0f}" if vals else f"{'-':>10}")
+        print(f"{p[:77]:<78}" + "".join(cells))
+
+
 def parse_configs(specs):
     if not specs:
         return dict(DEFAULT_CONFIGS)
@@ -142,14 +208,23 @@ def report(results, realtime, clip, rounds):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--clip", required=True, type=Path)
+    ap.add_argument("--clip", type=Path)
+    ap.add_argument("--startup", type=Path, metavar="PHOTO", help="measure start-up over this photo instead")
+    ap.add_argument("--other", action="append", metavar="NAME=PATH/mirror")
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--config", action="append", metavar="NAME=KEY=VALUE,...")
     ap.add_argument("--reference", default=str(ROOT.parent / "shared/bench/reference_pipeline.py"))
     ap.add_argument("--realtime", action="store_true")
     ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "mirror-bench")
     a = ap.parse_args()
-    if not a.clip.is_file():
+    if a.startup:
+        if not a.startup.is_file():
+            raise SystemExit(f"bench: photo not found: {a.startup}")
+        a.work.mkdir(parents=True, exist_ok=True)
+        subprocess.run([str(ROOT / "mirror"), "--help"], stdout=subprocess.DEVNULL, check=False)
+        startup(a)
+        return
+    if not a.clip or not a.clip.is_file():
         raise SystemExit(f"bench: clip not found: {a.clip}")
     if not (DIST / ".built").is_file():
         raise SystemExit(f"bench: no distribution in {DIST}: run ./mirror once (it builds it)")

@@ -58,6 +58,7 @@ final class ImageLaunch {
     cmd.add(Path.of(System.getProperty("java.home"), "bin", exe).toString());
     cmd.add("@" + home.resolve("jvm.options"));
     cmd.add("-Djava.io.tmpdir=" + scratch);
+    cmd.add("-Djava.library.path=" + home.resolve(Natives.FOLDER));
     String extra = System.getenv("MIRROR_JAVA_OPTS");
     if (extra != null && !extra.isBlank()) {
       cmd.addAll(Arrays.asList(extra.trim().split("\\s+")));

@@ -102,6 +102,7 @@ public final class Main {
     // runtime lets go of the lock once the framework has stopped
     RecordLock lock = out == null ? null : RecordLock.take(out);
     Path scratch = AppDirs.scratch(home);
+    Natives.useUnpacked(home);
     Leftovers.removeFromSystemTemp();
     // SWT unpacks its natives to ~/.swt unless told otherwise
     System.setProperty("swt.library.path", Files.createDirectories(scratch.resolve("swt")).toString());
@@ -256,6 +257,8 @@ public final class Main {
     p.putIfAbsent("mirror.models.dir", home.resolve("models").toString());
     p.putIfAbsent("mirror.models.user.dir", user.resolve(UserHome.MODELS).toString());
     p.putIfAbsent("mirror.deploy.dir", user.resolve(UserHome.DEPLOY).toString());
+    // what the program remembers between runs to start faster (passed golden checks)
+    p.putIfAbsent("mirror.cache.dir", user.resolve(UserHome.CACHE).toString());
     if (o.source() != null) {
       String s = o.source();
       p.put("mirror.source", s.startsWith("camera:") ? s : Path.of(s).toAbsolutePath().toString());

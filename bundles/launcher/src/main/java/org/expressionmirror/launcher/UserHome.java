@@ -16,6 +16,8 @@ final class UserHome {
   static final String MODELS = "models";
   static final String DEPLOY = "deploy";
   static final String FEATURES = "features";
+  /** What the program remembers to start faster; may be deleted at any time. */
+  static final String CACHE = "cache";
   static final String DEFAULT_DESCRIPTION =
       "$XDG_DATA_HOME/expression-mirror (~/.local/share/expression-mirror) on Linux,"
           + " %APPDATA%\\Expression Mirror on Windows,"
@@ -36,6 +38,8 @@ final class UserHome {
           "features/  your own variants, NAME.json (OSGi JSON features: bundles, configurations,",
           "           locked settings), used with --feature NAME without a rebuild; a feature here",
           "           is found before a shipped one of the same name. NAME.feature still works.",
+          "cache/     what the program remembers to start faster (models that passed their",
+          "           golden check, by the sha256 of their files); safe to delete.",
           "",
           "Another folder can be used with ./mirror --home DIR.",
           "");

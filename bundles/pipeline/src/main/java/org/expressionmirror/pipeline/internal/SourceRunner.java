@@ -11,6 +11,7 @@ import org.expressionmirror.api.MirrorView;
 import org.expressionmirror.api.ResultListener;
 import org.expressionmirror.api.RunSummary;
 import org.expressionmirror.api.SourceSpec;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -49,6 +50,8 @@ public final class SourceRunner {
   private volatile boolean componentsFailed;
 
   private final IntConsumer exit;
+  /** Prints when the program's first frame was processed, for the start-up breakdown. */
+  private final FirstFrameTiming firstFrameTiming;
 
   /**
    * The record writer, when the run has one. The launcher sets {@code
@@ -77,7 +80,9 @@ public final class SourceRunner {
       // a constructor parameter, not a field: fields are injected after the constructor, when
       // the run thread started here may already have ended
       @Reference(cardinality = ReferenceCardinality.OPTIONAL, target = "(mirror.exit=true)")
-          IntConsumer exit) {
+          IntConsumer exit,
+      BundleContext context) {
+    this.firstFrameTiming = FirstFrameTiming.of(context);
     this.config = config;
     this.exit = exit;
     this.pipeline = pipeline;
@@ -153,6 +158,7 @@ public final class SourceRunner {
           break;
         }
         run.process(frame.get(), source.lastDecodeMs());
+        firstFrameTiming.processed();
       }
       return end(run, name, source, "", OK);
     } catch (IOException e) {

@@ -48,6 +48,17 @@ public final class ModelFolderComponent {
   private volatile long rescanMillis;
   private int intraOpThreads;
   private ScheduledFuture<?> scanning;
+  private final GoldenCache goldenCache;
+
+  /**
+   * Framework property (set by the launcher): the user's cache folder, where passed golden checks
+   * are remembered under {@code golden/}; without it every start runs the golden vectors.
+   */
+  static final String CACHE_DIR_PROPERTY = "mirror.cache.dir";
+  /** Framework property: {@code true} prints one {@code timing:} line per loaded model on stderr. */
+  static final String TIMING_PROPERTY = "mirror.timing";
+  /** Framework property: when the program was launched, epoch milliseconds (for timing lines). */
+  static final String LAUNCH_PROPERTY = "mirror.launch.ms";
 
   @Activate
   public ModelFolderComponent(
@@ -59,6 +70,7 @@ public final class ModelFolderComponent {
     this.context = context;
     this.onnx = onnx;
     this.logger = logger;
+    this.goldenCache = goldenCache(context, onnx, logger);
     this.folder = open(config);
     this.intraOpThreads = config.intraOpThreads();
     this.folder.scan();
@@ -66,7 +78,7 @@ public final class ModelFolderComponent {
     if (userFolder != null) {
       userFolder.scan();
     }
-    ModelLoader bundleLoader = new ModelLoader(onnx.environment(), config.intraOpThreads(), logger::info);
+    ModelLoader bundleLoader = loader(config);
     this.modelBundles = new BundleTracker<>(context, Bundle.ACTIVE, new ModelBundles(
         context.getDataFile("model-bundles").toPath(), bundleLoader, new ServiceRegistry(context, null), ids,
         logger::info, logger::error));
@@ -150,7 +162,7 @@ public final class ModelFolderComponent {
       logger.error("{} = {} is not a folder: models there are not read", OnnxModels.USER_DIR_PROPERTY, dir);
       return null;
     }
-    ModelLoader loader = new ModelLoader(onnx.environment(), config.intraOpThreads(), logger::info);
+    ModelLoader loader = loader(config);
     return new ModelFolder(Path.of(dir), loader, new ServiceRegistry(context, null), ids, logger::info, logger::error);
   }
 
@@ -172,8 +184,30 @@ public final class ModelFolderComponent {
     if (config.rescanMillis() < 50) {
       throw new IllegalArgumentException(OnnxModels.PID + ": rescanMillis = " + config.rescanMillis() + " must be at least 50");
     }
-    ModelLoader loader = new ModelLoader(onnx.environment(), config.intraOpThreads(), logger::info);
+    ModelLoader loader = loader(config);
     return new ModelFolder(path, loader, new ServiceRegistry(context, null), ids, logger::info, logger::error);
+  }
+
+  private ModelLoader loader(ModelsConfig config) {
+    return new ModelLoader(onnx.environment(), config.intraOpThreads(), logger::info, goldenCache, timing(context));
+  }
+
+  private static GoldenCache goldenCache(BundleContext context, OnnxRuntime onnx, Logger logger) {
+    String dir = context.getProperty(CACHE_DIR_PROPERTY);
+    return dir == null || dir.isBlank()
+        ? GoldenCache.NONE
+        : new GoldenCache(Path.of(dir, "golden"), onnx.version(), logger::warn);
+  }
+
+  /** The start-up breakdown's lines, when it is asked for ({@code -Dmirror.timing=true}). */
+  private static java.util.function.Consumer<String> timing(BundleContext context) {
+    if (!Boolean.parseBoolean(context.getProperty(TIMING_PROPERTY))) {
+      return line -> {};
+    }
+    String launch = context.getProperty(LAUNCH_PROPERTY);
+    long launchMs = launch == null ? System.currentTimeMillis() : Long.parseLong(launch);
+    return line -> System.err.printf(java.util.Locale.ROOT, "timing: %6.3f s  expression-onnx: %s%n",
+        (System.currentTimeMillis() - launchMs) / 1000.0, line);
   }
 
   /** Model services with their description's facts as properties. */

@@ -32,11 +32,24 @@ final class ModelLoader {
   private final OrtEnvironment env;
   private final int intraOpThreads;
   private final Consumer<String> info;
+  private final GoldenCache cache;
+  private final Consumer<String> timing;
 
   ModelLoader(OrtEnvironment env, int intraOpThreads, Consumer<String> info) {
+    this(env, intraOpThreads, info, GoldenCache.NONE, line -> {});
+  }
+
+  /**
+   * @param cache golden checks passed before, by the sha256 of the model's files
+   * @param timing receives one line per loaded model: where its load time went
+   */
+  ModelLoader(
+      OrtEnvironment env, int intraOpThreads, Consumer<String> info, GoldenCache cache, Consumer<String> timing) {
     this.env = env;
     this.intraOpThreads = intraOpThreads;
     this.info = info;
+    this.cache = cache;
+    this.timing = timing;
   }
 
   /** The description at {@code path}, parsed and checked (no ONNX file is opened). */
@@ -69,6 +82,7 @@ final class ModelLoader {
     }
     // Both the model file and the description that names it are in the message: either may be
     // the one to fix.
+    long t0 = System.nanoTime();
     OrtSession session;
     try {
       session = open(onnx);
@@ -88,15 +102,39 @@ final class ModelLoader {
       } catch (ModelException e) {
         throw new ModelException(description.getFileName() + ": " + e.getMessage(), e.getCause());
       }
-      if (spec.golden() != null) {
-        checkGolden(model, onnx, dir.resolve(spec.golden()));
-      }
+      long t1 = System.nanoTime();
+      String golden = spec.golden() == null ? "none" : golden(model, description, onnx, dir.resolve(spec.golden()));
+      long t2 = System.nanoTime();
       warmUp(model, onnx);
+      long t3 = System.nanoTime();
+      timing.accept(String.format(java.util.Locale.ROOT,
+          "model '%s' ready in %.0f ms (session %.0f ms, golden check %s %.0f ms, warm-up %.0f ms)",
+          spec.id(), ms(t0, t3), ms(t0, t1), golden, ms(t1, t2), ms(t2, t3)));
       return model;
     } catch (ModelException | RuntimeException e) {
       model.close();
       throw e;
     }
+  }
+
+  private static double ms(long from, long to) {
+    return (to - from) / 1e6;
+  }
+
+  /**
+   * The golden check, or its remembered pass for exactly these files under this runtime: "checked"
+   * or "cached". The key is taken from the files as they are now; a file replaced while it loads
+   * has a new stamp, so the models folder loads (and keys) it again at its next scan.
+   */
+  private String golden(OnnxExpressionModel model, Path description, Path onnx, Path goldenPath)
+      throws ModelException {
+    String key = cache.key(List.of(description, onnx, goldenPath));
+    if (cache.passed(key)) {
+      info.accept("golden vectors passed before (cached): model '" + model.spec().id() + "' (" + onnx.getFileName() + ")");
+      return "cached";
+    }
+    cache.remember(key, checkGolden(model, onnx, goldenPath));
+    return "checked";
   }
 
   private static void closeQuietly(OrtSession session) {
@@ -174,7 +212,7 @@ final class ModelLoader {
   }
 
   /** Runs each golden input and rejects the model if any output is further off than allowed. */
-  private void checkGolden(OnnxExpressionModel model, Path onnx, Path goldenPath) throws ModelException {
+  private String checkGolden(OnnxExpressionModel model, Path onnx, Path goldenPath) throws ModelException {
     ModelSpec spec = model.spec();
     GoldenFile golden;
     try {
@@ -219,6 +257,7 @@ final class ModelLoader {
       throw new ModelException("rejected " + summary);
     }
     info.accept("golden vectors passed: " + summary);
+    return summary;
   }
 
   private static FloatBuffer decode(Path goldenPath, GoldenFile.Vector v, ModelSpec spec) throws ModelException {

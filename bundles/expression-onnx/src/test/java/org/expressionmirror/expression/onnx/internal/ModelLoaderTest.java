@@ -200,7 +200,7 @@ class ModelLoaderTest {
     assertTrue(e.getMessage().startsWith(expected), e.getMessage());
   }
 
-  private static void writeGolden(Path file, float[] input, double[] expected, double shift) throws Exception {
+  static void writeGolden(Path file, float[] input, double[] expected, double shift) throws Exception {
     ByteBuffer bytes = ByteBuffer.allocate(input.length * 4).order(ByteOrder.LITTLE_ENDIAN);
     bytes.asFloatBuffer().put(input);
     ObjectNode g = Descriptions.JSON.createObjectNode();

@@ -20,10 +20,26 @@ public final class OpenCvLoader implements OpenCvRuntime {
 
   @Activate
   public OpenCvLoader() {
-    nu.pattern.OpenCV.loadLocally();
+    load();
     preloadExitCleanup();
     // Touch the natives now so a broken library fails here, not in a consumer's first frame.
     version = Core.getVersionString();
+  }
+
+  /**
+   * From java.library.path when the library is there (./mirror puts the distribution's unpacked
+   * natives there), else unpacked from the openpnp bundle into the temp folder (63 MB, every
+   * start). Both load through a class of the openpnp bundle, so the natives bind to its loader.
+   */
+  private static void load() {
+    String file = System.mapLibraryName(Core.NATIVE_LIBRARY_NAME);
+    for (String dir : System.getProperty("java.library.path", "").split(java.io.File.pathSeparator)) {
+      if (!dir.isBlank() && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(dir, file))) {
+        nu.pattern.OpenCV.loadShared();
+        return;
+      }
+    }
+    nu.pattern.OpenCV.loadLocally();
   }
 
   /**
