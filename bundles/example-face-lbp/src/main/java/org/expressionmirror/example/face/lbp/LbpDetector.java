@@ -58,6 +58,10 @@ public final class LbpDetector implements FaceDetector {
     if (!VERSION.equals(openCv.version())) {
       logger.warn("detector.version says OpenCV {} but {} is loaded", VERSION, openCv.version());
     }
+    // Runs the per-frame code once, so each class it needs is loaded now: the pipeline may still
+    // call this detector in the moment its bundle is being uninstalled, when this bundle can
+    // load no class any more.
+    cascade.detect(new Frame(0, 0, 64, 64, new byte[64 * 64 * 3]), settings);
   }
 
   @Modified

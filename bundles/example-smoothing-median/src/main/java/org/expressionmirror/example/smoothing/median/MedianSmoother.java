@@ -1,5 +1,8 @@
 package org.expressionmirror.example.smoothing.median;
 
+import java.util.Map;
+import org.expressionmirror.api.Distribution;
+import org.expressionmirror.api.Expressions;
 import org.expressionmirror.api.Smoother;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -38,6 +41,16 @@ public final class MedianSmoother implements Smoother {
   public MedianSmoother(MedianConfig config, @Reference(service = LoggerFactory.class) Logger logger) {
     this.logger = logger;
     this.windowSize = validate(config);
+    warmUp();
+  }
+
+  /**
+   * Runs the per-frame code once, so each class it needs is loaded now: the pipeline may still
+   * ask this smoother for a track in the moment its bundle is being uninstalled, when this
+   * bundle can load no class any more.
+   */
+  private void warmUp() {
+    newTrack().update(0, new Distribution(Map.of(Expressions.NEUTRAL, 1.0)));
   }
 
   @Modified
