@@ -101,10 +101,10 @@ public class HotDeployIT {
         assertFalse("frame " + r.frame() + " names " + r.detector(), r.detector().startsWith("lbp@"));
         assertFalse("frame " + r.frame() + " names " + r.smoother(), r.smoother().startsWith("median@"));
       }
-      // the examples made the frames between the swaps (the first one and the four after it)
+      // the examples made the frames between the swaps: the first one and at least the three after it
       long byExamples =
           results.stream().filter(r -> r.detector().startsWith("lbp@") && r.smoother().startsWith("median@")).count();
-      assertTrue("frames made by lbp and median: " + byExamples, byExamples >= 5);
+      assertTrue("frames made by lbp and median: " + byExamples, byExamples >= 4);
     }
   }
 
