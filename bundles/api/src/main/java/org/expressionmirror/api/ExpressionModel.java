@@ -1,11 +1,13 @@
 package org.expressionmirror.api;
 
 import java.util.function.Consumer;
+import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * Reads the expression of a face. Registered with {@link #ID} and {@link #VERSION} service
  * properties, only once the model is loaded and warmed up.
  */
+@ConsumerType
 public interface ExpressionModel {
   String ID = "model.id";
   String VERSION = "model.version";

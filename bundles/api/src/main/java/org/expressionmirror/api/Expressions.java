@@ -1,11 +1,13 @@
 package org.expressionmirror.api;
 
 import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * The canonical expression labels every model's output is mapped onto. They name what a face
  * shows, not what a person feels.
  */
+@ProviderType
 public interface Expressions {
   String ANGER = "anger";
   String CONTEMPT = "contempt";

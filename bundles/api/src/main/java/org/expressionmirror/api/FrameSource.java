@@ -2,11 +2,13 @@ package org.expressionmirror.api;
 
 import java.io.IOException;
 import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * An open stream of frames. A file source hands out every frame in order; a live source hands out
  * the newest frame and counts the ones nobody took in {@link #skipped()}.
  */
+@ProviderType
 public interface FrameSource extends AutoCloseable {
   /** Blocks until the next frame is there; empty once the source has ended. */
   Optional<Frame> next() throws IOException, InterruptedException;

@@ -1,8 +1,10 @@
 package org.expressionmirror.api;
 
 import java.io.IOException;
+import org.osgi.annotation.versioning.ProviderType;
 
 /** Opens frame sources; registered by the capture bundle. */
+@ProviderType
 public interface FrameSourceFactory {
   /**
    * Opens a source.

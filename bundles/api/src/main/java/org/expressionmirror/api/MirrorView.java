@@ -2,11 +2,13 @@ package org.expressionmirror.api;
 
 import java.util.List;
 import java.util.Map;
+import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * A view that shows the image itself (the window). The only consumer besides the detector and the
  * model that ever receives pixels; it must not store or send them anywhere.
  */
+@ConsumerType
 public interface MirrorView {
   /**
    * Service property of a view: {@code true} while it wants each face's model input ({@link

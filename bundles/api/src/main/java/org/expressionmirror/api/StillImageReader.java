@@ -1,10 +1,13 @@
 package org.expressionmirror.api;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * Reads the faces and expressions of one still image with the detector and model the pipeline
  * has selected at that moment (its {@code mirror.pipeline} configuration), outside any run: no
  * tracking, no smoothing, nothing published to listeners or views, nothing kept.
  */
+@ProviderType
 public interface StillImageReader {
   /**
    * The faces of {@code image} and each one's expression scores. In the result, {@code frame} and

@@ -23,11 +23,6 @@ public final class HaarDetectors {
 
   public static final String PROFILE_PID = "mirror.detector.haar-profile";
 
-  /** lbpcascade_frontalface_improved: local binary patterns, faster than Haar features. */
-  public static final String LBP_ID = "lbp";
-
-  public static final String LBP_PID = "mirror.detector.lbp";
-
   /** Detectors tried in order until one finds a face. */
   public static final String CHAIN_ID = "chain";
 

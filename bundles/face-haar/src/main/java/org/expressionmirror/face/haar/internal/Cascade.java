@@ -8,8 +8,7 @@ enum Cascade {
   FRONTAL_ALT(HaarDetectors.ALT_ID, HaarDetectors.ALT_PID, "haarcascade_frontalface_alt.xml", false),
   FRONTAL_ALT2(HaarDetectors.ALT2_ID, HaarDetectors.ALT2_PID, "haarcascade_frontalface_alt2.xml", false),
   // OpenCV's profile cascade was trained on faces turned one way: the mirror finds the other way.
-  PROFILE(HaarDetectors.PROFILE_ID, HaarDetectors.PROFILE_PID, "haarcascade_profileface.xml", true),
-  LBP_FRONTAL(HaarDetectors.LBP_ID, HaarDetectors.LBP_PID, "lbpcascade_frontalface_improved.xml", false);
+  PROFILE(HaarDetectors.PROFILE_ID, HaarDetectors.PROFILE_PID, "haarcascade_profileface.xml", true);
 
   final String id;
   final String pid;

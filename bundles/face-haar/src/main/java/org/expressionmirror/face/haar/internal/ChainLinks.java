@@ -19,8 +19,14 @@ record ChainLinks(List<String> ids, List<FaceDetector> detectors) {
           HaarDetectors.ID,
           HaarDetectors.ALT_ID,
           HaarDetectors.ALT2_ID,
-          HaarDetectors.PROFILE_ID,
-          HaarDetectors.LBP_ID);
+          HaarDetectors.PROFILE_ID);
+
+  /**
+   * Detectors the distribution ships in bundles of their own, which may register after the
+   * chain: the example LBP detector (bundles/example-face-lbp). Named before they come, they are
+   * left out like this bundle's own.
+   */
+  private static final Set<String> SHIPPED = Set.of("lbp");
 
   ChainLinks {
     ids = List.copyOf(ids);
@@ -52,7 +58,7 @@ record ChainLinks(List<String> ids, List<FaceDetector> detectors) {
         throw invalid(value, "names '" + id + "' twice");
       }
       FaceDetector d = offered.get(id);
-      if (d == null && OWN.contains(id)) {
+      if (d == null && (OWN.contains(id) || SHIPPED.contains(id))) {
         // this bundle's own detector: not there yet, or it failed and says why itself; the
         // chain starts again with it when it comes (static greedy reference)
         continue;

@@ -7,8 +7,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     name = "Face detector: cascade",
     description =
         "OpenCV CascadeClassifier; PIDs mirror.detector.haar (haarcascade_frontalface_default),"
-            + " mirror.detector.haar-alt, mirror.detector.haar-alt2, mirror.detector.haar-profile"
-            + " and mirror.detector.lbp. A new value that is out of range is rejected and the"
+            + " mirror.detector.haar-alt, mirror.detector.haar-alt2 and mirror.detector.haar-profile."
+            + " A new value that is out of range is rejected and the"
             + " previous settings stay.")
 public @interface HaarConfig {
   @AttributeDefinition(
