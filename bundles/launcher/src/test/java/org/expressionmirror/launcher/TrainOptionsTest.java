@@ -17,7 +17,7 @@ class TrainOptionsTest {
   void settingsBecomeFrameworkPropertiesOfAHeadlessTrainRun() {
     Options o =
         TrainOptions.parse(
-                List.of("--dataset", "faces", "--labels", "votes.csv", "--backbone", "b", "--detector", "haar", "--folds", "10",
+                List.of("--dataset", "faces", "--labels", "votes.csv", "--validation", "valid", "--backbone", "b", "--detector", "haar", "--folds", "10",
                     "--name", "mine-2", "--out", "models", "--report", "r.json", "--home", "h", "-Dmirror.train.l2=0.01"),
                 CONFIG)
             .toOptions();
@@ -28,6 +28,7 @@ class TrainOptionsTest {
     assertEquals(Path.of("h"), o.home());
     assertEquals(Path.of("faces").toAbsolutePath().toString(), o.properties().get("mirror.train.dataset"));
     assertEquals(Path.of("votes.csv").toAbsolutePath().toString(), o.properties().get("mirror.train.labels"));
+    assertEquals(Path.of("valid").toAbsolutePath().toString(), o.properties().get("mirror.train.validation"));
     assertEquals("b", o.properties().get("mirror.train.backbone"));
     assertEquals("haar", o.properties().get("mirror.train.detector"));
     assertEquals("10", o.properties().get("mirror.train.folds"));
@@ -46,6 +47,7 @@ class TrainOptionsTest {
     assertEquals("trained", o.properties().get("mirror.train.name"));
     assertFalse(o.properties().containsKey("mirror.train.out"));
     assertFalse(o.properties().containsKey("mirror.train.labels"));
+    assertFalse(o.properties().containsKey("mirror.train.validation"));
   }
 
   @Test

@@ -14,6 +14,12 @@ public final class Training {
   /** Framework property: a FER+ label file for the images in the dataset folder (optional). */
   public static final String LABELS = "mirror.train.labels";
 
+  /**
+   * Framework property: images kept apart for the final head's early stopping (a labelled folder
+   * or a FER+ label.csv, e.g. FER+ valid); unset holds out a tenth of the training images.
+   */
+  public static final String VALIDATION = "mirror.train.validation";
+
   /** Framework property: the model whose frozen features the head is trained on. */
   public static final String BACKBONE = "mirror.train.backbone";
 

@@ -40,6 +40,9 @@ final class SoftmaxTrainer {
     }
   }
 
+  /** Examples kept apart for early stopping (e.g. FER+ valid), instead of a split of the training rows. */
+  record Validation(List<float[]> x, List<double[]> targets, int[] labels) {}
+
   /** A trained head and how training went. */
   record Result(SoftmaxHead head, int epochs, int bestEpoch, double validationLoss) {}
 
@@ -55,23 +58,46 @@ final class SoftmaxTrainer {
    * @param labels hard label of each example (class weights, stratified split)
    */
   Result train(List<float[]> x, List<double[]> targets, int[] labels, int classes) {
+    return train(x, targets, labels, classes, null);
+  }
+
+  /**
+   * As {@link #train(List, List, int[], int)}, stopping early on {@code given} when not null (all
+   * of {@code x} is then trained on).
+   */
+  Result train(List<float[]> x, List<double[]> targets, int[] labels, int classes, Validation given) {
     int n = x.size();
     int dims = x.get(0).length;
     double[] mean = new double[dims];
     double[] scale = new double[dims];
     standardisation(x, mean, scale);
-    double[][] z = new double[n][dims];
-    for (int i = 0; i < n; i++) {
+    List<float[]> allX = new java.util.ArrayList<>(x);
+    List<double[]> allT = new java.util.ArrayList<>(targets);
+    int[] allLabels = labels;
+    if (given != null) {
+      allX.addAll(given.x());
+      allT.addAll(given.targets());
+      allLabels = java.util.stream.IntStream.concat(java.util.Arrays.stream(labels), java.util.Arrays.stream(given.labels())).toArray();
+    }
+    double[][] z = new double[allX.size()][dims];
+    for (int i = 0; i < z.length; i++) {
       for (int j = 0; j < dims; j++) {
-        z[i][j] = (x.get(i)[j] - mean[j]) / scale[j];
+        z[i][j] = (allX.get(i)[j] - mean[j]) / scale[j];
       }
     }
-    double[][] t = targets.toArray(new double[0][]);
+    double[][] t = allT.toArray(new double[0][]);
     Random random = new Random(settings.seed());
-    int[][] split = split(labels, classes, random);
-    int[] train = split[0];
-    int[] validation = split[1];
-    double[] weights = weights(labels, train, classes);
+    int[] train;
+    int[] validation;
+    if (given == null) {
+      int[][] split = split(labels, classes, random);
+      train = split[0];
+      validation = split[1];
+    } else {
+      train = java.util.stream.IntStream.range(0, n).toArray();
+      validation = java.util.stream.IntStream.range(n, z.length).toArray();
+    }
+    double[] weights = weights(allLabels, train, classes);
     Objective objective = new Objective(z, t, weights, classes, settings.l2());
     Objective validationLoss = new Objective(z, t, weights, classes, 0);
 

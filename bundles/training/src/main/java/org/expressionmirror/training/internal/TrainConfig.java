@@ -13,6 +13,9 @@ public @interface TrainConfig {
   @AttributeDefinition(description = "A FER+ label.csv for the images in the dataset folder; empty (the default) looks for label.csv in it.")
   String labels() default "";
 
+  @AttributeDefinition(description = "Images kept apart for the final head's early stopping (labelled folder or FER+ label.csv, e.g. FER+ valid); empty (the default) holds out a stratified tenth of the training images.")
+  String validation() default "";
+
   @AttributeDefinition(description = "Backbone model id whose frozen features the head learns from (default faceapi-expression).")
   String backbone() default "faceapi-expression";
 

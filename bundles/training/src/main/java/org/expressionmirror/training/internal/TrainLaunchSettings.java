@@ -28,6 +28,7 @@ public final class TrainLaunchSettings {
     Dictionary<String, Object> p = new Hashtable<>();
     p.put("dataset", dataset);
     put(p, "labels", context.getProperty(Training.LABELS));
+    put(p, "validation", context.getProperty(Training.VALIDATION));
     put(p, "backbone", context.getProperty(Training.BACKBONE));
     put(p, "detector", context.getProperty(Training.DETECTOR));
     put(p, "folds", context.getProperty(Training.FOLDS));

@@ -154,6 +154,7 @@ public final class TrainingComponent {
       throw new TrainingException("folder of the report file does not exist: " + report.toAbsolutePath().getParent());
     }
     TrainingSet set = TrainingSet.read(Path.of(config.dataset()), config.labels().isBlank() ? null : Path.of(config.labels()));
+    TrainingSet validation = config.validation().isBlank() ? null : TrainingSet.read(Path.of(config.validation()), null);
     long wait = TimeUnit.SECONDS.toMillis(config.waitSeconds());
     Available.Entry<ExpressionModel> model = models.await(config.backbone(), wait, () -> startupComplete);
     if (model == null) {
@@ -186,7 +187,7 @@ public final class TrainingComponent {
     logger.info("training {} on {} images of {} (backbone {}, detector {})", name, set.examples().size(), set.root(), config.backbone(), detectorName);
     try (Backbone backbone = Backbone.open(onnx.environment(), Path.of(String.valueOf(description)))) {
       TrainingRun.Outcome outcome =
-          new TrainingRun(onnx.environment(), System.out, System.err, logger::warn).run(set, backbone, detector, settings);
+          new TrainingRun(onnx.environment(), System.out, System.err, logger::warn).run(set, validation, backbone, detector, settings);
       if (report != null) {
         writeReport(outcome.report(), report);
         System.out.println("report written to " + report);

@@ -52,6 +52,36 @@ class SoftmaxTrainerTest {
   }
 
   @Test
+  void aGivenValidationSetStopsTrainingInsteadOfASplit() {
+    List<float[]> x = new ArrayList<>();
+    List<double[]> t = new ArrayList<>();
+    List<Integer> l = new ArrayList<>();
+    blobs(new Random(12), 200, x, t, l, null);
+    List<float[]> vx = new ArrayList<>();
+    List<double[]> vt = new ArrayList<>();
+    List<Integer> vl = new ArrayList<>();
+    blobs(new Random(13), 50, vx, vt, vl, null);
+    SoftmaxTrainer.Result res =
+        new SoftmaxTrainer(SoftmaxTrainer.Settings.defaults())
+            .train(x, t, l.stream().mapToInt(Integer::intValue).toArray(), 3,
+                new SoftmaxTrainer.Validation(vx, vt, vl.stream().mapToInt(Integer::intValue).toArray()));
+    // the loss it reports is the given set's (no L2 in it): recompute it from the head
+    double loss = 0;
+    for (int i = 0; i < vx.size(); i++) {
+      loss -= Math.log(res.head().probabilities(vx.get(i))[vl.get(i)]);
+    }
+    assertEquals(loss / vx.size(), res.validationLoss(), 1e-9);
+    List<float[]> tx = new ArrayList<>();
+    List<Integer> tl = new ArrayList<>();
+    blobs(new Random(14), 300, tx, new ArrayList<>(), tl, null);
+    int right = 0;
+    for (int i = 0; i < tx.size(); i++) {
+      right += res.head().predict(tx.get(i)) == tl.get(i) ? 1 : 0;
+    }
+    assertTrue(right > 0.90 * tx.size(), right + " of " + tx.size());
+  }
+
+  @Test
   void classWeightsKeepARareClassFromBeingIgnored() {
     List<float[]> x = new ArrayList<>();
     List<double[]> t = new ArrayList<>();

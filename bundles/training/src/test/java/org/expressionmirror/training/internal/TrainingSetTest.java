@@ -66,6 +66,19 @@ class TrainingSetTest {
   }
 
   @Test
+  void aValidationSetIsMappedOntoTheTrainingClasses() throws Exception {
+    Files.writeString(
+        dir.resolve("label.csv"),
+        "x.png,\"(0, 0, 48, 48)\",5,3,0,0,0,0,0,0,0,0\ny.png,\"(0, 0, 48, 48)\",1,6,2,0,0,0,0,0,1,0\nz.png,\"(0, 0, 48, 48)\",0,0,9,0,0,0,0,0,0,0\n");
+    TrainingSet valid = TrainingSet.read(dir, null).asClassesOf(List.of("neutral", "surprise"));
+    assertEquals(List.of("neutral", "surprise"), valid.classes());
+    // y's label (happiness) is not one the head can say: left out
+    assertEquals(List.of("x.png", "z.png"), valid.examples().stream().map(TrainingSet.Example::name).toList());
+    assertArrayEquals(new double[] {1, 0}, valid.examples().get(0).target(), 1e-12);
+    assertEquals(1, valid.examples().get(1).label());
+  }
+
+  @Test
   void labelSubjectFoldersGroupByPersonAndAliasesAreEvalsOwn() throws Exception {
     touch("happy/ann/1.png");
     touch("happy/ann/2.jpg");
