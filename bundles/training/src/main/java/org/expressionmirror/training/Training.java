@@ -44,6 +44,12 @@ public final class Training {
   /** Framework property: L2 weight of the head (default 1e-4). */
   public static final String L2 = "mirror.train.l2";
 
+  /**
+   * Framework property: class weight power, 0 (no class weights) to 1 (balanced: {@code n / (K
+   * n_class)}); default 0.5.
+   */
+  public static final String CLASS_WEIGHTS = "mirror.train.classWeights";
+
   /** Framework property: seed of the folds, the split and the shuffles (default 1). */
   public static final String SEED = "mirror.train.seed";
 

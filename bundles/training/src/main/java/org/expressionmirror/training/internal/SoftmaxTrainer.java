@@ -23,7 +23,9 @@ final class SoftmaxTrainer {
    * @param maxEpochs passes over the training rows at most (default 200)
    * @param patience epochs without a better validation loss before stopping (default 10)
    * @param validationShare share of each class held out for early stopping (default 0.1)
-   * @param classWeights weight each example by {@code n / (classes * n_class)} (default true)
+   * @param classWeights weight each example by {@code (n / (classes * n_class))^power} (default 0.5:
+   *     balanced weights (1) cost FER+ 3.5 accuracy points for no better macro-F1, none (0) lets the
+   *     rare labels fade)
    * @param seed for the shuffles and the split (default 1)
    */
   record Settings(
@@ -33,10 +35,10 @@ final class SoftmaxTrainer {
       int maxEpochs,
       int patience,
       double validationShare,
-      boolean classWeights,
+      double classWeights,
       long seed) {
     static Settings defaults() {
-      return new Settings(1e-4, 0.005, 64, 200, 10, 0.1, true, 1);
+      return new Settings(1e-3, 0.001, 64, 200, 10, 0.1, 0.5, 1);
     }
   }
 
@@ -183,7 +185,7 @@ final class SoftmaxTrainer {
   private double[] weights(int[] labels, int[] train, int classes) {
     double[] w = new double[labels.length];
     java.util.Arrays.fill(w, 1);
-    if (!settings.classWeights()) {
+    if (settings.classWeights() == 0) {
       return w;
     }
     int[] count = new int[classes];
@@ -196,7 +198,7 @@ final class SoftmaxTrainer {
     }
     for (int i = 0; i < labels.length; i++) {
       int c = count[labels[i]];
-      w[i] = c == 0 ? 1 : (double) train.length / (present * c);
+      w[i] = c == 0 ? 1 : Math.pow((double) train.length / (present * c), settings.classWeights());
     }
     return w;
   }

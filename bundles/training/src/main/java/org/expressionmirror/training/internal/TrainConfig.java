@@ -34,8 +34,11 @@ public @interface TrainConfig {
   @AttributeDefinition(description = "JSON report file; empty (the default) prints the report only.")
   String report() default "";
 
-  @AttributeDefinition(description = "L2 weight of the head's weights (default 1e-4).")
-  double l2() default 1e-4;
+  @AttributeDefinition(description = "L2 weight of the head's weights (default 1e-3).")
+  double l2() default 1e-3;
+
+  @AttributeDefinition(description = "Class weights (n / (classes * n_label))^power: 0 none, 1 balanced (default 0.5, the best macro-F1 on FER+ valid for 1 accuracy point).")
+  double classWeights() default 0.5;
 
   @AttributeDefinition(description = "Seed of the folds, the validation split and the shuffles (default 1).")
   long seed() default 1;

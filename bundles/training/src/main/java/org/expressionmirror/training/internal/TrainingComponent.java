@@ -141,6 +141,12 @@ public final class TrainingComponent {
     if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
       throw new TrainingException("--name " + name + " is not a model id: letters, digits, '.', '_' and '-', at most 64");
     }
+    if (!(config.classWeights() >= 0 && config.classWeights() <= 1)) {
+      throw new TrainingException(Training.CLASS_WEIGHTS + " = " + config.classWeights() + " must be between 0 and 1");
+    }
+    if (!(config.l2() >= 0) || Double.isInfinite(config.l2())) {
+      throw new TrainingException(Training.L2 + " = " + config.l2() + " must be 0 or more");
+    }
     if (config.folds() < 2) {
       throw new TrainingException("--folds " + config.folds() + ": cross-validation needs at least 2 folds");
     }
@@ -181,7 +187,7 @@ public final class TrainingComponent {
     SoftmaxTrainer.Settings trainer =
         new SoftmaxTrainer.Settings(
             config.l2(), defaults.learningRate(), defaults.batch(), defaults.maxEpochs(), defaults.patience(),
-            defaults.validationShare(), defaults.classWeights(), config.seed());
+            defaults.validationShare(), config.classWeights(), config.seed());
     TrainingRun.Settings settings =
         new TrainingRun.Settings(name, config.folds(), detectorName, detectorSettings, trainer, cacheDir(), outDir);
     logger.info("training {} on {} images of {} (backbone {}, detector {})", name, set.examples().size(), set.root(), config.backbone(), detectorName);

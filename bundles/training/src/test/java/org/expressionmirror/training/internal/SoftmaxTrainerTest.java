@@ -90,13 +90,18 @@ class SoftmaxTrainerTest {
     int[] labels = l.stream().mapToInt(Integer::intValue).toArray();
     SoftmaxTrainer.Settings d = SoftmaxTrainer.Settings.defaults();
     SoftmaxTrainer.Settings unweighted =
-        new SoftmaxTrainer.Settings(d.l2(), d.learningRate(), d.batch(), d.maxEpochs(), d.patience(), d.validationShare(), false, d.seed());
+        new SoftmaxTrainer.Settings(d.l2(), d.learningRate(), d.batch(), d.maxEpochs(), d.patience(), d.validationShare(), 0, d.seed());
+    SoftmaxTrainer.Settings balanced =
+        new SoftmaxTrainer.Settings(d.l2(), d.learningRate(), d.batch(), d.maxEpochs(), d.patience(), d.validationShare(), 1, d.seed());
     List<float[]> tx = new ArrayList<>();
     List<Integer> tl = new ArrayList<>();
     blobs(new Random(9), 300, tx, new ArrayList<>(), tl, null);
-    double weightedRecall = recall(new SoftmaxTrainer(d).train(x, t, labels, 3).head(), tx, tl, 2);
+    double weightedRecall = recall(new SoftmaxTrainer(balanced).train(x, t, labels, 3).head(), tx, tl, 2);
+    double defaultRecall = recall(new SoftmaxTrainer(d).train(x, t, labels, 3).head(), tx, tl, 2);
     double plainRecall = recall(new SoftmaxTrainer(unweighted).train(x, t, labels, 3).head(), tx, tl, 2);
     assertTrue(weightedRecall > plainRecall + 0.1, "rare class recall " + weightedRecall + " weighted, " + plainRecall + " not");
+    // the default, square-root weights, lies between
+    assertTrue(defaultRecall > plainRecall && defaultRecall <= weightedRecall + 1e-9, "default " + defaultRecall);
   }
 
   @Test
