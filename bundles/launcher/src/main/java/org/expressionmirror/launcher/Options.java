@@ -48,6 +48,8 @@ record Options(
           "       mirror --shell [any options above]",
           "       mirror eval --dataset DIR [--model ID] [--compare ID] [--detector ID|none] [--out FILE.json]",
           "              (mirror eval --help for details)",
+          "       mirror train --dataset DIR [--name NAME] [--folds K] [--detector none|ID] [--out DIR]",
+          "              (mirror train --help for details)",
           "",
           "  --feature NAME   variant from features/NAME.json (bundles and configurations; default:",
           "                   mirror, or headless); or --feature FILE.json, a feature file anywhere",
