@@ -30,10 +30,11 @@ public final class Main {
   public static void main(String[] args) {
     System.setProperty(
         "java.util.logging.SimpleFormatter.format", "%4$s %3$s: %5$s%6$s%n");
-    // "eval" as the first word selects the evaluation command and its own options
+    // "eval" or "train" as the first word selects that command and its own options
     boolean eval = args.length > 0 && args[0].equals("eval");
-    List<String> rest = Arrays.asList(args).subList(eval ? 1 : 0, args.length);
-    String usage = eval ? EvalOptions.USAGE : Options.USAGE;
+    boolean train = args.length > 0 && args[0].equals("train");
+    List<String> rest = Arrays.asList(args).subList(eval || train ? 1 : 0, args.length);
+    String usage = eval ? EvalOptions.USAGE : train ? TrainOptions.USAGE : Options.USAGE;
     if (!rest.isEmpty() && (rest.get(0).equals("--help") || rest.get(0).equals("-h"))) {
       System.out.println(usage);
       return;
@@ -47,7 +48,9 @@ public final class Main {
     try {
       requireLaunchSettings(home);
       Options options =
-          eval ? EvalOptions.parse(rest, defaultConfig).toOptions() : Options.parse(rest, defaultConfig);
+          eval
+              ? EvalOptions.parse(rest, defaultConfig).toOptions()
+              : train ? TrainOptions.parse(rest, defaultConfig).toOptions() : Options.parse(rest, defaultConfig);
       code = run(home, options);
     } catch (IllegalArgumentException e) {
       System.err.println("error: " + e.getMessage());

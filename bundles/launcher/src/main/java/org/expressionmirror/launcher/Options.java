@@ -41,6 +41,8 @@ record Options(
           "              [--feature NAME] [--config DIR] [--realtime] [--recursive] [--home DIR]",
           "       mirror eval --dataset DIR [--model ID] [--compare ID] [--detector ID|none] [--out FILE.json]",
           "              (mirror eval --help for details)",
+          "       mirror train --dataset DIR [--name NAME] [--folds K] [--detector none|ID] [--out DIR]",
+          "              (mirror train --help for details)",
           "",
           "  --feature NAME   bundle set from features/NAME.feature (default: mirror, or headless)",
           "  --source SPEC    camera:N, a video file, an image file or a folder of images",

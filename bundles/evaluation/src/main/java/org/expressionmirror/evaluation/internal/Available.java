@@ -10,9 +10,9 @@ import java.util.function.BooleanSupplier;
  *
  * @param <S> the service type
  */
-final class Available<S> {
+public final class Available<S> {
   /** A service with its version property and its other properties. */
-  record Entry<S>(S service, String version, Map<String, Object> properties) {
+  public record Entry<S>(S service, String version, Map<String, Object> properties) {
     Entry(S service, String version) {
       this(service, version, Map.of());
     }
@@ -20,16 +20,16 @@ final class Available<S> {
 
   private final Map<String, Entry<S>> byId = new TreeMap<>();
 
-  synchronized void add(String id, S service, String version) {
+  public synchronized void add(String id, S service, String version) {
     add(id, service, version, Map.of());
   }
 
-  synchronized void add(String id, S service, String version, Map<String, Object> properties) {
+  public synchronized void add(String id, S service, String version, Map<String, Object> properties) {
     byId.put(id, new Entry<>(service, version, Map.copyOf(properties)));
     notifyAll();
   }
 
-  synchronized void remove(String id, S service) {
+  public synchronized void remove(String id, S service) {
     Entry<S> e = byId.get(id);
     if (e != null && e.service() == service) {
       byId.remove(id);
@@ -37,7 +37,7 @@ final class Available<S> {
   }
 
   /** Wakes the waiters: what they wait for besides the services (start-up complete) changed. */
-  synchronized void changed() {
+  public synchronized void changed() {
     notifyAll();
   }
 
@@ -45,7 +45,7 @@ final class Available<S> {
    * The service with this id, waiting up to {@code millis} or until {@code complete} says every
    * component the program starts with has registered; null when it did not appear.
    */
-  synchronized Entry<S> await(String id, long millis, BooleanSupplier complete)
+  public synchronized Entry<S> await(String id, long millis, BooleanSupplier complete)
       throws InterruptedException {
     long deadline = System.nanoTime() + millis * 1_000_000;
     while (!byId.containsKey(id)) {
@@ -59,7 +59,7 @@ final class Available<S> {
   }
 
   /** Ids present now, sorted, for messages. */
-  synchronized String ids() {
+  public synchronized String ids() {
     return byId.isEmpty() ? "none" : String.join(", ", byId.keySet());
   }
 }

@@ -9,4 +9,4 @@ package org.expressionmirror.evaluation.internal;
  * @param f1 harmonic mean of precision and recall; null when either is null
  * @param support images of the label
  */
-record ClassMetrics(String label, Double precision, Double recall, Double f1, long support) {}
+public record ClassMetrics(String label, Double precision, Double recall, Double f1, long support) {}

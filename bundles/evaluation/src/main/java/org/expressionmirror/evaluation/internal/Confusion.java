@@ -13,7 +13,7 @@ import org.expressionmirror.api.Expressions;
  * label is over the faces predicted as it; recall is over all its images, so an image without a
  * face counts against recall (it cannot be right).
  */
-final class Confusion {
+public final class Confusion {
   static final String NO_FACE = "no face";
 
   private final List<String> labels;
@@ -21,7 +21,7 @@ final class Confusion {
   private final long[][] counts;
 
   /** A matrix over the given labels (put in canonical order; duplicates ignored). */
-  Confusion(Collection<String> labels) {
+  public Confusion(Collection<String> labels) {
     List<String> ordered = new ArrayList<>();
     for (String l : Expressions.CANONICAL) {
       if (labels.contains(l)) {
@@ -38,12 +38,12 @@ final class Confusion {
     this.counts = new long[ordered.size()][ordered.size() + 1];
   }
 
-  List<String> labels() {
+  public List<String> labels() {
     return labels;
   }
 
   /** Counts one image; {@code predicted} null means no face was found. */
-  void add(String truth, String predicted) {
+  public void add(String truth, String predicted) {
     int column = predicted == null ? labels.size() : at(predicted);
     counts[at(truth)][column]++;
   }
@@ -53,7 +53,7 @@ final class Confusion {
   }
 
   /** Images of this true label. */
-  long support(String label) {
+  public long support(String label) {
     long n = 0;
     for (long c : counts[at(label)]) {
       n += c;
@@ -96,13 +96,13 @@ final class Confusion {
   }
 
   /** Correct over all images, 0 for an empty matrix. */
-  double accuracy() {
+  public double accuracy() {
     long total = total();
     return total == 0 ? 0 : (double) correct() / total;
   }
 
   /** Precision, recall and F1 of one label; a value without a denominator is null. */
-  ClassMetrics metrics(String label) {
+  public ClassMetrics metrics(String label) {
     long tp = counts[at(label)][at(label)];
     long predicted = predicted(label);
     long support = support(label);

@@ -20,9 +20,9 @@ import org.expressionmirror.api.Expressions;
  * order (label in canonical order, then file name; a label file's own order), so two runs see the
  * same sequence.
  */
-final class Dataset {
+public final class Dataset {
   /** Extensions of the image files taken from a label folder; other files are ignored. */
-  static final Set<String> IMAGE_EXTENSIONS =
+  public static final Set<String> IMAGE_EXTENSIONS =
       Set.of("jpg", "jpeg", "png", "bmp", "pgm", "ppm", "tif", "tiff", "webp", "gif");
 
   private final Path root;

@@ -1,10 +1,10 @@
 package org.expressionmirror.evaluation.internal;
 
 /** A problem that ends an evaluation; the message is the one line the user sees. */
-final class EvaluationException extends Exception {
+public final class EvaluationException extends Exception {
   private static final long serialVersionUID = 1L;
 
-  EvaluationException(String message) {
+  public EvaluationException(String message) {
     super(message);
   }
 }

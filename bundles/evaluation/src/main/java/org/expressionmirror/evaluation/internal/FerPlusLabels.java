@@ -15,9 +15,9 @@ import org.expressionmirror.api.Expressions;
  * most votes for unknown or NF, leaves the image out (counted in the report), so FER+ is measured
  * as its folders are laid out, without copying images into label folders.
  */
-final class FerPlusLabels {
+public final class FerPlusLabels {
   /** The file name the FER+ generator writes beside the images of each split. */
-  static final String FILE = "label.csv";
+  public static final String FILE = "label.csv";
 
   private static final List<String> VOTES =
       List.of(
@@ -43,14 +43,46 @@ final class FerPlusLabels {
    * @throws EvaluationException naming the file and line of a row that does not have the format
    */
   static Read read(Path file, Path images) throws EvaluationException {
+    List<Sample> samples = new ArrayList<>();
+    List<LeftOut> leftOut = new ArrayList<>();
+    for (Row row : rows(file)) {
+      String label = majority(row.votes());
+      if (Expressions.CANONICAL.contains(label)) {
+        samples.add(new Sample(label, images.resolve(row.image())));
+      } else {
+        leftOut.add(new LeftOut(row.image(), label));
+      }
+    }
+    return new Read(samples, leftOut);
+  }
+
+  /**
+   * One row of a label file.
+   *
+   * @param image the image's file name, in the label file's folder
+   * @param votes the ten vote counts in the file's order (see {@link #voteNames()})
+   */
+  public record Row(String image, int[] votes) {}
+
+  /** The names of the ten vote columns, in the file's order: eight labels, unknown, NF. */
+  public static List<String> voteNames() {
+    return VOTES;
+  }
+
+  /**
+   * Every row of the label file, in the file's order (the training command takes the votes as
+   * they are, for soft labels).
+   *
+   * @throws EvaluationException naming the file and line of a row that does not have the format
+   */
+  public static List<Row> rows(Path file) throws EvaluationException {
     List<String> lines;
     try {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new EvaluationException("label file cannot be read: " + file + " (" + e.getMessage() + ")");
     }
-    List<Sample> samples = new ArrayList<>();
-    List<LeftOut> leftOut = new ArrayList<>();
+    List<Row> rows = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i).strip();
       if (line.isEmpty() || (i == 0 && isHeader(line))) {
@@ -72,21 +104,16 @@ final class FerPlusLabels {
         }
         votes[v] = Integer.parseInt(count);
       }
-      String label = majority(votes);
-      if (Expressions.CANONICAL.contains(label)) {
-        samples.add(new Sample(label, images.resolve(image)));
-      } else {
-        leftOut.add(new LeftOut(image, label));
-      }
+      rows.add(new Row(image, votes));
     }
-    return new Read(samples, leftOut);
+    return rows;
   }
 
   /**
    * The label with the most votes, or the reason there is none: {@code tie: a, b}, {@code most
    * votes: unknown}, {@code most votes: NF}, {@code no votes}.
    */
-  static String majority(int[] votes) {
+  public static String majority(int[] votes) {
     int max = 0;
     for (int v : votes) {
       max = Math.max(max, v);

@@ -12,7 +12,7 @@ import org.expressionmirror.api.Expressions;
  * adjectives {@code fearful}, {@code surprised}, {@code disgusted}; {@code normal} for neutral, as some
  * sets name it), case-insensitive.
  */
-final class FolderLabels {
+public final class FolderLabels {
   private static final Map<String, String> ALIASES =
       Map.of(
           "angry", Expressions.ANGER,
@@ -26,7 +26,7 @@ final class FolderLabels {
   private FolderLabels() {}
 
   /** The canonical label of a folder name, or empty when the name is not known. */
-  static Optional<String> canonical(String folderName) {
+  public static Optional<String> canonical(String folderName) {
     String name = folderName.trim().toLowerCase(Locale.ROOT);
     if (Expressions.CANONICAL.contains(name)) {
       return Optional.of(name);
@@ -35,7 +35,7 @@ final class FolderLabels {
   }
 
   /** Every accepted folder name, sorted, for the message about an unknown one. */
-  static String accepted() {
+  public static String accepted() {
     TreeMap<String, String> all = new TreeMap<>(ALIASES);
     Expressions.CANONICAL.forEach(l -> all.put(l, l));
     return String.join(", ", all.keySet());

@@ -12,15 +12,15 @@ import org.expressionmirror.api.Frame;
  * GIF images, which the OpenCV build in use does not decode: read with {@code javax.imageio} (its
  * first frame) and turned into an 8-bit BGR image, the layout every other image arrives in.
  */
-final class GifImages {
+public final class GifImages {
   private GifImages() {}
 
-  static boolean isGif(Path file) {
+  public static boolean isGif(Path file) {
     return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gif");
   }
 
   /** The first frame as a BGR frame; a transparent pixel becomes black. */
-  static Frame read(Path file, long index) throws IOException {
+  public static Frame read(Path file, long index) throws IOException {
     BufferedImage image;
     try (var in = Files.newInputStream(file)) {
       image = ImageIO.read(in);

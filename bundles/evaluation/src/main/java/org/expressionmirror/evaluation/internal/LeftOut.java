@@ -7,4 +7,4 @@ package org.expressionmirror.evaluation.internal;
  * @param image the image file, relative to the dataset
  * @param reason why, e.g. {@code tie: happiness, surprise}
  */
-record LeftOut(String image, String reason) {}
+public record LeftOut(String image, String reason) {}

@@ -8,7 +8,7 @@ package org.expressionmirror.evaluation.internal;
  * @param predicted the model's top label, or null when the detector found no face
  * @param probability the top label's probability, or null without a face
  */
-record Prediction(String image, String truth, String predicted, Double probability) {
+public record Prediction(String image, String truth, String predicted, Double probability) {
   boolean right() {
     return truth.equals(predicted);
   }

@@ -32,7 +32,7 @@ import java.util.List;
  * @param compare the second model's report when comparing; absent otherwise
  * @param comparison the two models side by side when comparing; absent otherwise
  */
-record Report(
+public record Report(
     String dataset,
     String model,
     String detector,
@@ -65,7 +65,7 @@ record Report(
   record MissingLabel(String label, long images, String message) {}
 
   /** Builds the report from a filled matrix, every image having been read. */
-  static Report of(
+  public static Report of(
       String dataset,
       String model,
       List<String> modelLabels,
@@ -76,7 +76,7 @@ record Report(
   }
 
   /** Builds the report from a filled matrix and the images that could not be read. */
-  static Report of(
+  public static Report of(
       String dataset,
       String model,
       List<String> modelLabels,
@@ -88,7 +88,7 @@ record Report(
   }
 
   /** Builds the report of one model from a filled matrix and its per-image predictions. */
-  static Report of(
+  public static Report of(
       String dataset,
       String model,
       List<String> modelLabels,

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /** Writes a report as JSON, whole or not at all: a temporary file beside it is moved into place. */
-final class ReportJson {
+public final class ReportJson {
   private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private ReportJson() {}
@@ -17,7 +17,7 @@ final class ReportJson {
     return MAPPER.writeValueAsString(report);
   }
 
-  static void write(Report report, Path file) throws EvaluationException {
+  public static void write(Report report, Path file) throws EvaluationException {
     Path dir = file.toAbsolutePath().getParent();
     Path tmp = null;
     try {
@@ -39,7 +39,7 @@ final class ReportJson {
   }
 
   /** Refuses an output path whose folder is missing before the (long) run starts. */
-  static void checkTarget(Path file) throws EvaluationException {
+  public static void checkTarget(Path file) throws EvaluationException {
     Path dir = file.toAbsolutePath().getParent();
     if (dir == null || !Files.isDirectory(dir)) {
       throw new EvaluationException("folder of the report file does not exist: " + dir);

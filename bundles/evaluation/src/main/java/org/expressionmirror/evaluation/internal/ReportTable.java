@@ -4,14 +4,14 @@ import java.util.List;
 import java.util.Locale;
 
 /** The report as the text table the {@code eval} command prints. */
-final class ReportTable {
+public final class ReportTable {
   private static final int LABEL_WIDTH = 10;
   private static final int SHOWN_NO_FACE = 10;
 
   private ReportTable() {}
 
   /** The table of the report, then of the compared model and the comparison, if any. */
-  static String of(Report r) {
+  public static String of(Report r) {
     StringBuilder s = new StringBuilder();
     if (r.run() != null) {
       run(s, r.run(), r.detector());

@@ -15,7 +15,7 @@ import java.util.Map;
  * @param leftOut images of a label file without a label (FER+ tie, unknown or not a face)
  * @param leftOutImages those images, with why
  */
-record Run(
+public record Run(
     String timestamp,
     Map<String, Object> detectorSettings,
     double wallSeconds,

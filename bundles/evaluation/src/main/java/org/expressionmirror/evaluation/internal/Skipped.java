@@ -9,4 +9,4 @@ package org.expressionmirror.evaluation.internal;
  * @param images image files it holds (not read)
  * @param reason why it was left out, one line
  */
-record Skipped(String folder, String label, long images, String reason) {}
+public record Skipped(String folder, String label, long images, String reason) {}

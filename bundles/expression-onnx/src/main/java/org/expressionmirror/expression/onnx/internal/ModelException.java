@@ -1,7 +1,7 @@
 package org.expressionmirror.expression.onnx.internal;
 
 /** A model that cannot be used; the message names the file and what is wrong, on one line. */
-final class ModelException extends Exception {
+public final class ModelException extends Exception {
   private static final long serialVersionUID = 1L;
 
   ModelException(String message) {

@@ -26,7 +26,7 @@ import java.util.function.Consumer;
  * tolerance, and one warm-up run has been made. Every failure is a {@link ModelException} naming
  * the file and the mismatch.
  */
-final class ModelLoader {
+public final class ModelLoader {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final OrtEnvironment env;
@@ -40,7 +40,7 @@ final class ModelLoader {
   }
 
   /** The description at {@code path}, parsed and checked (no ONNX file is opened). */
-  static ModelSpec readSpec(Path path) throws ModelException {
+  public static ModelSpec readSpec(Path path) throws ModelException {
     ModelDescription description;
     try {
       description = JSON.readValue(path.toFile(), ModelDescription.class);

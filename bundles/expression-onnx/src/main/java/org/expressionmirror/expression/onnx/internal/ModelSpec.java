@@ -10,7 +10,7 @@ import org.expressionmirror.api.Expressions;
  * and the output mapping use. Built by {@link #of}, which names the file and key of the first
  * problem.
  */
-record ModelSpec(
+public record ModelSpec(
     String id,
     String version,
     String file,
@@ -161,7 +161,7 @@ record ModelSpec(
   }
 
   /** One line for people and the {@code model.input} property. */
-  String inputContract() {
+  public String inputContract() {
     return String.format(
         Locale.ROOT,
         "%s %s %dx%d %s, x*%s then (x-mean %s)/std %s, %s, crop margin %s%s",

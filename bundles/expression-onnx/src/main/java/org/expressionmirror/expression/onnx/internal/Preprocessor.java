@@ -16,11 +16,11 @@ import org.opencv.imgproc.Imgproc;
  * plus margin, clipped), optional square padding (centred, zeros), bilinear resize, colour, scale,
  * mean and std, layout. Not thread-safe: it reuses one pixel buffer; the model serialises calls.
  */
-final class Preprocessor {
+public final class Preprocessor {
   private final ModelSpec spec;
   private final float[] pixels;
 
-  Preprocessor(ModelSpec spec) {
+  public Preprocessor(ModelSpec spec) {
     this.spec = spec;
     this.pixels = new float[spec.width() * spec.height() * 3];
   }
@@ -38,7 +38,7 @@ final class Preprocessor {
    *
    * @throws IllegalArgumentException when the box lies outside the frame
    */
-  void fill(Frame frame, Box box, FloatBuffer out) {
+  public void fill(Frame frame, Box box, FloatBuffer out) {
     Box crop = cropBox(frame, box);
     // Only the face's pixels are copied, not the whole frame (once per face and model).
     Mat view = FrameMats.toMat(frame, crop);

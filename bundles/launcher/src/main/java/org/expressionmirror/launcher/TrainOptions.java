@@ -1,0 +1,129 @@
+package org.expressionmirror.launcher;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The command line of {@code mirror train}. The training bundle reads its settings from framework
+ * properties ({@code mirror.train.*}, the names in {@code org.expressionmirror.training.Training});
+ * the run itself is a headless run of the {@code train} feature.
+ *
+ * @param dataset labelled folder, or a FER+ label.csv
+ * @param labels a FER+ label file for the images in the dataset folder, or null
+ * @param backbone the model whose features the head learns from
+ * @param detector detector id or {@code none}
+ * @param folds cross-validation folds
+ * @param name the new model's id
+ * @param out folder for the model, or null for the user's models folder
+ * @param report JSON report file, or null
+ * @param config runtime-config folder (detector settings)
+ * @param home the user's folder, or null for the default
+ * @param properties extra framework properties given as {@code -Dkey=value}
+ */
+record TrainOptions(
+    Path dataset,
+    Path labels,
+    String backbone,
+    String detector,
+    int folds,
+    String name,
+    Path out,
+    Path report,
+    Path config,
+    Path home,
+    Map<String, String> properties) {
+
+  static final String USAGE =
+      String.join(
+          "\n",
+          "usage: mirror train --dataset DIR [--labels votes.csv] [--backbone ID] [--detector none|ID] [--folds K]",
+          "                    [--name NAME] [--out DIR] [--report FILE.json] [--config DIR] [--home DIR]",
+          "",
+          "  --dataset DIR    one subfolder of images per label (as eval reads them; <label>/<subject>/ and a",
+          "                   subjects.csv group the folds by person), or a FER+ label.csv (or its folder)",
+          "  --labels FILE    a FER+ label.csv for the images in DIR: soft labels from the votes",
+          "  --backbone ID    the model whose frozen features the new head learns from (default",
+          "                   faceapi-expression)",
+          "  --detector ID    haar, blazeface, blazeface-back, or none: the whole image is the face (default none)",
+          "  --folds K        stratified K-fold cross-validation (default 5)",
+          "  --name NAME      the new model's id (default trained)",
+          "  --out DIR        write NAME.onnx, NAME.golden.json and NAME.json here (default: your models folder,",
+          "                   where a running mirror picks the model up without a restart)",
+          "  --report FILE    also write the cross-validation report as JSON",
+          "  --config DIR     runtime-config folder with the detector settings (default: runtime-config)",
+          "  --home DIR       your folder (default " + UserHome.DEFAULT_DESCRIPTION + ")",
+          "",
+          "Prints the cross-validation report (accuracy and macro-F1 per fold with mean and standard deviation,",
+          "per-label precision, recall, F1 and the confusion matrix) and writes the model. Exits 0, or 2 with",
+          "one line naming the problem.");
+
+  /** Parses the arguments after {@code train}; an unknown or incomplete option throws naming it. */
+  static TrainOptions parse(List<String> args, Path defaultConfig) {
+    Path dataset = null;
+    Path labels = null;
+    String backbone = "faceapi-expression";
+    String detector = "none";
+    int folds = 5;
+    String name = "trained";
+    Path out = null;
+    Path report = null;
+    Path config = defaultConfig;
+    Path home = null;
+    Map<String, String> properties = new LinkedHashMap<>();
+    List<String> rest = new ArrayList<>(args);
+    while (!rest.isEmpty()) {
+      String a = rest.remove(0);
+      switch (a) {
+        case "--dataset" -> dataset = Path.of(Options.value(a, rest));
+        case "--labels" -> labels = Path.of(Options.value(a, rest));
+        case "--backbone" -> backbone = Options.value(a, rest);
+        case "--detector" -> detector = Options.value(a, rest);
+        case "--folds" -> folds = folds(Options.value(a, rest));
+        case "--name" -> name = Options.value(a, rest);
+        case "--out" -> out = Path.of(Options.value(a, rest));
+        case "--report" -> report = Path.of(Options.value(a, rest));
+        case "--config" -> config = Path.of(Options.value(a, rest));
+        case "--home" -> home = Path.of(Options.value(a, rest));
+        default -> Options.property(a, properties, "unknown train option: ");
+      }
+    }
+    if (dataset == null) {
+      throw new IllegalArgumentException("train needs --dataset");
+    }
+    if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+      throw new IllegalArgumentException("--name " + name + " is not a model id: letters, digits, '.', '_' and '-', at most 64");
+    }
+    return new TrainOptions(dataset, labels, backbone, detector, folds, name, out, report, config, home, properties);
+  }
+
+  private static int folds(String value) {
+    if (!value.matches("\\d{1,3}") || Integer.parseInt(value) < 2) {
+      throw new IllegalArgumentException("--folds " + value + " is not a whole number of folds, 2 or more");
+    }
+    return Integer.parseInt(value);
+  }
+
+  /** A headless run of the {@code train} feature with the settings as framework properties. */
+  Options toOptions() {
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put("mirror.train.dataset", dataset.toAbsolutePath().toString());
+    if (labels != null) {
+      p.put("mirror.train.labels", labels.toAbsolutePath().toString());
+    }
+    p.put("mirror.train.backbone", backbone);
+    p.put("mirror.train.detector", detector);
+    p.put("mirror.train.folds", Integer.toString(folds));
+    p.put("mirror.train.name", name);
+    if (out != null) {
+      p.put("mirror.train.out", out.toAbsolutePath().toString());
+    }
+    if (report != null) {
+      p.put("mirror.train.report", report.toAbsolutePath().toString());
+    }
+    p.putAll(properties);
+    return new Options("train", null, null, config, true, false, home, p);
+  }
+}

@@ -1,0 +1,45 @@
+package org.expressionmirror.training;
+
+/**
+ * Names shared by the launcher's {@code train} command and the training bundle. The launcher sets
+ * the framework properties; the bundle turns them into the {@link #PID} configuration.
+ */
+public final class Training {
+  /** Configuration PID of one training run. */
+  public static final String PID = "mirror.train";
+
+  /** Framework property: labelled folder, or a FER+ {@code label.csv}. Starts the run. */
+  public static final String DATASET = "mirror.train.dataset";
+
+  /** Framework property: a FER+ label file for the images in the dataset folder (optional). */
+  public static final String LABELS = "mirror.train.labels";
+
+  /** Framework property: the model whose frozen features the head is trained on. */
+  public static final String BACKBONE = "mirror.train.backbone";
+
+  /** Framework property: detector id, or {@code none} for the whole image as the face. */
+  public static final String DETECTOR = "mirror.train.detector";
+
+  /** Framework property: number of cross-validation folds. */
+  public static final String FOLDS = "mirror.train.folds";
+
+  /** Framework property: the new model's id and file name. */
+  public static final String NAME = "mirror.train.name";
+
+  /** Framework property: folder to write the model into (default: the user's models folder). */
+  public static final String OUT = "mirror.train.out";
+
+  /** Framework property: JSON report file (optional). */
+  public static final String REPORT = "mirror.train.report";
+
+  /** Framework property: seconds to wait for the backbone and detector services. */
+  public static final String WAIT_SECONDS = "mirror.train.waitSeconds";
+
+  /** Framework property: L2 weight of the head (default 1e-4). */
+  public static final String L2 = "mirror.train.l2";
+
+  /** Framework property: seed of the folds, the split and the shuffles (default 1). */
+  public static final String SEED = "mirror.train.seed";
+
+  private Training() {}
+}

@@ -1,0 +1,179 @@
+package org.expressionmirror.training.internal;
+
+import ai.onnx.proto.OnnxMl.AttributeProto;
+import ai.onnx.proto.OnnxMl.GraphProto;
+import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.NodeProto;
+import ai.onnx.proto.OnnxMl.TensorProto;
+import ai.onnx.proto.OnnxMl.TensorShapeProto;
+import ai.onnx.proto.OnnxMl.TypeProto;
+import ai.onnx.proto.OnnxMl.ValueInfoProto;
+import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * The final dense layer of a backbone's ONNX graph, {@code output = Softmax(Gemm(features, W, b))}
+ * with {@code W} [dims, classes] and {@code b} [classes] as initializers (face-api's {@code fc}),
+ * and the two edits the trainer makes to the graph's bytes: the features as a second output (to
+ * compute them), and other {@code W} and {@code b} (to export a trained head). No other node is
+ * touched, so the exported model is the backbone exactly, up to its last layer.
+ */
+final class OnnxHead {
+  private final ModelProto model;
+  private final String output;
+  private final String features;
+  private final String weightName;
+  private final String biasName;
+  private final int dims;
+
+  private OnnxHead(ModelProto model, String output, String features, String weightName, String biasName, int dims) {
+    this.model = model;
+    this.output = output;
+    this.features = features;
+    this.weightName = weightName;
+    this.biasName = biasName;
+    this.dims = dims;
+  }
+
+  /**
+   * Finds the head feeding {@code output}.
+   *
+   * @throws IllegalArgumentException naming what the graph lacks
+   */
+  static OnnxHead find(byte[] onnx, String output) {
+    ModelProto model;
+    try {
+      model = ModelProto.parseFrom(onnx);
+    } catch (InvalidProtocolBufferException e) {
+      throw new IllegalArgumentException("not an ONNX model: " + e.getMessage(), e);
+    }
+    GraphProto g = model.getGraph();
+    NodeProto softmax = producer(g, output);
+    if (softmax == null || !softmax.getOpType().equals("Softmax")) {
+      throw new IllegalArgumentException(
+          "its output '" + output + "' is not made by a Softmax node: only a model ending in Softmax(Gemm(features, W, b)) can be a backbone");
+    }
+    NodeProto gemm = producer(g, softmax.getInput(0));
+    if (gemm == null || !gemm.getOpType().equals("Gemm") || gemm.getInputCount() != 3 || !plainGemm(gemm)) {
+      throw new IllegalArgumentException(
+          "the Softmax before its output '" + output + "' does not take a plain Gemm(features, W, b): only a model ending in Softmax(Gemm(features, W, b)) can be a backbone");
+    }
+    TensorProto w = initializer(g, gemm.getInput(1));
+    TensorProto b = initializer(g, gemm.getInput(2));
+    if (w == null || b == null || w.getDimsCount() != 2) {
+      throw new IllegalArgumentException("the weights of its last Gemm are not constant initializers of shape [features, classes]");
+    }
+    return new OnnxHead(model, output, gemm.getInput(0), w.getName(), b.getName(), (int) w.getDims(0));
+  }
+
+  /** Number of features the head takes (face-api: 256). */
+  int dims() {
+    return dims;
+  }
+
+  /** Name of the features tensor in the graph. */
+  String featuresName() {
+    return features;
+  }
+
+  /** The same model with the features [1, dims] as a second graph output. */
+  byte[] withFeaturesOutput() {
+    ModelProto.Builder m = model.toBuilder();
+    m.getGraphBuilder().addOutput(valueInfo(features, dims));
+    return m.build().toByteArray();
+  }
+
+  /**
+   * The same model with the head replaced: {@code W} [dims, classes] row-major and {@code b}
+   * [classes]; the output's declared shape becomes [1, classes].
+   */
+  byte[] withHead(float[] weights, float[] bias) {
+    int classes = bias.length;
+    if (weights.length != dims * classes) {
+      throw new IllegalArgumentException("weights for " + dims + "x" + classes + " expected, got " + weights.length);
+    }
+    ModelProto.Builder m = model.toBuilder();
+    GraphProto.Builder g = m.getGraphBuilder();
+    for (int i = 0; i < g.getInitializerCount(); i++) {
+      String name = g.getInitializer(i).getName();
+      if (name.equals(weightName)) {
+        g.setInitializer(i, tensor(name, weights, dims, classes));
+      } else if (name.equals(biasName)) {
+        g.setInitializer(i, tensor(name, bias, classes));
+      }
+    }
+    for (int i = 0; i < g.getOutputCount(); i++) {
+      if (g.getOutput(i).getName().equals(output)) {
+        g.setOutput(i, valueInfo(output, classes));
+      }
+    }
+    // shapes inferred for the old head (if any were stored) would now be wrong
+    for (int i = g.getValueInfoCount() - 1; i >= 0; i--) {
+      if (g.getValueInfo(i).getName().equals(output)) {
+        g.removeValueInfo(i);
+      }
+    }
+    return m.build().toByteArray();
+  }
+
+  private static boolean plainGemm(NodeProto gemm) {
+    for (AttributeProto a : gemm.getAttributeList()) {
+      boolean plain =
+          switch (a.getName()) {
+            case "alpha", "beta" -> a.getF() == 1f;
+            case "transA", "transB" -> a.getI() == 0;
+            default -> false;
+          };
+      if (!plain) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static NodeProto producer(GraphProto g, String tensor) {
+    for (NodeProto n : g.getNodeList()) {
+      if (n.getOutputList().contains(tensor)) {
+        return n;
+      }
+    }
+    return null;
+  }
+
+  private static TensorProto initializer(GraphProto g, String name) {
+    for (TensorProto t : g.getInitializerList()) {
+      if (t.getName().equals(name)) {
+        return t;
+      }
+    }
+    return null;
+  }
+
+  private static TensorProto tensor(String name, float[] data, long... dims) {
+    ByteBuffer bytes = ByteBuffer.allocate(data.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    for (float f : data) {
+      bytes.putFloat(f);
+    }
+    bytes.flip();
+    TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.FLOAT.getNumber());
+    for (long d : dims) {
+      t.addDims(d);
+    }
+    return t.setRawData(ByteString.copyFrom(bytes)).build();
+  }
+
+  private static ValueInfoProto valueInfo(String name, int size) {
+    TensorShapeProto shape =
+        TensorShapeProto.newBuilder()
+            .addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(1))
+            .addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(size))
+            .build();
+    TypeProto type =
+        TypeProto.newBuilder()
+            .setTensorType(TypeProto.Tensor.newBuilder().setElemType(TensorProto.DataType.FLOAT.getNumber()).setShape(shape))
+            .build();
+    return ValueInfoProto.newBuilder().setName(name).setType(type).build();
+  }
+}

@@ -1,0 +1,211 @@
+package org.expressionmirror.training.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Trains a {@link SoftmaxHead}: multinomial logistic regression with soft-label cross-entropy,
+ * class weights, L2 and minibatch Adam, stopped early on a stratified validation split.
+ *
+ * <p>Why our own and not Tribuo: on the same FER2013 features Tribuo's {@code LinearSGDTrainer}
+ * reached 61.4 % only with minibatch 1 (46–52 % with 32/64), a small softmax regression 61.5 %
+ * (issue 8); Tribuo has no soft (vote share) targets, and its feature normalisation cannot be
+ * folded into the exported weights. This is about 150 lines, exact, and has no dependency.
+ *
+ * @see Settings for the defaults
+ */
+final class SoftmaxTrainer {
+  /**
+   * @param l2 weight of {@code 1/2 |W|^2} (default 1e-4)
+   * @param learningRate Adam's step size on standardised features (default 0.005)
+   * @param batch minibatch size (default 64)
+   * @param maxEpochs passes over the training rows at most (default 200)
+   * @param patience epochs without a better validation loss before stopping (default 10)
+   * @param validationShare share of each class held out for early stopping (default 0.1)
+   * @param classWeights weight each example by {@code n / (classes * n_class)} (default true)
+   * @param seed for the shuffles and the split (default 1)
+   */
+  record Settings(
+      double l2,
+      double learningRate,
+      int batch,
+      int maxEpochs,
+      int patience,
+      double validationShare,
+      boolean classWeights,
+      long seed) {
+    static Settings defaults() {
+      return new Settings(1e-4, 0.005, 64, 200, 10, 0.1, true, 1);
+    }
+  }
+
+  /** A trained head and how training went. */
+  record Result(SoftmaxHead head, int epochs, int bestEpoch, double validationLoss) {}
+
+  private final Settings settings;
+
+  SoftmaxTrainer(Settings settings) {
+    this.settings = settings;
+  }
+
+  /**
+   * @param x raw features, one row per example
+   * @param targets target distribution of each example over the classes
+   * @param labels hard label of each example (class weights, stratified split)
+   */
+  Result train(List<float[]> x, List<double[]> targets, int[] labels, int classes) {
+    int n = x.size();
+    int dims = x.get(0).length;
+    double[] mean = new double[dims];
+    double[] scale = new double[dims];
+    standardisation(x, mean, scale);
+    double[][] z = new double[n][dims];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < dims; j++) {
+        z[i][j] = (x.get(i)[j] - mean[j]) / scale[j];
+      }
+    }
+    double[][] t = targets.toArray(new double[0][]);
+    Random random = new Random(settings.seed());
+    int[][] split = split(labels, classes, random);
+    int[] train = split[0];
+    int[] validation = split[1];
+    double[] weights = weights(labels, train, classes);
+    Objective objective = new Objective(z, t, weights, classes, settings.l2());
+    Objective validationLoss = new Objective(z, t, weights, classes, 0);
+
+    double[] theta = new double[dims * classes + classes];
+    double[] best = theta.clone();
+    double bestLoss = Double.POSITIVE_INFINITY;
+    int bestEpoch = 0;
+    Adam adam = new Adam(theta.length, settings.learningRate());
+    double[] grad = new double[theta.length];
+    int epoch = 0;
+    while (epoch < settings.maxEpochs()) {
+      epoch++;
+      shuffle(train, random);
+      for (int from = 0; from < train.length; from += settings.batch()) {
+        objective.value(theta, grad, train, from, Math.min(train.length, from + settings.batch()));
+        adam.step(theta, grad);
+      }
+      double loss =
+          validation.length > 0
+              ? validationLoss.value(theta, null, validation, 0, validation.length)
+              : objective.value(theta, null, train, 0, train.length);
+      if (loss < bestLoss - 1e-7) {
+        bestLoss = loss;
+        bestEpoch = epoch;
+        best = theta.clone();
+      } else if (epoch - bestEpoch >= settings.patience()) {
+        break;
+      }
+    }
+    return new Result(new SoftmaxHead(classes, mean, scale, best), epoch, bestEpoch, bestLoss);
+  }
+
+  /** Mean and standard deviation of each feature; a constant feature gets scale 1. */
+  static void standardisation(List<float[]> x, double[] mean, double[] scale) {
+    int n = x.size();
+    for (float[] row : x) {
+      for (int j = 0; j < mean.length; j++) {
+        mean[j] += row[j];
+      }
+    }
+    for (int j = 0; j < mean.length; j++) {
+      mean[j] /= n;
+    }
+    for (float[] row : x) {
+      for (int j = 0; j < mean.length; j++) {
+        double d = row[j] - mean[j];
+        scale[j] += d * d;
+      }
+    }
+    for (int j = 0; j < mean.length; j++) {
+      double sd = Math.sqrt(scale[j] / n);
+      scale[j] = sd > 1e-8 ? sd : 1;
+    }
+  }
+
+  /**
+   * Training and validation rows: {@code validationShare} of each class, rounded down, held out;
+   * none when that leaves a class without training rows or holds out nothing.
+   */
+  int[][] split(int[] labels, int classes, Random random) {
+    List<List<Integer>> byClass = new ArrayList<>();
+    for (int k = 0; k < classes; k++) {
+      byClass.add(new ArrayList<>());
+    }
+    for (int i = 0; i < labels.length; i++) {
+      byClass.get(labels[i]).add(i);
+    }
+    List<Integer> train = new ArrayList<>();
+    List<Integer> validation = new ArrayList<>();
+    for (List<Integer> rows : byClass) {
+      java.util.Collections.shuffle(rows, random);
+      int held = (int) Math.floor(rows.size() * settings.validationShare());
+      validation.addAll(rows.subList(0, held));
+      train.addAll(rows.subList(held, rows.size()));
+    }
+    return new int[][] {
+      train.stream().mapToInt(Integer::intValue).sorted().toArray(),
+      validation.stream().mapToInt(Integer::intValue).sorted().toArray()
+    };
+  }
+
+  /** Per-example weights: balanced class weights over the training rows, or all 1. */
+  private double[] weights(int[] labels, int[] train, int classes) {
+    double[] w = new double[labels.length];
+    java.util.Arrays.fill(w, 1);
+    if (!settings.classWeights()) {
+      return w;
+    }
+    int[] count = new int[classes];
+    for (int i : train) {
+      count[labels[i]]++;
+    }
+    int present = 0;
+    for (int c : count) {
+      present += c > 0 ? 1 : 0;
+    }
+    for (int i = 0; i < labels.length; i++) {
+      int c = count[labels[i]];
+      w[i] = c == 0 ? 1 : (double) train.length / (present * c);
+    }
+    return w;
+  }
+
+  private static void shuffle(int[] a, Random random) {
+    for (int i = a.length - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int v = a[i];
+      a[i] = a[j];
+      a[j] = v;
+    }
+  }
+
+  /** Adam (Kingma and Ba), default betas. */
+  private static final class Adam {
+    private final double[] m;
+    private final double[] v;
+    private final double rate;
+    private int t;
+
+    Adam(int size, double rate) {
+      this.m = new double[size];
+      this.v = new double[size];
+      this.rate = rate;
+    }
+
+    void step(double[] theta, double[] grad) {
+      t++;
+      double c1 = 1 - Math.pow(0.9, t);
+      double c2 = 1 - Math.pow(0.999, t);
+      for (int i = 0; i < theta.length; i++) {
+        m[i] = 0.9 * m[i] + 0.1 * grad[i];
+        v[i] = 0.999 * v[i] + 0.001 * grad[i] * grad[i];
+        theta[i] -= rate * (m[i] / c1) / (Math.sqrt(v[i] / c2) + 1e-8);
+      }
+    }
+  }
+}

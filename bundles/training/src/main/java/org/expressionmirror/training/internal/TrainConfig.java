@@ -1,0 +1,45 @@
+package org.expressionmirror.training.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(
+    name = "Expression head training",
+    description = "One training run; PID mirror.train. The launcher's train command writes it.")
+public @interface TrainConfig {
+  @AttributeDefinition(description = "Dataset: one subfolder of images per label (angry/, happy/, ...; optionally <label>/<subject>/), or a FER+ label.csv (or a folder holding one).")
+  String dataset();
+
+  @AttributeDefinition(description = "A FER+ label.csv for the images in the dataset folder; empty (the default) looks for label.csv in it.")
+  String labels() default "";
+
+  @AttributeDefinition(description = "Backbone model id whose frozen features the head learns from (default faceapi-expression).")
+  String backbone() default "faceapi-expression";
+
+  @AttributeDefinition(description = "Detector id, or none: the whole image is the face (default none).")
+  String detector() default "none";
+
+  @AttributeDefinition(description = "Cross-validation folds, 2 or more (default 5).")
+  int folds() default 5;
+
+  @AttributeDefinition(description = "The new model's id and file name (default trained).")
+  String name() default "trained";
+
+  @AttributeDefinition(description = "Folder the model is written into; empty (the default) means the user's models folder.")
+  String out() default "";
+
+  @AttributeDefinition(description = "JSON report file; empty (the default) prints the report only.")
+  String report() default "";
+
+  @AttributeDefinition(description = "L2 weight of the head's weights (default 1e-4).")
+  double l2() default 1e-4;
+
+  @AttributeDefinition(description = "Seed of the folds, the validation split and the shuffles (default 1).")
+  long seed() default 1;
+
+  @AttributeDefinition(description = "Seconds to wait for the backbone and detector services (default 30).")
+  int waitSeconds() default 30;
+
+  @AttributeDefinition(description = "Ask the program to exit when the run ends: 0, or 2 after an error (default true).")
+  boolean exitAtEnd() default true;
+}

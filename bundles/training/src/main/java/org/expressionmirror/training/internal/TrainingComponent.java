@@ -1,0 +1,246 @@
+package org.expressionmirror.training.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
+import org.expressionmirror.api.ExpressionModel;
+import org.expressionmirror.api.FaceDetector;
+import org.expressionmirror.api.StartupComplete;
+import org.expressionmirror.evaluation.internal.Available;
+import org.expressionmirror.platform.onnxruntime.OnnxRuntime;
+import org.expressionmirror.platform.opencv.OpenCvRuntime;
+import org.expressionmirror.training.Training;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * Runs one training when a {@code mirror.train} configuration exists, on a thread of its own:
+ * reads the dataset's layout, waits for the backbone model (registered only once proven) and the
+ * detector, then {@link TrainingRun} does the rest; asks the program to exit (0, or 2 with one
+ * line naming the problem).
+ */
+@Component(
+    configurationPid = Training.PID,
+    configurationPolicy = ConfigurationPolicy.REQUIRE,
+    immediate = true,
+    service = {})
+@Designate(ocd = TrainConfig.class)
+public final class TrainingComponent {
+  /** Property of a model service: the path of its description (expression-onnx's). */
+  static final String DESCRIPTION = "model.description";
+  private static final long STOP_WAIT_MS = 5000;
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final TrainConfig config;
+  private final BundleContext context;
+  private final OnnxRuntime onnx;
+  private final Logger logger;
+  private final IntConsumer exit;
+  private final Available<ExpressionModel> models = new Available<>();
+  private final Available<FaceDetector> detectors = new Available<>();
+  private final Thread thread;
+  private volatile boolean stopping;
+  private volatile boolean startupComplete;
+
+  @Activate
+  public TrainingComponent(
+      BundleContext context,
+      TrainConfig config,
+      @Reference OnnxRuntime onnx,
+      @Reference OpenCvRuntime openCv,
+      @Reference(service = LoggerFactory.class) Logger logger,
+      // a constructor parameter, not a field: the thread started here may end before fields are set
+      @Reference(cardinality = ReferenceCardinality.OPTIONAL, target = "(mirror.exit=true)") IntConsumer exit) {
+    this.config = config;
+    this.context = context;
+    this.onnx = onnx;
+    this.logger = logger;
+    this.exit = exit;
+    this.thread = new Thread(this::run, "mirror-train");
+    thread.start();
+  }
+
+  @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+  void bindModel(ExpressionModel model, Map<String, Object> props) {
+    models.add(String.valueOf(props.get(ExpressionModel.ID)), model, String.valueOf(props.get(ExpressionModel.VERSION)), props);
+  }
+
+  void unbindModel(ExpressionModel model, Map<String, Object> props) {
+    models.remove(String.valueOf(props.get(ExpressionModel.ID)), model);
+  }
+
+  @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+  void bindDetector(FaceDetector detector, Map<String, Object> props) {
+    detectors.add(String.valueOf(props.get(FaceDetector.ID)), detector, String.valueOf(props.get(FaceDetector.VERSION)), settings(props));
+  }
+
+  void unbindDetector(FaceDetector detector, Map<String, Object> props) {
+    detectors.remove(String.valueOf(props.get(FaceDetector.ID)), detector);
+  }
+
+  /** Once start-up is complete, an id that is not there will not come by waiting. */
+  @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, unbind = "startupRestarted")
+  void startupCompleted(StartupComplete marker) {
+    startupComplete = true;
+    models.changed();
+    detectors.changed();
+  }
+
+  void startupRestarted(StartupComplete marker) {
+    startupComplete = false;
+  }
+
+  @Deactivate
+  void stop() throws InterruptedException {
+    stopping = true;
+    thread.interrupt();
+    thread.join(STOP_WAIT_MS);
+  }
+
+  private void run() {
+    int code;
+    try {
+      train();
+      code = 0;
+    } catch (TrainingException e) {
+      System.out.flush();
+      System.err.println("error: " + e.getMessage());
+      code = 2;
+    } catch (InterruptedException e) {
+      return;
+    } catch (RuntimeException e) {
+      logger.error("training failed", e);
+      System.err.println("error: training failed: " + e);
+      code = 2;
+    }
+    System.out.flush();
+    if (!stopping && config.exitAtEnd() && exit != null) {
+      exit.accept(code);
+    }
+  }
+
+  private void train() throws TrainingException, InterruptedException {
+    // Everything that can be refused without the models is refused before waiting for them.
+    String name = config.name().trim();
+    if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+      throw new TrainingException("--name " + name + " is not a model id: letters, digits, '.', '_' and '-', at most 64");
+    }
+    if (config.folds() < 2) {
+      throw new TrainingException("--folds " + config.folds() + ": cross-validation needs at least 2 folds");
+    }
+    Path outDir = outDir();
+    String shipped = context.getProperty("mirror.models.dir");
+    if (shipped != null && Files.isRegularFile(Path.of(shipped, name + ".json")) && !outDir.equals(Path.of(shipped))) {
+      throw new TrainingException("--name " + name + " is the id of a shipped model (" + Path.of(shipped, name + ".json") + "): choose another name");
+    }
+    Path report = config.report().isBlank() ? null : Path.of(config.report());
+    if (report != null && (report.toAbsolutePath().getParent() == null || !Files.isDirectory(report.toAbsolutePath().getParent()))) {
+      throw new TrainingException("folder of the report file does not exist: " + report.toAbsolutePath().getParent());
+    }
+    TrainingSet set = TrainingSet.read(Path.of(config.dataset()), config.labels().isBlank() ? null : Path.of(config.labels()));
+    long wait = TimeUnit.SECONDS.toMillis(config.waitSeconds());
+    Available.Entry<ExpressionModel> model = models.await(config.backbone(), wait, () -> startupComplete);
+    if (model == null) {
+      throw new TrainingException("unknown backbone model id '" + config.backbone() + "' (available models: " + models.ids() + ")");
+    }
+    Object description = model.properties().get(DESCRIPTION);
+    if (description == null) {
+      throw new TrainingException("backbone '" + config.backbone() + "' is not an ONNX model with a description file");
+    }
+    FaceDetector detector = null;
+    String detectorName = "none";
+    Map<String, Object> detectorSettings = Map.of();
+    String detectorId = config.detector().trim();
+    if (!detectorId.isEmpty() && !detectorId.equals("none")) {
+      Available.Entry<FaceDetector> d = detectors.await(detectorId, wait, () -> startupComplete);
+      if (d == null) {
+        throw new TrainingException("unknown detector id '" + detectorId + "' (available detectors: " + detectors.ids() + ", or none)");
+      }
+      detector = d.service();
+      detectorName = detectorId + " " + d.version();
+      detectorSettings = d.properties();
+    }
+    SoftmaxTrainer.Settings defaults = SoftmaxTrainer.Settings.defaults();
+    SoftmaxTrainer.Settings trainer =
+        new SoftmaxTrainer.Settings(
+            config.l2(), defaults.learningRate(), defaults.batch(), defaults.maxEpochs(), defaults.patience(),
+            defaults.validationShare(), defaults.classWeights(), config.seed());
+    TrainingRun.Settings settings =
+        new TrainingRun.Settings(name, config.folds(), detectorName, detectorSettings, trainer, cacheDir(), outDir);
+    logger.info("training {} on {} images of {} (backbone {}, detector {})", name, set.examples().size(), set.root(), config.backbone(), detectorName);
+    try (Backbone backbone = Backbone.open(onnx.environment(), Path.of(String.valueOf(description)))) {
+      TrainingRun.Outcome outcome =
+          new TrainingRun(onnx.environment(), System.out, System.err, logger::warn).run(set, backbone, detector, settings);
+      if (report != null) {
+        writeReport(outcome.report(), report);
+        System.out.println("report written to " + report);
+      }
+    }
+  }
+
+  /** {@code --out}, else the user's models folder (created). */
+  private Path outDir() throws TrainingException {
+    String dir = !config.out().isBlank() ? config.out() : context.getProperty("mirror.models.user.dir");
+    if (dir == null || dir.isBlank()) {
+      throw new TrainingException("no folder to write the model into: give --out DIR");
+    }
+    Path out = Path.of(dir).toAbsolutePath().normalize();
+    try {
+      Files.createDirectories(out);
+    } catch (IOException e) {
+      throw new TrainingException("cannot create the model folder " + out + ": " + e.getMessage());
+    }
+    if (!Files.isWritable(out)) {
+      throw new TrainingException("cannot write into the model folder " + out);
+    }
+    return out;
+  }
+
+  /** The user's cache folder for features: {@code cache/} in the user folder. */
+  private Path cacheDir() {
+    String user = context.getProperty("mirror.user.home");
+    Path base = user != null ? Path.of(user) : Path.of(System.getProperty("java.io.tmpdir"));
+    return base.resolve("cache");
+  }
+
+  private static void writeReport(TrainReport report, Path file) throws TrainingException {
+    Path tmp = file.toAbsolutePath().resolveSibling("." + file.getFileName() + ".tmp");
+    try {
+      JSON.writeValue(tmp.toFile(), report);
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new TrainingException("report cannot be written to " + file + ": " + e.getMessage());
+    }
+  }
+
+  /** The detector's settings among its service properties (as eval reports them). */
+  static Map<String, Object> settings(Map<String, Object> props) {
+    Map<String, Object> settings = new TreeMap<>();
+    props.forEach(
+        (k, v) -> {
+          boolean own =
+              k.startsWith("service.") || k.startsWith("component.") || k.startsWith("felix.")
+                  || k.startsWith("osgi.") || k.startsWith("detector.") || k.equals("objectClass");
+          if (!own && v != null) {
+            settings.put(k, v instanceof Object[] a ? java.util.List.of(a) : v);
+          }
+        });
+    return settings;
+  }
+}

@@ -1,0 +1,211 @@
+package org.expressionmirror.training.internal;
+
+import ai.onnxruntime.OrtEnvironment;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.expressionmirror.api.Box;
+import org.expressionmirror.api.FaceDetector;
+import org.expressionmirror.evaluation.internal.LeftOut;
+import org.expressionmirror.evaluation.internal.Report;
+import org.expressionmirror.evaluation.internal.ReportTable;
+import org.expressionmirror.evaluation.internal.Run;
+
+/**
+ * One training run, start to end, without the framework: features (cached), K-fold
+ * cross-validation, the final head on all images, its export and the report. The component feeds
+ * it the services; the tests call it directly.
+ */
+final class TrainingRun {
+  /** Golden crops written with a model: a few per label, enough to catch a wrong head. */
+  static final int GOLDEN_PER_CLASS = 2;
+
+  /**
+   * @param name the new model's id
+   * @param folds cross-validation folds
+   * @param detectorName detector id and version, or {@code none}
+   * @param detectorSettings the detector's configured settings (report, cache key)
+   */
+  record Settings(
+      String name,
+      int folds,
+      String detectorName,
+      Map<String, Object> detectorSettings,
+      SoftmaxTrainer.Settings trainer,
+      Path cacheDir,
+      Path outDir) {}
+
+  /** What the run produced. */
+  record Outcome(TrainReport report, ModelExport.Written written) {}
+
+  private final OrtEnvironment env;
+  private final PrintStream out;
+  private final PrintStream progress;
+  private final Consumer<String> warnings;
+
+  TrainingRun(OrtEnvironment env, PrintStream out, PrintStream progress, Consumer<String> warnings) {
+    this.env = env;
+    this.out = out;
+    this.progress = progress;
+    this.warnings = warnings;
+  }
+
+  Outcome run(TrainingSet set, Backbone backbone, FaceDetector detector, Settings s)
+      throws TrainingException, InterruptedException {
+    Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    long t0 = System.nanoTime();
+    FeatureExtraction.Result f;
+    try (FeatureCache cache =
+        FeatureCache.open(s.cacheDir(), backbone.sha256(), s.detectorName() + " " + s.detectorSettings())) {
+      FeatureExtraction extraction = new FeatureExtraction(backbone, detector, cache, warnings);
+      f = extraction.run(set, new Progress(progress, "features", "image", set.examples().size()));
+      out.printf(
+          Locale.ROOT,
+          "features of %d images (%d from the cache %s), %d without a face, %d unreadable%n",
+          set.examples().size(), f.cached(), cache.file(), f.noFace().size(), f.unreadable().size());
+      return train(set, backbone, extraction, f, s, start, t0);
+    } catch (java.io.IOException e) {
+      throw new TrainingException("feature cache in " + s.cacheDir() + " cannot be used: " + e.getMessage());
+    }
+  }
+
+  private Outcome train(
+      TrainingSet set,
+      Backbone backbone,
+      FeatureExtraction extraction,
+      FeatureExtraction.Result f,
+      Settings s,
+      Instant start,
+      long t0)
+      throws TrainingException {
+    List<String> classes = set.classes();
+    int n = f.examples().size();
+    if (n == 0) {
+      throw new TrainingException("no face found in any image of " + set.root());
+    }
+    int[] labels = f.examples().stream().mapToInt(TrainingSet.Example::label).toArray();
+    List<double[]> targets = f.examples().stream().map(TrainingSet.Example::target).toList();
+    List<String> names = f.examples().stream().map(TrainingSet.Example::name).toList();
+    List<String> groups = f.examples().stream().map(TrainingSet.Example::group).toList();
+    SoftmaxTrainer trainer = new SoftmaxTrainer(s.trainer());
+    CrossValidation.Result cv;
+    try {
+      cv = new CrossValidation(trainer, s.folds(), s.trainer().seed())
+          .run(classes, names, f.features(), targets, labels, groups, new Progress(progress, "folds", "fold", s.folds()));
+    } catch (IllegalArgumentException e) {
+      throw new TrainingException(e.getMessage() + " in " + set.root());
+    }
+    SoftmaxTrainer.Result fin = trainer.train(f.features(), targets, labels, classes.size());
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    List<LeftOut> leftOut = new ArrayList<>(set.leftOut());
+    leftOut.addAll(f.noFace());
+    Run run = new Run(start.toString(), s.detectorSettings(), seconds, seconds > 0 ? n / seconds : 0, List.of(), leftOut.size(), leftOut);
+    Report report =
+        Report.of(
+            set.root().toString(),
+            s.name() + " (" + s.folds() + "-fold cross-validation, out-of-fold predictions)",
+            classes,
+            s.detectorName(),
+            cv.pooled(),
+            List.of(),
+            f.unreadable(),
+            run,
+            cv.predictions());
+    String version = DateTimeFormatter.ofPattern("yyyy.MM.dd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC).format(start);
+    Map<String, Object> provenance = provenance(set, backbone, f, s, cv, fin, start);
+    List<ModelExport.Crop> crops = goldenCrops(extraction, f, classes.size());
+    ModelExport.Written written =
+        ModelExport.write(env, backbone, fin.head(), classes, crops, s.name(), version, provenance, s.outDir());
+    TrainReport tr = TrainReport.of(s, set.grouped(), cv, fin, written, report);
+    out.print(ReportTable.of(report));
+    out.print(tr.foldsText());
+    out.printf(
+        Locale.ROOT,
+        "final head: %d images, %d epochs (best %d); exported model equals the head within %.1e (max |dp| on %d golden crops)%n",
+        n, fin.epochs(), fin.bestEpoch(), written.maxDifference(), crops.size());
+    out.printf(Locale.ROOT, "model %s written: %s, %s, %s%n", s.name(), written.onnx(), written.golden(), written.description());
+    out.printf(Locale.ROOT, "select it with model=%s (a running mirror picks it up without a restart)%n", s.name());
+    return new Outcome(tr, written);
+  }
+
+  /** Up to {@link #GOLDEN_PER_CLASS} crops of each class, the first ones in the set's order. */
+  private static List<ModelExport.Crop> goldenCrops(FeatureExtraction extraction, FeatureExtraction.Result f, int classes) {
+    int[] taken = new int[classes];
+    List<ModelExport.Crop> crops = new ArrayList<>();
+    for (int i = 0; i < f.examples().size(); i++) {
+      TrainingSet.Example e = f.examples().get(i);
+      if (taken[e.label()] >= GOLDEN_PER_CLASS) {
+        continue;
+      }
+      Box box = f.boxes().get(i);
+      float[] input = extraction.input(e, box);
+      if (input != null) {
+        crops.add(new ModelExport.Crop(e.name(), box, input, f.features().get(i)));
+        taken[e.label()]++;
+      }
+    }
+    return crops;
+  }
+
+  private static Map<String, Object> provenance(
+      TrainingSet set,
+      Backbone backbone,
+      FeatureExtraction.Result f,
+      Settings s,
+      CrossValidation.Result cv,
+      SoftmaxTrainer.Result fin,
+      Instant start) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("trainedBy", "mirror train");
+    p.put("date", start.toString());
+    p.put("backbone", Map.of(
+        "id", backbone.spec().id(),
+        "version", backbone.spec().version(),
+        "file", backbone.spec().file(),
+        "sha256", backbone.sha256()));
+    Map<String, Object> counts = new LinkedHashMap<>();
+    for (int k = 0; k < set.classes().size(); k++) {
+      int kk = k;
+      counts.put(set.classes().get(k), f.examples().stream().filter(e -> e.label() == kk).count());
+    }
+    p.put("dataset", Map.of(
+        "path", set.root().toString(),
+        "sha256", f.datasetSha256(),
+        "images", f.examples().size(),
+        "perLabel", counts,
+        "groupedBySubject", set.grouped()));
+    p.put("detector", s.detectorName());
+    SoftmaxTrainer.Settings t = s.trainer();
+    Map<String, Object> trainer = new LinkedHashMap<>();
+    trainer.put("name", "softmax regression on standardised features (folded into the exported weights)");
+    trainer.put("loss", "class-weighted soft-label cross-entropy + L2");
+    trainer.put("optimiser", "Adam, minibatch");
+    trainer.put("l2", t.l2());
+    trainer.put("learningRate", t.learningRate());
+    trainer.put("batch", t.batch());
+    trainer.put("maxEpochs", t.maxEpochs());
+    trainer.put("patience", t.patience());
+    trainer.put("validationShare", t.validationShare());
+    trainer.put("classWeights", t.classWeights());
+    trainer.put("seed", t.seed());
+    trainer.put("epochs", fin.epochs());
+    trainer.put("bestEpoch", fin.bestEpoch());
+    p.put("trainer", trainer);
+    p.put("crossValidation", Map.of(
+        "folds", s.folds(),
+        "accuracyMean", cv.accuracyMean(),
+        "accuracySd", cv.accuracySd(),
+        "macroF1Mean", cv.macroF1Mean(),
+        "macroF1Sd", cv.macroF1Sd()));
+    return p;
+  }
+}
