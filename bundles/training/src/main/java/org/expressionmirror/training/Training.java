@@ -41,5 +41,14 @@ public final class Training {
   /** Framework property: seed of the folds, the split and the shuffles (default 1). */
   public static final String SEED = "mirror.train.seed";
 
+  /**
+   * Framework property: weigh each label by its inverse frequency (default true). Off, the head
+   * maximises accuracy on the dataset's own label mix (faceapi-ferplus was trained that way).
+   */
+  public static final String CLASS_WEIGHTS = "mirror.train.classWeights";
+
+  /** Framework property: Adam's step size (default 0.005). */
+  public static final String LEARNING_RATE = "mirror.train.learningRate";
+
   private Training() {}
 }

@@ -37,6 +37,12 @@ public @interface TrainConfig {
   @AttributeDefinition(description = "Seed of the folds, the validation split and the shuffles (default 1).")
   long seed() default 1;
 
+  @AttributeDefinition(description = "Weigh each label by its inverse frequency in the training rows (default true); false maximises accuracy on the dataset's own label mix.")
+  boolean classWeights() default true;
+
+  @AttributeDefinition(description = "Adam's step size (default 0.005).")
+  double learningRate() default 0.005;
+
   @AttributeDefinition(description = "Seconds to wait for the backbone and detector services (default 30).")
   int waitSeconds() default 30;
 

@@ -36,6 +36,8 @@ public final class TrainLaunchSettings {
     put(p, "report", context.getProperty(Training.REPORT));
     put(p, "l2", context.getProperty(Training.L2));
     put(p, "seed", context.getProperty(Training.SEED));
+    put(p, "classWeights", context.getProperty(Training.CLASS_WEIGHTS));
+    put(p, "learningRate", context.getProperty(Training.LEARNING_RATE));
     put(p, "waitSeconds", context.getProperty(Training.WAIT_SECONDS));
     p.put("exitAtEnd", Boolean.TRUE);
     Configuration c = configAdmin.getConfiguration(Training.PID, "?");

@@ -179,8 +179,8 @@ public final class TrainingComponent {
     SoftmaxTrainer.Settings defaults = SoftmaxTrainer.Settings.defaults();
     SoftmaxTrainer.Settings trainer =
         new SoftmaxTrainer.Settings(
-            config.l2(), defaults.learningRate(), defaults.batch(), defaults.maxEpochs(), defaults.patience(),
-            defaults.validationShare(), defaults.classWeights(), config.seed());
+            config.l2(), config.learningRate(), defaults.batch(), defaults.maxEpochs(), defaults.patience(),
+            defaults.validationShare(), config.classWeights(), config.seed());
     TrainingRun.Settings settings =
         new TrainingRun.Settings(name, config.folds(), detectorName, detectorSettings, trainer, cacheDir(), outDir);
     logger.info("training {} on {} images of {} (backbone {}, detector {})", name, set.examples().size(), set.root(), config.backbone(), detectorName);
