@@ -187,7 +187,7 @@ final class TrainingRun {
     SoftmaxTrainer.Settings t = s.trainer();
     Map<String, Object> trainer = new LinkedHashMap<>();
     trainer.put("name", "softmax regression on standardised features (folded into the exported weights)");
-    trainer.put("loss", "class-weighted soft-label cross-entropy + L2");
+    trainer.put("loss", (t.classWeights() ? "class-weighted " : "") + "soft-label cross-entropy + L2");
     trainer.put("optimiser", "Adam, minibatch");
     trainer.put("l2", t.l2());
     trainer.put("learningRate", t.learningRate());

@@ -77,7 +77,7 @@ public final class ExtractHead {
    * The Gemm that feeds the graph's Softmax: its B (weights, [256, K], or [K, 256] with transB)
    * and C (bias) must be initializers. Fails naming what it found otherwise.
    */
-  static FaceApiHead head(ModelProto model, List<String> labels) throws IOException {
+  public static FaceApiHead head(ModelProto model, List<String> labels) throws IOException {
     NodeProto softmax = only(model, "Softmax");
     NodeProto gemm = model.getGraph().getNodeList().stream()
         .filter(n -> n.getOutputList().contains(softmax.getInput(0)))
