@@ -13,6 +13,7 @@ import java.util.Map;
  *
  * @param dataset labelled folder, or a FER+ label.csv
  * @param labels a FER+ label file for the images in the dataset folder, or null
+ * @param validation images for the final head's early stopping, or null
  * @param backbone the model whose features the head learns from
  * @param detector detector id or {@code none}
  * @param folds cross-validation folds
@@ -26,6 +27,7 @@ import java.util.Map;
 record TrainOptions(
     Path dataset,
     Path labels,
+    Path validation,
     String backbone,
     String detector,
     int folds,
@@ -39,12 +41,14 @@ record TrainOptions(
   static final String USAGE =
       String.join(
           "\n",
-          "usage: mirror train --dataset DIR [--labels votes.csv] [--backbone ID] [--detector none|ID] [--folds K]",
-          "                    [--name NAME] [--out DIR] [--report FILE.json] [--config DIR] [--home DIR]",
+          "usage: mirror train --dataset DIR [--labels votes.csv] [--validation DIR] [--backbone ID] [--detector none|ID]",
+          "                    [--folds K] [--name NAME] [--out DIR] [--report FILE.json] [--config DIR] [--home DIR]",
           "",
           "  --dataset DIR    one subfolder of images per label (as eval reads them; <label>/<subject>/ and a",
           "                   subjects.csv group the folds by person), or a FER+ label.csv (or its folder)",
           "  --labels FILE    a FER+ label.csv for the images in DIR: soft labels from the votes",
+          "  --validation DIR images kept apart (folder or FER+ label.csv, e.g. FER+ valid) on which the final head",
+          "                   stops early (default: a stratified tenth of the training images)",
           "  --backbone ID    the model whose frozen features the new head learns from (default",
           "                   faceapi-expression)",
           "  --detector ID    haar, blazeface, blazeface-back, or none: the whole image is the face (default none)",
@@ -64,6 +68,7 @@ record TrainOptions(
   static TrainOptions parse(List<String> args, Path defaultConfig) {
     Path dataset = null;
     Path labels = null;
+    Path validation = null;
     String backbone = "faceapi-expression";
     String detector = "none";
     int folds = 5;
@@ -79,6 +84,7 @@ record TrainOptions(
       switch (a) {
         case "--dataset" -> dataset = Path.of(Options.value(a, rest));
         case "--labels" -> labels = Path.of(Options.value(a, rest));
+        case "--validation" -> validation = Path.of(Options.value(a, rest));
         case "--backbone" -> backbone = Options.value(a, rest);
         case "--detector" -> detector = Options.value(a, rest);
         case "--folds" -> folds = folds(Options.value(a, rest));
@@ -96,7 +102,7 @@ record TrainOptions(
     if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
       throw new IllegalArgumentException("--name " + name + " is not a model id: letters, digits, '.', '_' and '-', at most 64");
     }
-    return new TrainOptions(dataset, labels, backbone, detector, folds, name, out, report, config, home, properties);
+    return new TrainOptions(dataset, labels, validation, backbone, detector, folds, name, out, report, config, home, properties);
   }
 
   private static int folds(String value) {
@@ -112,6 +118,9 @@ record TrainOptions(
     p.put("mirror.train.dataset", dataset.toAbsolutePath().toString());
     if (labels != null) {
       p.put("mirror.train.labels", labels.toAbsolutePath().toString());
+    }
+    if (validation != null) {
+      p.put("mirror.train.validation", validation.toAbsolutePath().toString());
     }
     p.put("mirror.train.backbone", backbone);
     p.put("mirror.train.detector", detector);

@@ -14,6 +14,12 @@ public final class Training {
   /** Framework property: a FER+ label file for the images in the dataset folder (optional). */
   public static final String LABELS = "mirror.train.labels";
 
+  /**
+   * Framework property: images kept apart for the final head's early stopping (a labelled folder
+   * or a FER+ label.csv, e.g. FER+ valid); unset holds out a tenth of the training images.
+   */
+  public static final String VALIDATION = "mirror.train.validation";
+
   /** Framework property: the model whose frozen features the head is trained on. */
   public static final String BACKBONE = "mirror.train.backbone";
 
@@ -38,17 +44,14 @@ public final class Training {
   /** Framework property: L2 weight of the head (default 1e-4). */
   public static final String L2 = "mirror.train.l2";
 
-  /** Framework property: seed of the folds, the split and the shuffles (default 1). */
-  public static final String SEED = "mirror.train.seed";
-
   /**
-   * Framework property: weigh each label by its inverse frequency (default true). Off, the head
-   * maximises accuracy on the dataset's own label mix (faceapi-ferplus was trained that way).
+   * Framework property: class weight power, 0 (no class weights) to 1 (balanced: {@code n / (K
+   * n_class)}); default 0.5.
    */
   public static final String CLASS_WEIGHTS = "mirror.train.classWeights";
 
-  /** Framework property: Adam's step size (default 0.005). */
-  public static final String LEARNING_RATE = "mirror.train.learningRate";
+  /** Framework property: seed of the folds, the split and the shuffles (default 1). */
+  public static final String SEED = "mirror.train.seed";
 
   private Training() {}
 }

@@ -23,7 +23,9 @@ final class SoftmaxTrainer {
    * @param maxEpochs passes over the training rows at most (default 200)
    * @param patience epochs without a better validation loss before stopping (default 10)
    * @param validationShare share of each class held out for early stopping (default 0.1)
-   * @param classWeights weight each example by {@code n / (classes * n_class)} (default true)
+   * @param classWeights weight each example by {@code (n / (classes * n_class))^power} (default 0.5:
+   *     balanced weights (1) cost FER+ 3.5 accuracy points for no better macro-F1, none (0) lets the
+   *     rare labels fade)
    * @param seed for the shuffles and the split (default 1)
    */
   record Settings(
@@ -33,12 +35,15 @@ final class SoftmaxTrainer {
       int maxEpochs,
       int patience,
       double validationShare,
-      boolean classWeights,
+      double classWeights,
       long seed) {
     static Settings defaults() {
-      return new Settings(1e-4, 0.005, 64, 200, 10, 0.1, true, 1);
+      return new Settings(1e-3, 0.001, 64, 200, 10, 0.1, 0.5, 1);
     }
   }
+
+  /** Examples kept apart for early stopping (e.g. FER+ valid), instead of a split of the training rows. */
+  record Validation(List<float[]> x, List<double[]> targets, int[] labels) {}
 
   /** A trained head and how training went. */
   record Result(SoftmaxHead head, int epochs, int bestEpoch, double validationLoss) {}
@@ -55,23 +60,46 @@ final class SoftmaxTrainer {
    * @param labels hard label of each example (class weights, stratified split)
    */
   Result train(List<float[]> x, List<double[]> targets, int[] labels, int classes) {
+    return train(x, targets, labels, classes, null);
+  }
+
+  /**
+   * As {@link #train(List, List, int[], int)}, stopping early on {@code given} when not null (all
+   * of {@code x} is then trained on).
+   */
+  Result train(List<float[]> x, List<double[]> targets, int[] labels, int classes, Validation given) {
     int n = x.size();
     int dims = x.get(0).length;
     double[] mean = new double[dims];
     double[] scale = new double[dims];
     standardisation(x, mean, scale);
-    double[][] z = new double[n][dims];
-    for (int i = 0; i < n; i++) {
+    List<float[]> allX = new java.util.ArrayList<>(x);
+    List<double[]> allT = new java.util.ArrayList<>(targets);
+    int[] allLabels = labels;
+    if (given != null) {
+      allX.addAll(given.x());
+      allT.addAll(given.targets());
+      allLabels = java.util.stream.IntStream.concat(java.util.Arrays.stream(labels), java.util.Arrays.stream(given.labels())).toArray();
+    }
+    double[][] z = new double[allX.size()][dims];
+    for (int i = 0; i < z.length; i++) {
       for (int j = 0; j < dims; j++) {
-        z[i][j] = (x.get(i)[j] - mean[j]) / scale[j];
+        z[i][j] = (allX.get(i)[j] - mean[j]) / scale[j];
       }
     }
-    double[][] t = targets.toArray(new double[0][]);
+    double[][] t = allT.toArray(new double[0][]);
     Random random = new Random(settings.seed());
-    int[][] split = split(labels, classes, random);
-    int[] train = split[0];
-    int[] validation = split[1];
-    double[] weights = weights(labels, train, classes);
+    int[] train;
+    int[] validation;
+    if (given == null) {
+      int[][] split = split(labels, classes, random);
+      train = split[0];
+      validation = split[1];
+    } else {
+      train = java.util.stream.IntStream.range(0, n).toArray();
+      validation = java.util.stream.IntStream.range(n, z.length).toArray();
+    }
+    double[] weights = weights(allLabels, train, classes);
     Objective objective = new Objective(z, t, weights, classes, settings.l2());
     Objective validationLoss = new Objective(z, t, weights, classes, 0);
 
@@ -157,7 +185,7 @@ final class SoftmaxTrainer {
   private double[] weights(int[] labels, int[] train, int classes) {
     double[] w = new double[labels.length];
     java.util.Arrays.fill(w, 1);
-    if (!settings.classWeights()) {
+    if (settings.classWeights() == 0) {
       return w;
     }
     int[] count = new int[classes];
@@ -170,7 +198,7 @@ final class SoftmaxTrainer {
     }
     for (int i = 0; i < labels.length; i++) {
       int c = count[labels[i]];
-      w[i] = c == 0 ? 1 : (double) train.length / (present * c);
+      w[i] = c == 0 ? 1 : Math.pow((double) train.length / (present * c), settings.classWeights());
     }
     return w;
   }

@@ -28,6 +28,7 @@ public final class TrainLaunchSettings {
     Dictionary<String, Object> p = new Hashtable<>();
     p.put("dataset", dataset);
     put(p, "labels", context.getProperty(Training.LABELS));
+    put(p, "validation", context.getProperty(Training.VALIDATION));
     put(p, "backbone", context.getProperty(Training.BACKBONE));
     put(p, "detector", context.getProperty(Training.DETECTOR));
     put(p, "folds", context.getProperty(Training.FOLDS));
@@ -37,7 +38,6 @@ public final class TrainLaunchSettings {
     put(p, "l2", context.getProperty(Training.L2));
     put(p, "seed", context.getProperty(Training.SEED));
     put(p, "classWeights", context.getProperty(Training.CLASS_WEIGHTS));
-    put(p, "learningRate", context.getProperty(Training.LEARNING_RATE));
     put(p, "waitSeconds", context.getProperty(Training.WAIT_SECONDS));
     p.put("exitAtEnd", Boolean.TRUE);
     Configuration c = configAdmin.getConfiguration(Training.PID, "?");

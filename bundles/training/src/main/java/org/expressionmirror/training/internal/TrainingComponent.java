@@ -141,6 +141,12 @@ public final class TrainingComponent {
     if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
       throw new TrainingException("--name " + name + " is not a model id: letters, digits, '.', '_' and '-', at most 64");
     }
+    if (!(config.classWeights() >= 0 && config.classWeights() <= 1)) {
+      throw new TrainingException(Training.CLASS_WEIGHTS + " = " + config.classWeights() + " must be between 0 and 1");
+    }
+    if (!(config.l2() >= 0) || Double.isInfinite(config.l2())) {
+      throw new TrainingException(Training.L2 + " = " + config.l2() + " must be 0 or more");
+    }
     if (config.folds() < 2) {
       throw new TrainingException("--folds " + config.folds() + ": cross-validation needs at least 2 folds");
     }
@@ -154,6 +160,7 @@ public final class TrainingComponent {
       throw new TrainingException("folder of the report file does not exist: " + report.toAbsolutePath().getParent());
     }
     TrainingSet set = TrainingSet.read(Path.of(config.dataset()), config.labels().isBlank() ? null : Path.of(config.labels()));
+    TrainingSet validation = config.validation().isBlank() ? null : TrainingSet.read(Path.of(config.validation()), null);
     long wait = TimeUnit.SECONDS.toMillis(config.waitSeconds());
     Available.Entry<ExpressionModel> model = models.await(config.backbone(), wait, () -> startupComplete);
     if (model == null) {
@@ -179,14 +186,14 @@ public final class TrainingComponent {
     SoftmaxTrainer.Settings defaults = SoftmaxTrainer.Settings.defaults();
     SoftmaxTrainer.Settings trainer =
         new SoftmaxTrainer.Settings(
-            config.l2(), config.learningRate(), defaults.batch(), defaults.maxEpochs(), defaults.patience(),
+            config.l2(), defaults.learningRate(), defaults.batch(), defaults.maxEpochs(), defaults.patience(),
             defaults.validationShare(), config.classWeights(), config.seed());
     TrainingRun.Settings settings =
         new TrainingRun.Settings(name, config.folds(), detectorName, detectorSettings, trainer, cacheDir(), outDir);
     logger.info("training {} on {} images of {} (backbone {}, detector {})", name, set.examples().size(), set.root(), config.backbone(), detectorName);
     try (Backbone backbone = Backbone.open(onnx.environment(), Path.of(String.valueOf(description)))) {
       TrainingRun.Outcome outcome =
-          new TrainingRun(onnx.environment(), System.out, System.err, logger::warn).run(set, backbone, detector, settings);
+          new TrainingRun(onnx.environment(), System.out, System.err, logger::warn).run(set, validation, backbone, detector, settings);
       if (report != null) {
         writeReport(outcome.report(), report);
         System.out.println("report written to " + report);

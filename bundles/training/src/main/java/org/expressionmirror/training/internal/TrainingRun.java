@@ -61,6 +61,15 @@ final class TrainingRun {
 
   Outcome run(TrainingSet set, Backbone backbone, FaceDetector detector, Settings s)
       throws TrainingException, InterruptedException {
+    return run(set, null, backbone, detector, s);
+  }
+
+  /**
+   * @param validation images kept apart for the final head's early stopping (e.g. FER+ valid), or
+   *     null to hold out a tenth of the training images; the folds always split their own
+   */
+  Outcome run(TrainingSet set, TrainingSet validation, Backbone backbone, FaceDetector detector, Settings s)
+      throws TrainingException, InterruptedException {
     Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     long t0 = System.nanoTime();
     FeatureExtraction.Result f;
@@ -72,7 +81,15 @@ final class TrainingRun {
           Locale.ROOT,
           "features of %d images (%d from the cache %s), %d without a face, %d unreadable%n",
           set.examples().size(), f.cached(), cache.file(), f.noFace().size(), f.unreadable().size());
-      return train(set, backbone, extraction, f, s, start, t0);
+      FeatureExtraction.Result v = null;
+      if (validation != null) {
+        v = extraction.run(validation.asClassesOf(set.classes()), new Progress(progress, "validation features", "image", validation.examples().size()));
+        if (v.examples().isEmpty()) {
+          throw new TrainingException("no validation image with a face and a label of the training set in " + validation.root());
+        }
+        out.printf(Locale.ROOT, "validation: features of %d images of %s (%d from the cache)%n", v.examples().size(), validation.root(), v.cached());
+      }
+      return train(set, backbone, extraction, f, v, validation == null ? null : validation.root(), s, start, t0);
     } catch (java.io.IOException e) {
       throw new TrainingException("feature cache in " + s.cacheDir() + " cannot be used: " + e.getMessage());
     }
@@ -83,6 +100,8 @@ final class TrainingRun {
       Backbone backbone,
       FeatureExtraction extraction,
       FeatureExtraction.Result f,
+      FeatureExtraction.Result v,
+      Path validationRoot,
       Settings s,
       Instant start,
       long t0)
@@ -104,7 +123,14 @@ final class TrainingRun {
     } catch (IllegalArgumentException e) {
       throw new TrainingException(e.getMessage() + " in " + set.root());
     }
-    SoftmaxTrainer.Result fin = trainer.train(f.features(), targets, labels, classes.size());
+    SoftmaxTrainer.Validation given =
+        v == null
+            ? null
+            : new SoftmaxTrainer.Validation(
+                v.features(),
+                v.examples().stream().map(TrainingSet.Example::target).toList(),
+                v.examples().stream().mapToInt(TrainingSet.Example::label).toArray());
+    SoftmaxTrainer.Result fin = trainer.train(f.features(), targets, labels, classes.size(), given);
     double seconds = (System.nanoTime() - t0) / 1e9;
     List<LeftOut> leftOut = new ArrayList<>(set.leftOut());
     leftOut.addAll(f.noFace());
@@ -122,6 +148,9 @@ final class TrainingRun {
             cv.predictions());
     String version = DateTimeFormatter.ofPattern("yyyy.MM.dd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC).format(start);
     Map<String, Object> provenance = provenance(set, backbone, f, s, cv, fin, start);
+    if (v != null) {
+      provenance.put("validation", Map.of("path", validationRoot.toString(), "sha256", v.datasetSha256(), "images", v.examples().size()));
+    }
     List<ModelExport.Crop> crops = goldenCrops(extraction, f, classes.size());
     ModelExport.Written written =
         ModelExport.write(env, backbone, fin.head(), classes, crops, s.name(), version, provenance, s.outDir());
@@ -187,7 +216,7 @@ final class TrainingRun {
     SoftmaxTrainer.Settings t = s.trainer();
     Map<String, Object> trainer = new LinkedHashMap<>();
     trainer.put("name", "softmax regression on standardised features (folded into the exported weights)");
-    trainer.put("loss", (t.classWeights() ? "class-weighted " : "") + "soft-label cross-entropy + L2");
+    trainer.put("loss", "class-weighted soft-label cross-entropy + L2");
     trainer.put("optimiser", "Adam, minibatch");
     trainer.put("l2", t.l2());
     trainer.put("learningRate", t.learningRate());

@@ -208,6 +208,37 @@ record TrainingSet(Path root, List<String> classes, List<Example> examples, List
     return new TrainingSet(root, classes, grouped, leftOut);
   }
 
+  /**
+   * This set over another set's classes: images of a label that set lacks are left out, targets
+   * keep only its classes (renormalised).
+   */
+  TrainingSet asClassesOf(List<String> other) {
+    List<Example> kept = new ArrayList<>();
+    for (Example e : examples) {
+      int label = other.indexOf(classes.get(e.label()));
+      if (label < 0) {
+        continue;
+      }
+      double[] target = new double[other.size()];
+      double sum = 0;
+      for (int k = 0; k < classes.size(); k++) {
+        int o = other.indexOf(classes.get(k));
+        if (o >= 0) {
+          target[o] = e.target()[k];
+          sum += target[o];
+        }
+      }
+      if (sum == 0) {
+        target[label] = sum = 1;
+      }
+      for (int k = 0; k < target.length; k++) {
+        target[k] /= sum;
+      }
+      kept.add(new Example(e.image(), e.name(), label, target, e.group()));
+    }
+    return new TrainingSet(root, other, kept, leftOut);
+  }
+
   /** Whether the folds are grouped by subject (some group holds more than one image). */
   boolean grouped() {
     return examples.stream().map(Example::group).distinct().count() < examples.size();
