@@ -105,7 +105,7 @@ class CompareModeIT {
     Result run = headless(config, out);
     assertEquals(2, run.exit(), run.err());
     assertEquals(
-        List.of("error: " + config.resolve(PIPELINE) + ": compare.model = 'nope' is not a model id on offer (available: ensemble, faceapi-expression, minixception-fer2013)"),
+        List.of("error: " + config.resolve(PIPELINE) + ": compare.model = 'nope' is not a model id on offer (available: ensemble, faceapi-expression, faceapi-ferplus, minixception-fer2013)"),
         run.err().lines().filter(l -> l.startsWith("error")).toList(),
         run.err());
     assertFalse(Files.exists(out));

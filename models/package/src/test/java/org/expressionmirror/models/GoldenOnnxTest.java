@@ -35,12 +35,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The expression models built into the artifact, run by ONNX Runtime, reproduce what their
  * originals computed on real face crops within the golden tolerance: minixception-fer2013 against
  * the TFJS model it was converted from (models/golden/make-golden.mjs), faceapi-expression against
- * the face-api library's probabilities (models/golden/make-golden-faceapi.mjs). Each description
- * matches its model's interface, and faceapi-expression's states the library's contract.
+ * the face-api library's probabilities (models/golden/make-golden-faceapi.mjs), faceapi-ferplus
+ * against its trained head applied in JavaScript to the face-api library's own features
+ * (models/golden/make-golden-faceapi-head.mjs). Each description matches its model's interface,
+ * and faceapi-expression's states the library's contract.
  */
 class GoldenOnnxTest {
   private static final String FACEAPI = "faceapi-expression";
-  private static final List<String> IDS = List.of("minixception-fer2013", FACEAPI);
+  private static final List<String> IDS =
+      List.of("minixception-fer2013", FACEAPI, "faceapi-ferplus");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<String, Model> MODELS = new HashMap<>();
 

@@ -18,7 +18,10 @@ import org.expressionmirror.models.supply.PinnedFiles;
  * description is the contract: the package files must have its sha256 values, and its input and
  * output (names, shape, kind, seven labels) must be those of the graph built here.
  *
- * <p>Arguments: {@code <unpacked face-api package dir> <description json> <out dir>}.
+ * <p>Arguments: {@code <unpacked face-api package dir> <description json> <out dir> [<head
+ * json>]}. With a head file (a trained {@link FaceApiHead}, e.g. faceapi-ferplus) the backbone is
+ * face-api's and the head replaces its fc; the head file must then be pinned in the description's
+ * {@code source.files} under its file name, and its labels must be the description's.
  */
 public final class FaceApiExpressionBuild {
   public static final String MANIFEST = "model/face_expression_model-weights_manifest.json";
@@ -27,13 +30,14 @@ public final class FaceApiExpressionBuild {
   private FaceApiExpressionBuild() {}
 
   public static void main(String[] args) throws IOException {
-    if (args.length != 3) {
-      throw new IllegalArgumentException(
-          "usage: FaceApiExpressionBuild <face-api package dir> <description json> <out dir>");
+    if (args.length != 3 && args.length != 4) {
+      throw new IllegalArgumentException("usage: FaceApiExpressionBuild <face-api package dir>"
+          + " <description json> <out dir> [<head json>]");
     }
     Path description = Path.of(args[1]);
     JsonNode desc = new ObjectMapper().readTree(description.toFile());
-    ModelProto model = convert(Path.of(args[0]), desc, description);
+    ModelProto model = args.length == 3 ? convert(Path.of(args[0]), desc, description)
+        : convert(Path.of(args[0]), desc, description, Path.of(args[3]));
     Path out = Path.of(args[2]).resolve(desc.path("file").asText());
     OnnxGraph.write(model, out);
     System.out.println("[models] " + origin(desc) + " " + BIN + " -> " + out + " ("
@@ -43,22 +47,50 @@ public final class FaceApiExpressionBuild {
   /** Checks the package files against the description, then builds the ONNX model. */
   public static ModelProto convert(Path packageDir, JsonNode desc, Path description)
       throws IOException {
-    checkInterface(desc, description);
+    checkInterface(desc, description, FaceExpressionNetOnnx.CLASSES);
+    return FaceExpressionNetOnnx.build(weights(packageDir, desc, description),
+        desc.path("version").asText(), doc(desc, "face-api FaceExpressionNet"));
+  }
+
+  /**
+   * Checks the package files and the head file against the description, then builds face-api's
+   * backbone with the head in place of its fc.
+   */
+  public static ModelProto convert(Path packageDir, JsonNode desc, Path description, Path head)
+      throws IOException {
+    FaceApiHead trained =
+        FaceApiHead.read(head, pinned(desc, head.getFileName().toString(), description));
+    checkInterface(desc, description, trained.classes());
+    List<String> labels = new ObjectMapper().convertValue(desc.at("/output/labels"), List.class);
+    if (!labels.equals(trained.labels())) {
+      throw new IOException(description + ": output.labels " + labels + " but the head " + head
+          + " has " + trained.labels());
+    }
+    return FaceExpressionNetOnnx.build(weights(packageDir, desc, description), trained,
+        desc.path("version").asText(),
+        doc(desc, "face-api FaceExpressionNet backbone with the trained head " + head.getFileName()
+            + " (sha256 " + PinnedFiles.sha256(head) + ")"));
+  }
+
+  private static Map<String, WeightTensor> weights(Path packageDir, JsonNode desc,
+      Path description) throws IOException {
     Path manifest = packageDir.resolve(MANIFEST);
     String manifestSha = PinnedFiles.sha256(manifest);
     if (!manifestSha.equals(pinned(desc, MANIFEST, description))) {
       throw new PinMismatchException("sha256 mismatch for " + manifest + ": " + description
           + " expects " + pinned(desc, MANIFEST, description) + ", got " + manifestSha);
     }
-    Map<String, WeightTensor> weights =
-        FaceApiWeights.read(manifest, packageDir.resolve(BIN), pinned(desc, BIN, description));
-    return FaceExpressionNetOnnx.build(weights, desc.path("version").asText(),
-        "face-api FaceExpressionNet from " + origin(desc) + " (" + desc.path("licence").asText()
-            + "), weights dequantised; input NHWC RGB (x - mean) / 255; output softmax over "
-            + desc.at("/output/labels"));
+    return FaceApiWeights.read(manifest, packageDir.resolve(BIN), pinned(desc, BIN, description));
   }
 
-  private static void checkInterface(JsonNode desc, Path description) throws IOException {
+  private static String doc(JsonNode desc, String what) {
+    return what + " from " + origin(desc) + " (" + desc.path("licence").asText()
+        + "), weights dequantised; input NHWC RGB (x - mean) / 255; output softmax over "
+        + desc.at("/output/labels");
+  }
+
+  private static void checkInterface(JsonNode desc, Path description, int classes)
+      throws IOException {
     expect(desc, "/input/name", FaceExpressionNetOnnx.INPUT, description);
     expect(desc, "/output/name", FaceExpressionNetOnnx.OUTPUT, description);
     expect(desc, "/output/kind", "probabilities", description);
@@ -70,10 +102,9 @@ public final class FaceApiExpressionBuild {
           + " but the built model takes " + Arrays.toString(built));
     }
     for (String key : List.of("/output/labels", "/output/canonical")) {
-      if (desc.at(key).size() != FaceExpressionNetOnnx.CLASSES) {
+      if (desc.at(key).size() != classes) {
         throw new IOException(description + ": " + key.substring(1).replace('/', '.') + " has "
-            + desc.at(key).size() + " entries, the model has " + FaceExpressionNetOnnx.CLASSES
-            + " outputs");
+            + desc.at(key).size() + " entries, the model has " + classes + " outputs");
       }
     }
   }

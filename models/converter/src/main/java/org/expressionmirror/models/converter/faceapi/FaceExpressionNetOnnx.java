@@ -41,11 +41,13 @@ public final class FaceExpressionNetOnnx {
   private static final int[] CHANNELS = {32, 64, 128, 256};
 
   private final Map<String, WeightTensor> weights;
+  private final FaceApiHead head;
   private final OnnxGraph graph = new OnnxGraph("faceapi_expression");
   private final Set<String> used = new HashSet<>();
 
-  private FaceExpressionNetOnnx(Map<String, WeightTensor> weights) {
+  private FaceExpressionNetOnnx(Map<String, WeightTensor> weights, FaceApiHead head) {
     this.weights = weights;
+    this.head = head;
   }
 
   /**
@@ -53,7 +55,18 @@ public final class FaceExpressionNetOnnx {
    * the network needs, or is left unused (a leftover means the network was read wrongly).
    */
   public static ModelProto build(Map<String, WeightTensor> weights, String version, String doc) {
-    return new FaceExpressionNetOnnx(weights).build(version, doc);
+    return new FaceExpressionNetOnnx(weights, null).build(version, doc);
+  }
+
+  /**
+   * The same network with a trained head in place of face-api's fc: the backbone (every weight
+   * but fc) is face-api's, the last Gemm takes the head's [256, K] weights and [K] bias, and the
+   * softmax then gives K probabilities in the head's label order. face-api's fc is still checked
+   * (shape) so that a changed package is noticed, but not used.
+   */
+  public static ModelProto build(
+      Map<String, WeightTensor> weights, FaceApiHead head, String version, String doc) {
+    return new FaceExpressionNetOnnx(weights, head).build(version, doc);
   }
 
   private ModelProto build(String version, String doc) {
@@ -72,12 +85,15 @@ public final class FaceExpressionNetOnnx {
     x = graph.node("AveragePool", List.of(x), "avg_pool", ints("kernel_shape", 7, 7),
         ints("strides", 2, 2));
     x = graph.node("Flatten", List.of(x), "features", intAttr("axis", 1));
-    String w = constant("fc/weights", require("fc/weights", channelsIn, CLASSES).requireFloats(),
-        channelsIn, CLASSES);
-    String bias = bias("fc/bias", CLASSES);
+    float[] fcWeights = require("fc/weights", channelsIn, CLASSES).requireFloats();
+    float[] fcBias = require("fc/bias", CLASSES).requireFloats();
+    int classes = head == null ? CLASSES : head.classes();
+    String w = constant("fc/weights", head == null ? fcWeights : head.weights(), channelsIn,
+        classes);
+    String bias = constant("fc/bias", head == null ? fcBias : head.bias(), classes);
     String logits = graph.node("Gemm", List.of(x, w, bias), "logits");
     String out = graph.node("Softmax", List.of(logits), OUTPUT, intAttr("axis", 1));
-    graph.output(out, 1, CLASSES);
+    graph.output(out, 1, classes);
     for (String name : weights.keySet()) {
       if (!used.contains(name)) {
         throw new IllegalArgumentException("weights: tensor " + name + " not used by the network");

@@ -1,0 +1,173 @@
+package org.expressionmirror.models.converter.faceapi;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.expressionmirror.models.converter.tfjs.WeightTensor;
+import org.expressionmirror.models.supply.PinMismatchException;
+import org.expressionmirror.models.supply.PinnedFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A trained head replaces face-api's fc and nothing else: the head file is read exactly, pinned,
+ * and its columns come out as the model's outputs in the head's label order.
+ */
+class TrainedHeadBuildTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final List<String> SEVEN =
+      List.of("neutral", "happy", "sad", "angry", "fearful", "disgusted", "surprised");
+
+  @TempDir Path dir;
+
+  private static float[] run(ModelProto model) throws OrtException {
+    float[] input = new float[112 * 112 * 3];
+    Random r = new Random(3);
+    for (int i = 0; i < input.length; i++) {
+      input[i] = r.nextFloat() - 0.5f;
+    }
+    OrtEnvironment env = OrtEnvironment.getEnvironment();
+    try (OrtSession s = env.createSession(model.toByteArray(), new OrtSession.SessionOptions());
+        OnnxTensor t = OnnxTensor.createTensor(env, FloatBuffer.wrap(input),
+            new long[] {1, 112, 112, 3});
+        OrtSession.Result res = s.run(Map.of(FaceExpressionNetOnnx.INPUT, t))) {
+      return ((float[][]) res.get(FaceExpressionNetOnnx.OUTPUT).get().getValue())[0];
+    }
+  }
+
+  /** face-api's own fc as a head file's content (weights [256, 7], bias [7]). */
+  private static FaceApiHead ownFc(Map<String, WeightTensor> w) {
+    return new FaceApiHead(SEVEN, w.get("fc/weights").requireFloats(),
+        w.get("fc/bias").requireFloats());
+  }
+
+  @Test
+  void faceApisOwnFcAsHeadGivesTheOriginalModelExactly() throws OrtException {
+    Map<String, WeightTensor> w = FaceExpressionNetOnnxTest.syntheticWeights();
+    float[] original = run(FaceExpressionNetOnnx.build(w, "t", "original"));
+    float[] withHead = run(FaceExpressionNetOnnx.build(w, ownFc(w), "t", "head"));
+    assertArrayEquals(original, withHead);
+  }
+
+  @Test
+  void eightClassHeadPutsEachColumnAtItsLabel() throws OrtException {
+    // columns 0..6 = face-api's fc reversed, column 7 = a copy of fc column 0 with bias + ln 2:
+    // so p[6 - j] ~ original[j] up to the shared normaliser, and p[7] = 2 p[6]
+    Map<String, WeightTensor> w = FaceExpressionNetOnnxTest.syntheticWeights();
+    FaceApiHead fc = ownFc(w);
+    float[] weights = new float[256 * 8];
+    float[] bias = new float[8];
+    for (int f = 0; f < 256; f++) {
+      for (int c = 0; c < 7; c++) {
+        weights[f * 8 + 6 - c] = fc.weights()[f * 7 + c];
+      }
+      weights[f * 8 + 7] = fc.weights()[f * 7];
+    }
+    for (int c = 0; c < 7; c++) {
+      bias[6 - c] = fc.bias()[c];
+    }
+    bias[7] = fc.bias()[0] + (float) Math.log(2);
+    List<String> labels = List.of("a", "b", "c", "d", "e", "f", "g", "h");
+    float[] original = run(FaceExpressionNetOnnx.build(w, "t", "original"));
+    float[] p = run(FaceExpressionNetOnnx.build(w, new FaceApiHead(labels, weights, bias), "t",
+        "head"));
+    assertEquals(8, p.length);
+    assertEquals(2 * p[6], p[7], 1e-5);
+    double normaliser = 1 + 2 * original[0]; // the copy adds twice the share of class 0
+    for (int c = 0; c < 7; c++) {
+      assertEquals(original[c] / normaliser, p[6 - c], 1e-5, "label " + c);
+    }
+  }
+
+  @Test
+  void headFileRoundTripsExactlyAndIsPinned() throws IOException {
+    Random r = new Random(11);
+    float[] weights = new float[256 * 8];
+    for (int i = 0; i < weights.length; i++) {
+      weights[i] = (float) r.nextGaussian();
+    }
+    float[] bias = {0.1f, -0.2f, 0.3f, 1e-7f, -4f, 5f, 6f, 7.123456f};
+    FaceApiHead head = new FaceApiHead(List.of("neutral", "happiness", "surprise", "sadness",
+        "anger", "disgust", "fear", "contempt"), weights, bias);
+    Path file = dir.resolve("h.head.json");
+    Files.writeString(file, JSON.writeValueAsString(ExtractHead.toJson(head)));
+    FaceApiHead back = FaceApiHead.read(file, PinnedFiles.sha256(file));
+    assertEquals(head.labels(), back.labels());
+    assertArrayEquals(head.weights(), back.weights());
+    assertArrayEquals(head.bias(), back.bias());
+    PinMismatchException e = assertThrows(PinMismatchException.class,
+        () -> FaceApiHead.read(file, "0".repeat(64)));
+    assertTrue(e.getMessage().contains("sha256 mismatch for " + file), e.getMessage());
+  }
+
+  @Test
+  void headFileWithAMissingRowOrAWordIsNamed() throws IOException {
+    ObjectNode head = ExtractHead.toJson(new FaceApiHead(List.of("a", "b"), new float[512],
+        new float[2]));
+    ((com.fasterxml.jackson.databind.node.ArrayNode) head.get("weights")).remove(255);
+    IOException rows = assertThrows(IOException.class,
+        () -> FaceApiHead.parse(head, Path.of("h.json")));
+    assertTrue(rows.getMessage().contains("has 2 labels and 255 rows"), rows.getMessage());
+    ObjectNode word = ExtractHead.toJson(new FaceApiHead(List.of("a", "b"), new float[512],
+        new float[2]));
+    ((com.fasterxml.jackson.databind.node.ArrayNode) word.get("bias")).set(1, "x");
+    IOException e = assertThrows(IOException.class,
+        () -> FaceApiHead.parse(word, Path.of("h.json")));
+    assertTrue(e.getMessage().contains("h.json: bias[1] is not a number"), e.getMessage());
+  }
+
+  @Test
+  void extractHeadReadsTheGemmThatFeedsTheSoftmax() throws IOException {
+    Map<String, WeightTensor> w = FaceExpressionNetOnnxTest.syntheticWeights();
+    Random r = new Random(5);
+    float[] weights = new float[256 * 3];
+    for (int i = 0; i < weights.length; i++) {
+      weights[i] = r.nextFloat();
+    }
+    FaceApiHead head = new FaceApiHead(List.of("x", "y", "z"), weights, new float[] {1, 2, 3});
+    ModelProto model = FaceExpressionNetOnnx.build(w, head, "t", "head");
+    FaceApiHead back = ExtractHead.head(model, head.labels());
+    assertArrayEquals(head.weights(), back.weights());
+    assertArrayEquals(head.bias(), back.bias());
+  }
+
+  @Test
+  void descriptionLabelsMustBeTheHeads() throws IOException {
+    Path head = dir.resolve("faceapi-ferplus.head.json");
+    Files.writeString(head, JSON.writeValueAsString(ExtractHead.toJson(
+        new FaceApiHead(List.of("neutral", "contempt"), new float[512], new float[2]))));
+    ObjectNode description = (ObjectNode) JSON.readTree("""
+        {"id": "faceapi-ferplus", "version": "1", "file": "faceapi-ferplus.onnx",
+         "source": {"package": "@vladmandic/face-api", "version": "1.7.15", "files": {
+           "faceapi-ferplus.head.json": "%s"}},
+         "input": {"name": "input", "shape": [1, 112, 112, 3], "layout": "NHWC"},
+         "output": {"name": "probabilities", "kind": "probabilities",
+           "labels": ["contempt", "neutral"], "canonical": ["contempt", "neutral"]}}
+        """.formatted(PinnedFiles.sha256(head)));
+    Path descriptionFile = dir.resolve("faceapi-ferplus.json");
+    IOException e = assertThrows(IOException.class, () -> FaceApiExpressionBuild.convert(
+        dir, description, descriptionFile, head));
+    assertTrue(e.getMessage().startsWith(descriptionFile + ": output.labels [contempt, neutral]"
+        + " but the head " + head + " has [neutral, contempt]"), e.getMessage());
+    ((ObjectNode) description.at("/source/files")).put("faceapi-ferplus.head.json",
+        "1".repeat(64));
+    assertThrows(PinMismatchException.class, () -> FaceApiExpressionBuild.convert(
+        dir, description, descriptionFile, head));
+  }
+}
