@@ -43,6 +43,10 @@ final class MirrorWindow {
   static final String RETRY = "Retry";
   static final String OPEN_CAMERA = "Open this camera";
   private static final int STATUS_PAD = 8;
+  /** The status line's frame rate and times: twice a second is as often as anyone reads them. */
+  static final int STATUS_PERIOD_MS = 500;
+  /** The timeline's lines: four times a second still looks like a moving plot. */
+  static final int TIMELINE_PERIOD_MS = 250;
 
   private final Display display;
   private final Shell shell;
@@ -64,6 +68,8 @@ final class MirrorWindow {
   private final Executor configWork;
   private final Listener quitKeys = this::key;
   private final AtomicLong renders = new AtomicLong();
+  private final PaintThrottle statusPaint;
+  private final PaintThrottle timelinePaint;
 
   // UI-thread state.
   private Image image;
@@ -106,7 +112,10 @@ final class MirrorWindow {
     shell.setLayout(new FillLayout());
     canvas = new Canvas(shell, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
     baseline = new BaselineView(display, canvas, palette, neutral);
-    canvas.addListener(SWT.Paint, e -> paint(e.gc));
+    canvas.addListener(SWT.Paint, e -> paint(e.gc, new Rectangle(e.x, e.y, e.width, e.height)));
+    statusPaint = new PaintThrottle(STATUS_PERIOD_MS, System::nanoTime, this::timer, () -> redraw(statusBand()));
+    timelinePaint =
+        new PaintThrottle(TIMELINE_PERIOD_MS, System::nanoTime, this::timer, () -> redraw(timelineBand()));
     retry = new Button(canvas, SWT.PUSH);
     retry.setText(RETRY);
     retry.setVisible(false);
@@ -261,7 +270,46 @@ final class MirrorWindow {
     timeline.add(next.result());
     replaceImage(next.frame());
     renders.incrementAndGet();
-    canvas.redraw();
+    // only the image with its faces changes with every frame; the status line and the timeline
+    // follow at their own pace
+    redraw(imageBand());
+    statusPaint.changed();
+    timelinePaint.changed();
+  }
+
+  private Rectangle statusBand() {
+    return new Rectangle(0, 0, canvas.getClientArea().width, statusHeight);
+  }
+
+  private Rectangle imageBand() {
+    Rectangle client = canvas.getClientArea();
+    return new Rectangle(0, statusHeight, client.width, client.height - statusHeight - TIMELINE_HEIGHT);
+  }
+
+  private Rectangle timelineBand() {
+    Rectangle client = canvas.getClientArea();
+    return new Rectangle(0, client.height - TIMELINE_HEIGHT, client.width, TIMELINE_HEIGHT);
+  }
+
+  private void redraw(Rectangle band) {
+    if (!canvas.isDisposed() && band.width > 0 && band.height > 0) {
+      canvas.redraw(band.x, band.y, band.width, band.height, false);
+    }
+  }
+
+  /** Display::timerExec for the throttles; nothing once the window is gone. */
+  private void timer(int millis, Runnable task) {
+    try {
+      display.timerExec(
+          millis,
+          () -> {
+            if (!shell.isDisposed()) {
+              task.run();
+            }
+          });
+    } catch (SWTException e) {
+      // The display is disposed: nothing left to repaint.
+    }
   }
 
   private void replaceImage(Frame frame) {
@@ -271,23 +319,37 @@ final class MirrorWindow {
     image = new Image(display, images.toImageData(frame, mirrored));
   }
 
-  private void paint(GC gc) {
+  /** Paints the parts of the window that meet {@code damage}, the area SWT asks for. */
+  private void paint(GC gc, Rectangle damage) {
     Rectangle client = canvas.getClientArea();
-    gc.setBackground(palette.background);
-    gc.fillRectangle(client);
-    List<String> status = statusLines(gc, client.width);
-    statusLines = status;
-    statusHeight = status.size() * gc.getFontMetrics().getHeight() + STATUS_PAD;
-    statusHeight = Math.max(STATUS_HEIGHT, statusHeight);
+    if (damage.y < statusHeight) {
+      List<String> status = statusLines(gc, client.width);
+      int height = Math.max(STATUS_HEIGHT, status.size() * gc.getFontMetrics().getHeight() + STATUS_PAD);
+      statusLines = status;
+      if (height != statusHeight) {
+        // the image and its faces move: all of the window, with the new layout
+        statusHeight = height;
+        if (!damage.contains(client.x, client.y) || damage.width < client.width || damage.height < client.height) {
+          canvas.redraw();
+          return;
+        }
+      }
+      paintStatus(gc, client, status);
+    }
     Rectangle imageArea =
         new Rectangle(
             0, statusHeight, client.width, client.height - statusHeight - TIMELINE_HEIGHT);
-    paintImage(gc, imageArea);
-    paintStatus(gc, client, status);
-    paintMessage(gc, imageArea);
-    baseline.paint(gc, imageArea);
-    timelinePainter.paint(
-        gc, timeline, new Rectangle(0, client.height - TIMELINE_HEIGHT, client.width, TIMELINE_HEIGHT));
+    if (damage.intersects(imageArea)) {
+      gc.setBackground(palette.background);
+      gc.fillRectangle(imageArea);
+      paintImage(gc, imageArea);
+      paintMessage(gc, imageArea);
+      baseline.paint(gc, imageArea);
+    }
+    Rectangle timelineArea = timelineBand();
+    if (damage.intersects(timelineArea)) {
+      timelinePainter.paint(gc, timeline, timelineArea);
+    }
   }
 
   private void paintImage(GC gc, Rectangle area) {
