@@ -19,8 +19,8 @@ the same rounds when the script exists and /usr/bin/python3 imports cv2 (Debian:
 
 --realtime paces the clip like a camera (30 fps): then fps is the clip's rate and the figure
 that matters is CPU, printed also as % of one core.
-Default configurations: haar+minixception, haar+faceapi, blazeface+faceapi (the shipped default),
-blazeface+minixception.
+Default configurations: haar+minixception, haar+faceapi, blazeface+faceapi, blazeface+minixception,
+blazeface-back+faceapi (the shipped default).
 
 --window measures the mirror as a user sees it: `./mirror --source CLIP --realtime` in its window
 on a private Xvfb display (Debian: xvfb), paced at the clip's rate like a camera. After --warmup
@@ -29,10 +29,11 @@ again --seconds later, and prints CPU as % of one core over that wall time, with
 (VmRSS at the end, VmHWM the peak); then it stops the program (SIGTERM). The run writes a record
 (--out in the work folder) only to count the frames processed in that time: a loaded machine
 makes --realtime skip frames, which lowers CPU %, so it prints also CPU ms per frame and the
-% of one core that makes at the full 30 frames per second. The clip must last longer
+% of one core that makes at the full 30 frames per second, and the window thread's (display-swt's
+painting) own CPU ms per frame; the busiest threads of each run go to stderr. The clip must last longer
 than the warm-up and the measurement (loop a short one: ffmpeg -stream_loop N); a program that
 reaches the clip's end before the minute is over is reported as an error. Default configurations
-then: haar+faceapi, blazeface+faceapi.
+then: haar+faceapi, blazeface+faceapi, blazeface-back+faceapi (the shipped default).
 """
 import argparse
 import os
@@ -53,10 +54,12 @@ DEFAULT_CONFIGS = {
     "haar+faceapi": {"detector": "haar", "model": "faceapi-expression"},
     "blazeface+faceapi": {"detector": "blazeface", "model": "faceapi-expression"},
     "blazeface+minixception": {"detector": "blazeface", "model": "minixception-fer2013"},
+    "blazeface-back+faceapi": {"detector": "blazeface-back", "model": "faceapi-expression"},
 }
 WINDOW_CONFIGS = {
     "haar+faceapi": {"detector": "haar", "model": "faceapi-expression"},
     "blazeface+faceapi": {"detector": "blazeface", "model": "faceapi-expression"},
+    "blazeface-back+faceapi": {"detector": "blazeface-back", "model": "faceapi-expression"},
 }
 SUMMARY = re.compile(r"summary: .*?: (\d+) frames, (\d+) faces, (\d+) skipped, ([\d.]+) s")
 STAGE = re.compile(r"^\s+(\w+)\s+([\d.]+)\s+([\d.]+)\s*$")
@@ -110,6 +113,19 @@ def process_cpu_s(pid):
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def thread_cpu_s(pid):
+    """CPU seconds per thread name (comm) of pid; threads of one name are added up."""
+    per = {}
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            comm = (task / "comm").read_text().strip()
+            fields = (task / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # the thread ended meanwhile
+        per[comm] = per.get(comm, 0.0) + (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return per
+
+
 def memory_mb(pid):
     """(VmRSS, VmHWM) of pid in MB."""
     status = dict(l.split(":", 1) for l in Path(f"/proc/{pid}/status").read_text().splitlines() if ":" in l)
@@ -155,9 +171,9 @@ def window_run(clip, cfg, display, work, warmup, seconds, niceness):
         time.sleep(warmup)
         if p.poll() is not None:
             raise SystemExit(f"bench: {' '.join(cmd)} ended during the warm-up (exit {p.returncode})")
-        cpu0, t0, n0 = process_cpu_s(p.pid), time.monotonic(), lines(partial)
+        cpu0, t0, n0, th0 = process_cpu_s(p.pid), time.monotonic(), lines(partial), thread_cpu_s(p.pid)
         time.sleep(seconds)
-        cpu1, t1, n1 = process_cpu_s(p.pid), time.monotonic(), lines(partial)
+        cpu1, t1, n1, th1 = process_cpu_s(p.pid), time.monotonic(), lines(partial), thread_cpu_s(p.pid)
         rss, hwm = memory_mb(p.pid)
     finally:
         if p.poll() is None:
@@ -168,7 +184,13 @@ def window_run(clip, cfg, display, work, warmup, seconds, niceness):
         # the summary is printed when the source ends: then the minute held idle time too
         raise SystemExit(f"bench: {clip} ended before {warmup + seconds:.0f} s: use a longer clip")
     frames = max(1, n1 - n0)
-    return {"core": 100 * (cpu1 - cpu0) / (t1 - t0), "cpu_s": cpu1 - cpu0, "wall": t1 - t0,
+    # the window's own thread (display-swt's painting) apart from the rest (pipeline, GC, ...)
+    window = th1.get("mirror-window", 0.0) - th0.get("mirror-window", 0.0)
+    busiest = sorted(((th1[k] - th0.get(k, 0.0), k) for k in th1), reverse=True)[:4]
+    print("bench:   busiest threads: " + ", ".join(f"{k} {100 * v / (t1 - t0):.1f} %" for v, k in busiest),
+          file=sys.stderr)
+    return {"window_core": 100 * window / (t1 - t0), "window_ms": 1000 * window / frames,
+            "core": 100 * (cpu1 - cpu0) / (t1 - t0), "cpu_s": cpu1 - cpu0, "wall": t1 - t0,
             "fps": frames / (t1 - t0), "cpu_ms": 1000 * (cpu1 - cpu0) / frames,
             "core30": 3 * 1000 * (cpu1 - cpu0) / frames, "rss": rss, "hwm": hwm}
 
@@ -186,14 +208,15 @@ def window_report(results, clip, rounds, seconds):
     print(f"\nclip {clip}, window on Xvfb, --realtime, {rounds} rounds, CPU over {seconds:.0f} s, "
           "medians over rounds")
     head = (f"{'pipeline':<26}{'CPU % core':>12}{'frames/s':>10}{'CPU ms/frame':>14}"
-            f"{'% core at 30 fps':>18}{'RSS MB':>10}{'peak RSS MB':>13}")
+            f"{'% core at 30 fps':>18}{'window thread ms/frame':>24}{'RSS MB':>10}{'peak RSS MB':>13}")
     print(head)
     print("-" * len(head))
     for name, runs in results.items():
-        med = {k: statistics.median(r[k] for r in runs) for k in ("core", "fps", "cpu_ms", "core30", "rss")}
+        med = {k: statistics.median(r[k] for r in runs)
+               for k in ("core", "fps", "cpu_ms", "core30", "window_ms", "rss")}
         hwm = max(r["hwm"] for r in runs)
         print(f"{name:<26}{med['core']:>12.1f}{med['fps']:>10.1f}{med['cpu_ms']:>14.1f}"
-              f"{med['core30']:>18.1f}{med['rss']:>10.0f}{hwm:>13.0f}")
+              f"{med['core30']:>18.1f}{med['window_ms']:>24.1f}{med['rss']:>10.0f}{hwm:>13.0f}")
 
 
 def window_main(a, configs):
