@@ -10,8 +10,10 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.SWTException;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.Pattern;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.graphics.Transform;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Canvas;
@@ -59,7 +61,6 @@ final class MirrorWindow {
   private final NeutralBaseline neutral = new NeutralBaseline();
   private final BaselineView baseline;
   private final TimelinePainter timelinePainter;
-  private final FrameImages images = new FrameImages();
   private final Timeline timeline = new Timeline();
   private final RateMeter rate = new RateMeter();
   private final Agreement agreement = new Agreement();
@@ -73,6 +74,10 @@ final class MirrorWindow {
 
   // UI-thread state.
   private Image image;
+  /** The image as a fill pattern: how the frame is drawn (see paintImage). */
+  private Pattern pattern;
+  /** Scales the frame into place, flipped in the mirror view; made on first use. */
+  private Transform place;
   private FrameSlot.Shown shown;
   private boolean mirrored;
   private boolean onlyMyFace;
@@ -250,12 +255,9 @@ final class MirrorWindow {
   }
 
   void applyView(boolean mirrored, boolean onlyMyFace) {
-    boolean flip = mirrored != this.mirrored;
+    // the image is flipped when drawn: the same image serves both views
     this.mirrored = mirrored;
     this.onlyMyFace = onlyMyFace;
-    if (flip && shown != null) {
-      replaceImage(shown.frame());
-    }
     canvas.redraw();
   }
 
@@ -313,10 +315,21 @@ final class MirrorWindow {
   }
 
   private void replaceImage(Frame frame) {
+    disposeImage();
+    // never flipped here: the paint flips it for free while scaling (no per-frame pixel loop)
+    image = new Image(display, FrameImages.toImageData(frame));
+    pattern = new Pattern(display, image);
+  }
+
+  private void disposeImage() {
+    if (pattern != null) {
+      pattern.dispose();
+      pattern = null;
+    }
     if (image != null) {
       image.dispose();
+      image = null;
     }
-    image = new Image(display, images.toImageData(frame, mirrored));
   }
 
   /** Paints the parts of the window that meet {@code damage}, the area SWT asks for. */
@@ -363,8 +376,22 @@ final class MirrorWindow {
     Frame frame = shown.frame();
     view = ViewTransform.fit(frame.width(), frame.height(), area, mirrored);
     Rectangle target = view.imageArea();
-    gc.drawImage(
-        image, 0, 0, frame.width(), frame.height(), target.x, target.y, target.width, target.height);
+    // SWT 3.132's GC.drawImage reads the whole image back into a new ImageData on every call
+    // (a frame-sized copy and a per-pixel loop, only to learn its size); a fill with the image
+    // as pattern draws the same pixels straight from its surface, scaled and, in the mirror
+    // view, flipped by the transform: no pixel loop of ours or SWT's per paint
+    if (place == null) {
+      place = new Transform(display);
+    }
+    float scaleX = (float) target.width / frame.width();
+    float scaleY = (float) target.height / frame.height();
+    place.setElements(
+        mirrored ? -scaleX : scaleX, 0, 0, scaleY, mirrored ? target.x + target.width : target.x, target.y);
+    gc.setTransform(place);
+    gc.setBackgroundPattern(pattern);
+    gc.fillRectangle(0, 0, frame.width(), frame.height());
+    gc.setBackgroundPattern(null);
+    gc.setTransform(null);
     faces.paint(gc, shown.result(), view, onlyMyFace);
     if (modelInput) {
       paintInputs(gc, shown.result(), view);
@@ -558,9 +585,10 @@ final class MirrorWindow {
 
   private void disposeResources(Runnable onClosed) {
     display.removeFilter(SWT.KeyDown, quitKeys);
-    if (image != null) {
-      image.dispose();
-      image = null;
+    disposeImage();
+    if (place != null) {
+      place.dispose();
+      place = null;
     }
     inputs.close();
     palette.close();
