@@ -116,7 +116,7 @@ public final class WindowChecks {
                         closed::incrementAndGet),
                 failure::set)
             .start();
-    window = ui.awaitWindow(20_000);
+    window = ui.awaitWindow(60_000); // a loaded 2-core machine took over 20 s
     require(window != null, "no window: " + failure.get());
     display = window.shell().getDisplay();
     window.setSource("sample1.jpg");
