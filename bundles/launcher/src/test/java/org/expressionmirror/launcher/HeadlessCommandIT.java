@@ -53,7 +53,7 @@ class HeadlessCommandIT {
     for (int i = 0; i < 3; i++) {
       JsonNode record = JSON.readTree(lines.get(i));
       assertEquals(i, record.get("frame").asInt());
-      assertTrue(record.get("detector").asText().startsWith("haar@"), lines.get(i));
+      assertTrue(record.get("detector").asText().startsWith("blazeface-back@"), lines.get(i));
       assertTrue(record.get("model").asText().contains("@"), lines.get(i));
       assertTrue(record.get("smoother").asText().startsWith("ema@"), lines.get(i));
     }

@@ -63,7 +63,7 @@ class HttpEndpointIT {
           post(client, "image/jpeg", Files.readAllBytes(DistributionRun.PHOTOS.resolve("sample1.jpg")));
       assertEquals(200, photo.statusCode(), photo.body());
       JsonNode answer = JSON.readTree(photo.body());
-      assertTrue(answer.get("detector").asText().startsWith("haar@"), photo.body());
+      assertTrue(answer.get("detector").asText().startsWith("blazeface-back@"), photo.body());
       assertTrue(answer.get("model").asText().startsWith("faceapi-expression@"), photo.body());
       JsonNode faces = answer.get("faces");
       assertTrue(faces.size() >= 1, "the photo has faces: " + photo.body());

@@ -14,7 +14,7 @@ class SettingsTest {
   @Test
   void defaultsAreTheDocumentedOnes() {
     Settings s = Settings.from(DEFAULTS, Map.of());
-    assertEquals("haar", s.detector());
+    assertEquals("blazeface-back", s.detector());
     assertEquals("faceapi-expression", s.model());
     assertEquals("ema", s.smoother());
     assertEquals(1000, s.trackTimeoutMs());

@@ -6,36 +6,17 @@ import org.expressionmirror.api.Frame;
 
 /**
  * Turns BGR frames into SWT image data. SWT reads a 24-bit pixel as {@code b0<<16 | b1<<8 | b2},
- * so BGR bytes need no conversion with red in the low byte and blue in the high byte. Used on the
- * UI thread only; the mirror buffer is reused from frame to frame.
+ * so BGR bytes need no conversion with red in the low byte and blue in the high byte: the image
+ * data wraps the frame's own bytes, nothing is copied. The mirror view flips the image while
+ * drawing it (MirrorWindow), not here.
  */
 final class FrameImages {
   static final PaletteData BGR = new PaletteData(0x0000FF, 0x00FF00, 0xFF0000);
 
-  private byte[] mirrorBuffer = new byte[0];
+  private FrameImages() {}
 
-  /** Image data of the frame, flipped left to right when {@code mirrored}. */
-  ImageData toImageData(Frame frame, boolean mirrored) {
-    byte[] pixels = mirrored ? mirror(frame) : frame.bgr();
-    return new ImageData(frame.width(), frame.height(), 24, BGR, 1, pixels);
-  }
-
-  private byte[] mirror(Frame frame) {
-    byte[] src = frame.bgr();
-    if (mirrorBuffer.length != src.length) {
-      mirrorBuffer = new byte[src.length];
-    }
-    int stride = frame.stride();
-    for (int row = 0; row < frame.height(); row++) {
-      int start = row * stride;
-      for (int x = 0; x < frame.width(); x++) {
-        int from = start + x * 3;
-        int to = start + stride - 3 - x * 3;
-        mirrorBuffer[to] = src[from];
-        mirrorBuffer[to + 1] = src[from + 1];
-        mirrorBuffer[to + 2] = src[from + 2];
-      }
-    }
-    return mirrorBuffer;
+  /** Image data over the frame's bytes. */
+  static ImageData toImageData(Frame frame) {
+    return new ImageData(frame.width(), frame.height(), 24, BGR, 1, frame.bgr());
   }
 }

@@ -10,8 +10,10 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.SWTException;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.Pattern;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.graphics.Transform;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Canvas;
@@ -43,6 +45,10 @@ final class MirrorWindow {
   static final String RETRY = "Retry";
   static final String OPEN_CAMERA = "Open this camera";
   private static final int STATUS_PAD = 8;
+  /** The status line's frame rate and times: twice a second is as often as anyone reads them. */
+  static final int STATUS_PERIOD_MS = 500;
+  /** The timeline's lines: four times a second still looks like a moving plot. */
+  static final int TIMELINE_PERIOD_MS = 250;
 
   private final Display display;
   private final Shell shell;
@@ -55,7 +61,6 @@ final class MirrorWindow {
   private final NeutralBaseline neutral = new NeutralBaseline();
   private final BaselineView baseline;
   private final TimelinePainter timelinePainter;
-  private final FrameImages images = new FrameImages();
   private final Timeline timeline = new Timeline();
   private final RateMeter rate = new RateMeter();
   private final Agreement agreement = new Agreement();
@@ -64,9 +69,15 @@ final class MirrorWindow {
   private final Executor configWork;
   private final Listener quitKeys = this::key;
   private final AtomicLong renders = new AtomicLong();
+  private final PaintThrottle statusPaint;
+  private final PaintThrottle timelinePaint;
 
   // UI-thread state.
   private Image image;
+  /** The image as a fill pattern: how the frame is drawn (see paintImage). */
+  private Pattern pattern;
+  /** Scales the frame into place, flipped in the mirror view; made on first use. */
+  private Transform place;
   private FrameSlot.Shown shown;
   private boolean mirrored;
   private boolean onlyMyFace;
@@ -106,7 +117,10 @@ final class MirrorWindow {
     shell.setLayout(new FillLayout());
     canvas = new Canvas(shell, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
     baseline = new BaselineView(display, canvas, palette, neutral);
-    canvas.addListener(SWT.Paint, e -> paint(e.gc));
+    canvas.addListener(SWT.Paint, e -> paint(e.gc, new Rectangle(e.x, e.y, e.width, e.height)));
+    statusPaint = new PaintThrottle(STATUS_PERIOD_MS, System::nanoTime, this::timer, () -> redraw(statusBand()));
+    timelinePaint =
+        new PaintThrottle(TIMELINE_PERIOD_MS, System::nanoTime, this::timer, () -> redraw(timelineBand()));
     retry = new Button(canvas, SWT.PUSH);
     retry.setText(RETRY);
     retry.setVisible(false);
@@ -241,12 +255,9 @@ final class MirrorWindow {
   }
 
   void applyView(boolean mirrored, boolean onlyMyFace) {
-    boolean flip = mirrored != this.mirrored;
+    // the image is flipped when drawn: the same image serves both views
     this.mirrored = mirrored;
     this.onlyMyFace = onlyMyFace;
-    if (flip && shown != null) {
-      replaceImage(shown.frame());
-    }
     canvas.redraw();
   }
 
@@ -261,33 +272,97 @@ final class MirrorWindow {
     timeline.add(next.result());
     replaceImage(next.frame());
     renders.incrementAndGet();
-    canvas.redraw();
+    // only the image with its faces changes with every frame; the status line and the timeline
+    // follow at their own pace
+    redraw(imageBand());
+    statusPaint.changed();
+    timelinePaint.changed();
+  }
+
+  private Rectangle statusBand() {
+    return new Rectangle(0, 0, canvas.getClientArea().width, statusHeight);
+  }
+
+  private Rectangle imageBand() {
+    Rectangle client = canvas.getClientArea();
+    return new Rectangle(0, statusHeight, client.width, client.height - statusHeight - TIMELINE_HEIGHT);
+  }
+
+  private Rectangle timelineBand() {
+    Rectangle client = canvas.getClientArea();
+    return new Rectangle(0, client.height - TIMELINE_HEIGHT, client.width, TIMELINE_HEIGHT);
+  }
+
+  private void redraw(Rectangle band) {
+    if (!canvas.isDisposed() && band.width > 0 && band.height > 0) {
+      canvas.redraw(band.x, band.y, band.width, band.height, false);
+    }
+  }
+
+  /** Display::timerExec for the throttles; nothing once the window is gone. */
+  private void timer(int millis, Runnable task) {
+    try {
+      display.timerExec(
+          millis,
+          () -> {
+            if (!shell.isDisposed()) {
+              task.run();
+            }
+          });
+    } catch (SWTException e) {
+      // The display is disposed: nothing left to repaint.
+    }
   }
 
   private void replaceImage(Frame frame) {
-    if (image != null) {
-      image.dispose();
-    }
-    image = new Image(display, images.toImageData(frame, mirrored));
+    disposeImage();
+    // never flipped here: the paint flips it for free while scaling (no per-frame pixel loop)
+    image = new Image(display, FrameImages.toImageData(frame));
+    pattern = new Pattern(display, image);
   }
 
-  private void paint(GC gc) {
+  private void disposeImage() {
+    if (pattern != null) {
+      pattern.dispose();
+      pattern = null;
+    }
+    if (image != null) {
+      image.dispose();
+      image = null;
+    }
+  }
+
+  /** Paints the parts of the window that meet {@code damage}, the area SWT asks for. */
+  private void paint(GC gc, Rectangle damage) {
     Rectangle client = canvas.getClientArea();
-    gc.setBackground(palette.background);
-    gc.fillRectangle(client);
-    List<String> status = statusLines(gc, client.width);
-    statusLines = status;
-    statusHeight = status.size() * gc.getFontMetrics().getHeight() + STATUS_PAD;
-    statusHeight = Math.max(STATUS_HEIGHT, statusHeight);
+    if (damage.y < statusHeight) {
+      List<String> status = statusLines(gc, client.width);
+      int height = Math.max(STATUS_HEIGHT, status.size() * gc.getFontMetrics().getHeight() + STATUS_PAD);
+      statusLines = status;
+      if (height != statusHeight) {
+        // the image and its faces move: all of the window, with the new layout
+        statusHeight = height;
+        if (!damage.contains(client.x, client.y) || damage.width < client.width || damage.height < client.height) {
+          canvas.redraw();
+          return;
+        }
+      }
+      paintStatus(gc, client, status);
+    }
     Rectangle imageArea =
         new Rectangle(
             0, statusHeight, client.width, client.height - statusHeight - TIMELINE_HEIGHT);
-    paintImage(gc, imageArea);
-    paintStatus(gc, client, status);
-    paintMessage(gc, imageArea);
-    baseline.paint(gc, imageArea);
-    timelinePainter.paint(
-        gc, timeline, new Rectangle(0, client.height - TIMELINE_HEIGHT, client.width, TIMELINE_HEIGHT));
+    if (damage.intersects(imageArea)) {
+      gc.setBackground(palette.background);
+      gc.fillRectangle(imageArea);
+      paintImage(gc, imageArea);
+      paintMessage(gc, imageArea);
+      baseline.paint(gc, imageArea);
+    }
+    Rectangle timelineArea = timelineBand();
+    if (damage.intersects(timelineArea)) {
+      timelinePainter.paint(gc, timeline, timelineArea);
+    }
   }
 
   private void paintImage(GC gc, Rectangle area) {
@@ -301,8 +376,22 @@ final class MirrorWindow {
     Frame frame = shown.frame();
     view = ViewTransform.fit(frame.width(), frame.height(), area, mirrored);
     Rectangle target = view.imageArea();
-    gc.drawImage(
-        image, 0, 0, frame.width(), frame.height(), target.x, target.y, target.width, target.height);
+    // SWT 3.132's GC.drawImage reads the whole image back into a new ImageData on every call
+    // (a frame-sized copy and a per-pixel loop, only to learn its size); a fill with the image
+    // as pattern draws the same pixels straight from its surface, scaled and, in the mirror
+    // view, flipped by the transform: no pixel loop of ours or SWT's per paint
+    if (place == null) {
+      place = new Transform(display);
+    }
+    float scaleX = (float) target.width / frame.width();
+    float scaleY = (float) target.height / frame.height();
+    place.setElements(
+        mirrored ? -scaleX : scaleX, 0, 0, scaleY, mirrored ? target.x + target.width : target.x, target.y);
+    gc.setTransform(place);
+    gc.setBackgroundPattern(pattern);
+    gc.fillRectangle(0, 0, frame.width(), frame.height());
+    gc.setBackgroundPattern(null);
+    gc.setTransform(null);
     faces.paint(gc, shown.result(), view, onlyMyFace);
     if (modelInput) {
       paintInputs(gc, shown.result(), view);
@@ -496,9 +585,10 @@ final class MirrorWindow {
 
   private void disposeResources(Runnable onClosed) {
     display.removeFilter(SWT.KeyDown, quitKeys);
-    if (image != null) {
-      image.dispose();
-      image = null;
+    disposeImage();
+    if (place != null) {
+      place.dispose();
+      place = null;
     }
     inputs.close();
     palette.close();

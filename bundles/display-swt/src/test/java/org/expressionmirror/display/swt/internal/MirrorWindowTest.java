@@ -122,6 +122,11 @@ class MirrorWindowTest {
   }
 
   @Test
+  void mirroredViewShowsThePhotoFlippedLeftToRight() {
+    assertPassed("mirroredImageIsTheFlippedPhoto");
+  }
+
+  @Test
   void onlyMyFaceReadsTheLargestFaceAndGivesOthersAPlainFrame() {
     assertPassed("onlyMyFace");
   }
