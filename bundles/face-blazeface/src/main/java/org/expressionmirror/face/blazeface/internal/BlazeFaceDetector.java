@@ -174,6 +174,10 @@ final class BlazeFaceDetector implements AutoCloseable {
       // The converted graph carries unused initialisers; ORT warns about each on load.
       options.setSessionLogLevel(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
       options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+      // A 128x128 graph is too small to share out: a second intra-op thread mostly spins and
+      // takes the core the pipeline's other stage (decode, classify) runs on at the same time.
+      options.setIntraOpNumThreads(1);
+      options.addConfigEntry("session.intra_op.allow_spinning", "0");
       return environment.createSession(model, options);
     } catch (OrtException e) {
       throw new IllegalArgumentException(
