@@ -15,7 +15,7 @@ import org.expressionmirror.api.Keypoint;
  * from one frame to the next, so scanning a region twice its size finds it again at a fraction of
  * the cost of the whole frame. A pass that loses a face, a new detector and a frame without faces
  * make the next pass a whole-frame one, so a face that enters waits at most {@code fullPassEvery}
- * frames. Kept by the detect stage alone.
+ * frames; the images of a folder are each looked at whole. Kept by the detect stage alone.
  */
 final class RegionPass {
   /** A region is the face's box grown by this factor about its centre. */
@@ -34,7 +34,13 @@ final class RegionPass {
 
   /** Detects faces in {@code frame}; {@code fullPassEvery} 1 makes every pass a whole-frame one. */
   Found detect(FaceDetector detector, Frame frame, int fullPassEvery) {
-    boolean full = fullPassEvery <= 1 || last.isEmpty() || detector != lastDetector || sinceFull + 1 >= fullPassEvery;
+    // the images of a folder (frames with a file name) are unrelated: each is looked at whole
+    boolean full =
+        fullPassEvery <= 1
+            || !frame.name().isEmpty()
+            || last.isEmpty()
+            || detector != lastDetector
+            || sinceFull + 1 >= fullPassEvery;
     List<Face> faces;
     if (full) {
       faces = detector.detect(frame);

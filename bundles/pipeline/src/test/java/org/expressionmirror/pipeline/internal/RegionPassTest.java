@@ -85,6 +85,17 @@ class RegionPassTest {
   }
 
   @Test
+  void imagesOfAFolderAreUnrelatedSoEachIsScannedWhole() {
+    BrightSquare detector = new BrightSquare();
+    RegionPass regions = new RegionPass();
+    RegionPass.Found first = regions.detect(detector, square(0, 20, 20).named("a.jpg"), 10);
+    RegionPass.Found second = regions.detect(detector, square(1, 250, 180).named("b.jpg"), 10);
+    assertEquals(FaceResult.FULL_PASS, first.pass());
+    assertEquals(FaceResult.FULL_PASS, second.pass());
+    assertEquals(List.of(new Box(250, 180, SIDE, SIDE)), second.faces().stream().map(Face::box).toList());
+  }
+
+  @Test
   void fullPassEveryOneScansTheWholeFrameEachTime() {
     BrightSquare detector = new BrightSquare();
     RegionPass regions = new RegionPass();
