@@ -19,6 +19,13 @@ the same rounds when the script exists and /usr/bin/python3 imports cv2 (Debian:
 
 --realtime paces the clip like a camera (30 fps): then fps is the clip's rate and the figure
 that matters is CPU, printed also as % of one core.
+
+Besides the table ("start s" is the process's wall time minus the program's own run time: JVM and
+framework start-up, and shutdown), each round measures what must not get slower:
+- swap latency: a --realtime run over the clip with --out; the detector in its watched
+  mirror.pipeline.cfg is swapped (haar <-> blazeface) a few times, and the time from the edit to the
+  first record line naming the new detector is taken (FileInstall polls every 250 ms);
+- with --eval-dataset FOLDER, `./mirror eval --dataset FOLDER` and its images per second.
 Default configurations: haar+minixception, haar+faceapi, blazeface+faceapi, blazeface+minixception,
 blazeface-back+faceapi (the shipped default).
 
@@ -115,7 +122,76 @@ def mirror_run(clip, cfg, realtime):
     stages = {s.group(1): float(s.group(2)) for s in map(STAGE.match, out.splitlines()) if s}
     # fps from the program's own run time (source open to last frame), without JVM start-up
     return {"frames": frames, "fps": frames / float(m.group(4)), "cpu_ms": 1000 * cpu / frames,
-            "cpu_s": cpu, "wall": wall, "rss": rss, "stages": stages}
+            "cpu_s": cpu, "wall": wall, "rss": rss, "stages": stages, "start": wall - float(m.group(4))}
+
+
+def write_atomically(path, text):
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text)
+    os.replace(tmp, path)
+
+
+def record_lines(partial, seen):
+    """The whole lines of the record written since the last call (seen: [offset])."""
+    try:
+        with open(partial, "rb") as f:
+            f.seek(seen[0])
+            data = f.read()
+    except FileNotFoundError:
+        return []
+    end = data.rfind(b"\n") + 1
+    seen[0] += end
+    return data[:end].decode(errors="replace").splitlines()
+
+
+def swap_latency(clip, work, swaps=4, timeout=60):
+    """Milliseconds from a config edit to the first record line naming the new detector."""
+    keys = {"detector": "haar", "model": "faceapi-expression", "smoother": "ema"}
+    cfg_dir = config_dir(work, "swap-latency", keys)
+    cfg = cfg_dir / "mirror.pipeline.cfg"
+    base = cfg.read_text()
+    out = work / "swap-latency.jsonl"
+    partial = out.with_name(out.name + ".partial")
+    for f in (out, partial):
+        if f.exists():
+            f.unlink()
+    cmd = [str(ROOT / "mirror"), "--headless", "--realtime", "--source", str(clip), "--config", str(cfg_dir),
+           "--out", str(out)]
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    seen, latencies, lines = [0], [], 0
+    try:
+        deadline = time.perf_counter() + timeout
+        while lines < 15 and time.perf_counter() < deadline and p.poll() is None:
+            lines += len(record_lines(partial, seen))
+            time.sleep(0.05)
+        detector = "haar"
+        for i in range(swaps):
+            detector = "blazeface" if detector == "haar" else "haar"
+            write_atomically(cfg, base.replace("detector=haar", "detector=" + detector))
+            t0 = time.perf_counter()
+            found = None
+            while found is None and time.perf_counter() - t0 < 10 and p.poll() is None:
+                if any(f'"detector":"{detector}@' in l for l in record_lines(partial, seen)):
+                    found = time.perf_counter() - t0
+                else:
+                    time.sleep(0.005)
+            if found is None:
+                break
+            latencies.append(1000 * found)
+            time.sleep(0.3)
+    finally:
+        p.terminate()
+        p.wait()
+    return latencies
+
+
+def eval_run(dataset):
+    cmd = [str(ROOT / "mirror"), "eval", "--dataset", str(dataset)]
+    code, out, err, wall, cpu, rss = run_measured(cmd)
+    m = re.search(r"([\d.]+) images per second", out)
+    if code != 0 or not m:
+        raise SystemExit(f"bench: {' '.join(cmd)} failed (exit {code}):\n{err[-2000:]}")
+    return float(m.group(1))
 
 
 def process_cpu_s(pid):
@@ -339,12 +415,20 @@ def parse_configs(specs):
     return configs
 
 
+def report_extras(swaps, evals):
+    if swaps:
+        print(f"swap latency (config edit -> first record from the new detector, FileInstall poll 250 ms): "
+              f"median {statistics.median(swaps):.0f} ms, max {max(swaps):.0f} ms over {len(swaps)} swaps")
+    if evals:
+        print(f"eval: median {statistics.median(evals):.1f} images per second over {len(evals)} runs")
+
+
 def report(results, realtime, clip, rounds):
     ref = results.get("reference")
     ref_fps = statistics.median(r["fps"] for r in ref) if ref else None
     print(f"\nclip {clip}, {rounds} rounds, medians over rounds"
           + (" (--realtime: paced at the clip's rate)" if realtime else ""))
-    head = f"{'pipeline':<26}{'fps':>8}{'vs ref':>8}{'CPU ms/frame':>14}{'CPU % core':>12}{'peak RSS MB':>13}  stages (median ms)"
+    head = f"{'pipeline':<26}{'fps':>8}{'vs ref':>8}{'CPU ms/frame':>14}{'CPU % core':>12}{'peak RSS MB':>13}{'start s':>9}  stages (median ms)"
     print(head)
     print("-" * len(head))
     for name, runs in results.items():
@@ -355,7 +439,8 @@ def report(results, realtime, clip, rounds):
         stages = {k: statistics.median(r["stages"].get(k, 0.0) for r in runs) for k in runs[0]["stages"]}
         ratio = f"{fps / ref_fps:.2f}x" if ref_fps else "-"
         st = " ".join(f"{k} {v:.2f}" for k, v in stages.items())
-        print(f"{name:<26}{fps:>8.1f}{ratio:>8}{cpu:>14.1f}{core:>12.0f}{rss:>13.0f}  {st}")
+        start = f"{statistics.median(r['start'] for r in runs):.2f}" if "start" in runs[0] else "-"
+        print(f"{name:<26}{fps:>8.1f}{ratio:>8}{cpu:>14.1f}{core:>12.0f}{rss:>13.0f}{start:>9}  {st}")
 
 
 def main():
@@ -373,6 +458,8 @@ def main():
     ap.add_argument("--nice", type=int, default=0,
                     help="--window: niceness of the measured program (negative needs root)")
     ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "mirror-bench")
+    ap.add_argument("--eval-dataset", type=Path, help="a labelled folder: eval's images per second too")
+    ap.add_argument("--no-swap", action="store_true", help="leave out the swap-latency run")
     a = ap.parse_args()
     if a.startup:
         if not a.startup.is_file():
@@ -395,7 +482,7 @@ def main():
     dirs = {name: config_dir(a.work, name, keys) for name, keys in configs.items()}
     why_not = reference_available(a.reference)
     print(f"bench: reference loop: {why_not or a.reference}", file=sys.stderr)
-    results = {}
+    results, swaps, evals = {}, [], []
     for r in range(1, a.rounds + 1):
         if not why_not and not a.realtime:
             results.setdefault("reference", []).append(reference_run(a.reference, a.clip.resolve()))
@@ -404,7 +491,14 @@ def main():
             results.setdefault(name, []).append(res)
             print(f"bench: round {r} {name}: {res['frames']} frames, {res['fps']:.1f} fps, "
                   f"{res['cpu_ms']:.1f} CPU ms/frame, {res['rss']:.0f} MB", file=sys.stderr)
+        if not a.no_swap:
+            swaps += swap_latency(a.clip.resolve(), a.work)
+            print(f"bench: round {r} swap latencies (ms): {[round(x) for x in swaps]}", file=sys.stderr)
+        if a.eval_dataset:
+            evals.append(eval_run(a.eval_dataset))
+            print(f"bench: round {r} eval: {evals[-1]:.1f} images per second", file=sys.stderr)
     report(results, a.realtime, a.clip, a.rounds)
+    report_extras(swaps, evals)
 
 
 if __name__ == "__main__":

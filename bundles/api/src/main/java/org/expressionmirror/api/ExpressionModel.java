@@ -1,5 +1,7 @@
 package org.expressionmirror.api;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -25,5 +27,18 @@ public interface ExpressionModel {
    */
   default Distribution classify(Frame frame, Box box, Consumer<ModelInput> inputs) {
     return classify(frame, box);
+  }
+
+  /**
+   * The distributions for several faces of one frame, in the order of {@code boxes}. A model
+   * whose network takes a batch reads them all in one call; by default they are read one after
+   * the other.
+   */
+  default List<Distribution> classify(Frame frame, List<Box> boxes) {
+    List<Distribution> out = new ArrayList<>(boxes.size());
+    for (Box box : boxes) {
+      out.add(classify(frame, box));
+    }
+    return out;
   }
 }

@@ -14,6 +14,8 @@ import java.util.Map;
  *     empty when the detector is not a chain
  * @param labelThreshold every label whose smoothed probability is at least this is shown and
  *     recorded ({@link #labelsAbove()}), besides the three strongest; in (0, 1]
+ * @param pass which kind of detection pass found the face: {@link #FULL_PASS} (the whole frame),
+ *     {@link #REGION_PASS} (only around the faces of the frame before); empty when not told
  */
 public record FaceResult(
     int track,
@@ -21,9 +23,22 @@ public record FaceResult(
     Distribution scores,
     Distribution smoothed,
     String foundBy,
-    double labelThreshold) {
+    double labelThreshold,
+    String pass) {
   /** The documented default of the pipeline's {@code labelThreshold}. */
   public static final double DEFAULT_LABEL_THRESHOLD = 0.3;
+
+  /** {@link #pass()} of a face found by a detection pass over the whole frame. */
+  public static final String FULL_PASS = "full";
+
+  /** {@link #pass()} of a face found by a pass restricted to regions around known faces. */
+  public static final String REGION_PASS = "region";
+
+  /** A reading without the kind of pass that found it. */
+  public FaceResult(
+      int track, Box box, Distribution scores, Distribution smoothed, String foundBy, double labelThreshold) {
+    this(track, box, scores, smoothed, foundBy, labelThreshold, "");
+  }
 
   /** A reading with the default label threshold, found by a detector that is not a chain. */
   public FaceResult(int track, Box box, Distribution scores, Distribution smoothed) {
@@ -43,6 +58,7 @@ public record FaceResult(
 
   public FaceResult {
     foundBy = foundBy == null ? "" : foundBy;
+    pass = pass == null ? "" : pass;
     if (!(labelThreshold > 0 && labelThreshold <= 1)) {
       throw new IllegalArgumentException(
           "track " + track + ": label threshold must be in (0, 1], got " + labelThreshold);

@@ -59,4 +59,11 @@ public @interface PipelineConfig {
           "Every label whose smoothed probability is at least this is shown in the window and recorded"
               + " (labelsAbove), besides the three strongest; in (0, 1]")
   double labelThreshold() default 0.3;
+
+  @AttributeDefinition(
+      description =
+          "The detector looks at the whole frame every this many frames and in between only around"
+              + " the faces of the frame before (each face's record says which: pass full or region);"
+              + " 1 (default) = the whole frame every time; an integer from 1 to 1000")
+  int fullPassEvery() default 1;
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.expressionmirror.api.Box;
 import org.expressionmirror.api.Comparison;
 import org.expressionmirror.api.Distribution;
 import org.expressionmirror.api.ExpressionModel;
@@ -20,9 +21,12 @@ import org.expressionmirror.api.StageTimes;
 import org.osgi.framework.Filter;
 
 /**
- * One pass over one source: detect, track, classify, smooth and publish each frame on the calling
- * thread. The components are chosen again before each frame, so a swap takes effect between two
- * frames and never inside one.
+ * One pass over one source in two stages: {@link #detect} chooses the components for a frame and
+ * finds its faces; {@link #read} tracks, classifies, smooths and publishes them. The stages may
+ * run on two threads (detection of frame n+1 while frame n is read, see {@link Overlap}), each
+ * frame in order through each; {@link #process} runs both on the calling thread. The components
+ * are chosen once per frame and travel with it, so a swap takes effect between two frames and
+ * never inside one, and every result names what made it.
  */
 final class PipelineRun {
   private static final long WAIT_STEP_MS = 50;
@@ -38,11 +42,33 @@ final class PipelineRun {
   /** Tracks of the compare detector's faces, which have their own B smoothing. */
   private final FaceTracker compareTracker = new FaceTracker();
   private final StageStatistics stats = new StageStatistics();
+  /** The detect stage's memory of where the faces were; guarded by {@link #detecting}. */
+  private final RegionPass regions = new RegionPass();
+  /**
+   * Held while components are chosen and a detector runs: the detect stage and a frame the read
+   * stage runs again never use the selectors or a detector at the same time.
+   */
+  private final Object detecting = new Object();
   /** When the components were ready for the first frame: waiting for them is not processing. */
-  private long startNanos;
-  private boolean started;
-  private long frames;
-  private long faces;
+  private volatile long startNanos;
+  private volatile boolean started;
+  private volatile long frames;
+  private volatile long faces;
+
+  /**
+   * A frame on its way from the detect stage to the read stage, with the components chosen for it.
+   *
+   * @param pass the kind of detection pass that found {@code faces}
+   * @param compareFaces the compare detector's faces; null when it has none
+   */
+  record Detected(
+      Frame frame,
+      double decodeMs,
+      Selection selection,
+      List<Face> faces,
+      String pass,
+      List<Face> compareFaces,
+      long detectNanos) {}
 
   PipelineRun(PipelineComponent pipeline) {
     this.pipeline = pipeline;
@@ -56,38 +82,89 @@ final class PipelineRun {
         new CompareChoice<>(pipeline.models(), "compare.model", pipeline::error, pipeline::origin);
   }
 
-  /**
-   * Processes one frame and hands the result to the listeners and views. A component that goes
-   * away during the frame makes the same frame run again with its successor.
-   */
+  /** Processes one frame through both stages on the calling thread. */
   FrameResult process(Frame frame, double decodeMs)
       throws InterruptedException, PipelineException, RecordException {
+    return read(detect(frame, decodeMs));
+  }
+
+  /**
+   * The first stage: chooses the components for the frame and finds its faces. A detector that
+   * goes away during the frame makes it run again with its successor.
+   */
+  Detected detect(Frame frame, double decodeMs) throws InterruptedException, PipelineException {
     for (int attempt = 1; ; attempt++) {
-      Selection selection = select();
-      try {
-        long t0 = System.nanoTime();
-        // the models' inputs are gathered only while a view asks to see them
-        Map<Integer, List<ModelInput>> inputs = pipeline.inputsWanted() ? new LinkedHashMap<>() : null;
-        FrameResult result = analyse(frame, decodeMs, selection, inputs);
-        pipeline.publish(frame, result, inputs, selection.model().service());
-        StageTimes times = result.times();
-        double own =
-            millis(t0, System.nanoTime())
-                - times.detectMs()
-                - times.classifyMs()
-                - times.smoothMs();
-        stats.add(decodeMs, times.detectMs(), times.classifyMs(), times.smoothMs(), own);
-        frames++;
-        faces += result.faces().stream().filter(FaceResult::read).count();
-        return result;
-      } catch (RuntimeException e) {
-        if (attempt >= ATTEMPTS || stillRegistered(selection)) {
-          throw new PipelineException(
-              "frame " + frame.index() + " failed in " + describe(selection) + ": " + e, e);
+      synchronized (detecting) {
+        Selection selection = select();
+        try {
+          return find(frame, decodeMs, selection, true);
+        } catch (RuntimeException e) {
+          leftDuring(frame, selection, attempt, e);
         }
-        pipeline.info("a component left during frame " + frame.index() + "; running it again");
       }
     }
+  }
+
+  /**
+   * The second stage: tracks, classifies, smooths and hands the result to the listeners and
+   * views. A component that goes away during the frame makes the whole frame run again (chosen
+   * and detected anew) with its successor.
+   */
+  FrameResult read(Detected detected) throws InterruptedException, PipelineException, RecordException {
+    Detected d = detected;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return publish(d);
+      } catch (RuntimeException e) {
+        leftDuring(d.frame(), d.selection(), attempt, e);
+        synchronized (detecting) {
+          // the detect stage's regions follow its own frames, not this one run again
+          d = find(d.frame(), d.decodeMs(), select(), false);
+        }
+      }
+    }
+  }
+
+  private FrameResult publish(Detected d) throws RecordException {
+    long t0 = System.nanoTime();
+    // the models' inputs are gathered only while a view asks to see them
+    Map<Integer, List<ModelInput>> inputs = pipeline.inputsWanted() ? new LinkedHashMap<>() : null;
+    FrameResult result = analyse(d, inputs);
+    pipeline.publish(d.frame(), result, inputs, d.selection().model().service());
+    StageTimes times = result.times();
+    double own = millis(t0, System.nanoTime()) - times.classifyMs() - times.smoothMs();
+    stats.add(d.decodeMs(), times.detectMs(), times.classifyMs(), times.smoothMs(), own);
+    frames++;
+    faces += result.faces().stream().filter(FaceResult::read).count();
+    return result;
+  }
+
+  /** A failure that a component's leaving explains is run again, up to {@link #ATTEMPTS} times. */
+  private void leftDuring(Frame frame, Selection selection, int attempt, RuntimeException e)
+      throws PipelineException {
+    if (attempt >= ATTEMPTS || stillRegistered(selection)) {
+      throw new PipelineException(
+          "frame " + frame.index() + " failed in " + describe(selection) + ": " + e, e);
+    }
+    pipeline.info("a component left during frame " + frame.index() + "; running it again");
+  }
+
+  /**
+   * The frame's faces by the selected detector (only around the faces of the frame before when
+   * {@code regionsAllowed} and the settings ask for it) and by the compare detector.
+   */
+  private Detected find(Frame frame, double decodeMs, Selection s, boolean regionsAllowed) {
+    long t0 = System.nanoTime();
+    FaceDetector detector = s.detector().service();
+    RegionPass.Found found;
+    if (regionsAllowed) {
+      found = regions.detect(detector, frame, s.settings().fullPassEvery());
+    } else {
+      regions.reset();
+      found = new RegionPass.Found(detector.detect(frame), FaceResult.FULL_PASS);
+    }
+    List<Face> b = s.compareDetector() == null ? null : s.compareDetector().service().detect(frame);
+    return new Detected(frame, decodeMs, s, found.faces(), found.pass(), b, System.nanoTime() - t0);
   }
 
   /** Frames processed so far. */
@@ -113,27 +190,29 @@ final class PipelineRun {
    * The frame's numbers; when {@code inputs} is not null it also receives, by track, what the
    * model was fed for each face it read.
    */
-  private FrameResult analyse(Frame frame, double decodeMs, Selection s, Map<Integer, List<ModelInput>> inputs) {
+  private FrameResult analyse(Detected d, Map<Integer, List<ModelInput>> inputs) {
+    Selection s = d.selection();
+    Frame frame = d.frame();
     Settings settings = s.settings();
-    long t0 = System.nanoTime();
-    List<Face> found = s.detector().service().detect(frame);
-    long t1 = System.nanoTime();
+    List<Face> found = d.faces();
     List<FaceTracker.Track> tracks =
         tracker.assign(found, frame.timeMs(), settings.trackMinIou(), settings.trackTimeoutMs());
     int only = settings.onlyMyFace() ? largest(found) : -1;
     List<FaceResult> results = new ArrayList<>(found.size());
-    long classifyNanos = 0;
+    long b0 = System.nanoTime();
+    List<Distribution> batch = only < 0 && inputs == null && found.size() > 1 ? batch(s, frame, tracks) : null;
+    long classifyNanos = System.nanoTime() - b0;
     long smoothNanos = 0;
     for (int i = 0; i < found.size(); i++) {
       FaceTracker.Track track = tracks.get(i);
       if (only >= 0 && i != only) {
         results.add(
             new FaceResult(
-                track.id, track.box, null, null, found.get(i).foundBy(), settings.labelThreshold()));
+                track.id, track.box, null, null, found.get(i).foundBy(), settings.labelThreshold(), d.pass()));
         continue;
       }
       long c0 = System.nanoTime();
-      Distribution scores = classify(s.model().service(), frame, track, inputs);
+      Distribution scores = batch != null ? batch.get(i) : classify(s.model().service(), frame, track, inputs);
       long c1 = System.nanoTime();
       Distribution smoothed = smoothing(track, s.smoother().service()).update(frame.timeMs(), scores);
       long c2 = System.nanoTime();
@@ -141,15 +220,21 @@ final class PipelineRun {
       smoothNanos += c2 - c1;
       results.add(
           new FaceResult(
-              track.id, track.box, scores, smoothed, found.get(i).foundBy(), settings.labelThreshold()));
+              track.id,
+              track.box,
+              scores,
+              smoothed,
+              found.get(i).foundBy(),
+              settings.labelThreshold(),
+              d.pass()));
     }
     Times b = new Times();
-    Comparison compare = s.comparing() ? compare(frame, s, tracks, results, b) : null;
+    Comparison compare = s.comparing() ? compare(frame, s, d.compareFaces(), tracks, results, b) : null;
     // the B reading is part of the frame's cost: its time goes to the stages it spent it in
     StageTimes times =
         new StageTimes(
-            decodeMs,
-            millis(t0, t1) + b.detectNanos / 1e6,
+            d.decodeMs(),
+            d.detectNanos() / 1e6,
             (classifyNanos + b.classifyNanos) / 1e6,
             (smoothNanos + b.smoothNanos) / 1e6);
     return new FrameResult(
@@ -164,9 +249,18 @@ final class PipelineRun {
         compare);
   }
 
-  /** Nanoseconds the B reading spent per stage. */
+  /** Every face of the frame read in one call, which a model with an open batch size makes one inference. */
+  private static List<Distribution> batch(Selection s, Frame frame, List<FaceTracker.Track> tracks) {
+    List<Box> boxes = tracks.stream().map(t -> t.box).toList();
+    List<Distribution> read = s.model().service().classify(frame, boxes);
+    if (read.size() != boxes.size()) {
+      throw new IllegalStateException(s.model().label() + " read " + read.size() + " of " + boxes.size() + " faces");
+    }
+    return read;
+  }
+
+  /** Nanoseconds the B reading spent per stage (its detection is in the detect stage's time). */
   private static final class Times {
-    long detectNanos;
     long classifyNanos;
     long smoothNanos;
   }
@@ -176,15 +270,18 @@ final class PipelineRun {
    * model, or else by A's model; "only my face" holds for B as for A.
    */
   private Comparison compare(
-      Frame frame, Selection s, List<FaceTracker.Track> aTracks, List<FaceResult> a, Times t) {
+      Frame frame,
+      Selection s,
+      List<Face> compareFaces,
+      List<FaceTracker.Track> aTracks,
+      List<FaceResult> a,
+      Times t) {
     Settings settings = s.settings();
     List<FaceTracker.Track> tracks = aTracks;
     List<Boolean> read = a.stream().map(FaceResult::read).toList();
-    boolean ownFaces = s.compareDetector() != null;
+    boolean ownFaces = compareFaces != null;
     if (ownFaces) {
-      long d0 = System.nanoTime();
-      List<Face> found = s.compareDetector().service().detect(frame);
-      t.detectNanos += System.nanoTime() - d0;
+      List<Face> found = compareFaces;
       tracks =
           compareTracker.assign(found, frame.timeMs(), settings.trackMinIou(), settings.trackTimeoutMs());
       int only = settings.onlyMyFace() ? largest(found) : -1;

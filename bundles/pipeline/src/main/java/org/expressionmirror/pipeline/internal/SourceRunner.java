@@ -2,9 +2,7 @@ package org.expressionmirror.pipeline.internal;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.IntConsumer;
-import org.expressionmirror.api.Frame;
 import org.expressionmirror.api.FrameSource;
 import org.expressionmirror.api.FrameSourceFactory;
 import org.expressionmirror.api.MirrorView;
@@ -22,7 +20,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
- * Runs the pipeline over the configured source on one thread of its own. A new {@code
+ * Runs the pipeline over the configured source on a thread of its own, which detects while a
+ * second one reads the faces and, for files, a third decodes ahead ({@link Overlap}). A new {@code
  * mirror.source} configuration re-creates this component, which closes the old source and opens
  * the new one. When the source ends, the summary is printed and, for batch runs, the program is
  * asked to exit: 0 when the source was read to its end, 2 after an error of the source or the
@@ -150,16 +149,11 @@ public final class SourceRunner {
       pipeline.sourceFailed(e.getMessage());
       return end(run, name, null, e.getMessage(), BAD_INPUT);
     }
-    try (source) {
+    // the overlap's threads end before the source closes (resources close in reverse order)
+    try (source;
+        Overlap overlap = new Overlap(run, source, firstFrameTiming::processed)) {
       name = source.info().description();
-      while (!stopping) {
-        Optional<Frame> frame = source.next();
-        if (frame.isEmpty()) {
-          break;
-        }
-        run.process(frame.get(), source.lastDecodeMs());
-        firstFrameTiming.processed();
-      }
+      overlap.run(() -> stopping);
       return end(run, name, source, "", OK);
     } catch (IOException e) {
       if (!stopping) {

@@ -150,6 +150,8 @@ public final class ModelLoader {
       // One pipeline thread classifies one face at a time; extra spinning threads would only
       // steal the cores the detector and the window need.
       options.setIntraOpNumThreads(intraOpThreads);
+      // with more than one intra-op thread, idle ones sleep instead of spinning on a core
+      options.addConfigEntry("session.intra_op.allow_spinning", "0");
       return env.createSession(onnx.toString(), options);
     } catch (OrtException e) {
       throw new ModelException(onnx + ": not an ONNX model ONNX Runtime can load: " + firstLine(e.getMessage()), e);

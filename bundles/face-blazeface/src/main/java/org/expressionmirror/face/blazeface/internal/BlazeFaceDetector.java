@@ -174,6 +174,9 @@ final class BlazeFaceDetector implements AutoCloseable {
       // The converted graph carries unused initialisers; ORT warns about each on load.
       options.setSessionLogLevel(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
       options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+      // A 128x128 graph is too small to share out: a second intra-op thread mostly spins and
+      // takes the core the pipeline's other stage (decode, classify) runs on at the same time.
+      options.setIntraOpNumThreads(1);
       // Between two frames (33 ms at camera rate) the intra-op threads would spin on an idle
       // core waiting for work; blocking costs microseconds per frame and frees that core.
       options.addConfigEntry("session.intra_op.allow_spinning", "0");

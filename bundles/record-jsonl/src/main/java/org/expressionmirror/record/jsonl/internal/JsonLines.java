@@ -86,6 +86,9 @@ final class JsonLines {
     if (!f.foundBy().isEmpty()) { // faces of a chain detector: which link found this one
       g.writeStringField("foundBy", f.foundBy());
     }
+    if (!f.pass().isEmpty()) { // a whole-frame pass, or one only around the faces of the frame before
+      g.writeStringField("pass", f.pass());
+    }
     distribution(g, "scores", f.scores());
     distribution(g, "smoothed", f.smoothed());
     // what the window shows beside the three strongest: the smoothed labels at the threshold or above

@@ -1,0 +1,107 @@
+package org.expressionmirror.pipeline.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.expressionmirror.api.Box;
+import org.expressionmirror.api.Face;
+import org.expressionmirror.api.FaceDetector;
+import org.expressionmirror.api.FaceResult;
+import org.expressionmirror.api.Frame;
+import org.expressionmirror.api.Keypoint;
+
+/**
+ * Where the detector looks in the next frame: the whole frame every {@code fullPassEvery} frames,
+ * and in between only regions around the faces it found in the frame before. A face moves little
+ * from one frame to the next, so scanning a region twice its size finds it again at a fraction of
+ * the cost of the whole frame. A pass that loses a face, a new detector and a frame without faces
+ * make the next pass a whole-frame one, so a face that enters waits at most {@code fullPassEvery}
+ * frames; the images of a folder are each looked at whole. Kept by the detect stage alone.
+ */
+final class RegionPass {
+  /** A region is the face's box grown by this factor about its centre. */
+  private static final double GROW = 2.0;
+  /** The smallest region side in pixels: a tiny box still gets room around it. */
+  private static final int MIN_SIDE = 64;
+  /** Two faces overlapping this much (two regions found the same face) are one. */
+  private static final double SAME_FACE_IOU = 0.5;
+
+  private List<Box> last = List.of();
+  private Object lastDetector;
+  private int sinceFull;
+
+  /** The faces the detector finds, and which kind of pass found them. */
+  record Found(List<Face> faces, String pass) {}
+
+  /** Detects faces in {@code frame}; {@code fullPassEvery} 1 makes every pass a whole-frame one. */
+  Found detect(FaceDetector detector, Frame frame, int fullPassEvery) {
+    // the images of a folder (frames with a file name) are unrelated: each is looked at whole
+    boolean full =
+        fullPassEvery <= 1
+            || !frame.name().isEmpty()
+            || last.isEmpty()
+            || detector != lastDetector
+            || sinceFull + 1 >= fullPassEvery;
+    List<Face> faces;
+    if (full) {
+      faces = detector.detect(frame);
+      sinceFull = 0;
+    } else {
+      faces = around(detector, frame, last);
+      // a face lost from its region may have moved fast or may be gone: look everywhere next time
+      sinceFull = faces.size() < last.size() ? fullPassEvery : sinceFull + 1;
+    }
+    lastDetector = detector;
+    last = faces.stream().map(Face::box).toList();
+    return new Found(faces, full ? FaceResult.FULL_PASS : FaceResult.REGION_PASS);
+  }
+
+  /** The next pass looks at the whole frame (its faces were not found by this pass). */
+  void reset() {
+    last = List.of();
+  }
+
+  private static List<Face> around(FaceDetector detector, Frame frame, List<Box> boxes) {
+    List<Face> found = new ArrayList<>(boxes.size());
+    for (Box box : boxes) {
+      Box region = region(box, frame.width(), frame.height());
+      if (region.width() == 0 || region.height() == 0) {
+        continue;
+      }
+      for (Face f : detector.detect(crop(frame, region))) {
+        Face moved = moved(f, region.x(), region.y());
+        if (found.stream().noneMatch(g -> g.box().iou(moved.box()) >= SAME_FACE_IOU)) {
+          found.add(moved);
+        }
+      }
+    }
+    return found;
+  }
+
+  static Box region(Box face, int width, int height) {
+    int w = Math.max(MIN_SIDE, (int) Math.round(face.width() * GROW));
+    int h = Math.max(MIN_SIDE, (int) Math.round(face.height() * GROW));
+    int cx = face.x() + face.width() / 2;
+    int cy = face.y() + face.height() / 2;
+    return new Box(cx - w / 2, cy - h / 2, w, h).clip(width, height);
+  }
+
+  /** The region's pixels as a frame of its own (same index, time and name). */
+  static Frame crop(Frame frame, Box r) {
+    byte[] out = new byte[r.width() * r.height() * 3];
+    int row = r.width() * 3;
+    for (int y = 0; y < r.height(); y++) {
+      System.arraycopy(frame.bgr(), ((r.y() + y) * frame.width() + r.x()) * 3, out, y * row, row);
+    }
+    return new Frame(frame.index(), frame.timeMs(), r.width(), r.height(), out, frame.name());
+  }
+
+  /** A face found in a region, in the frame's pixels. */
+  private static Face moved(Face f, int dx, int dy) {
+    Box b = f.box();
+    List<Keypoint> points = new ArrayList<>(f.keypoints().size());
+    for (Keypoint k : f.keypoints()) {
+      points.add(new Keypoint(k.x() + dx, k.y() + dy));
+    }
+    return new Face(new Box(b.x() + dx, b.y() + dy, b.width(), b.height()), f.score(), points, f.foundBy());
+  }
+}

@@ -1,0 +1,173 @@
+package org.expressionmirror.pipeline.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.expressionmirror.api.Box;
+import org.expressionmirror.api.Distribution;
+import org.expressionmirror.api.ExpressionModel;
+import org.expressionmirror.api.Expressions;
+import org.expressionmirror.api.Face;
+import org.expressionmirror.api.FaceDetector;
+import org.expressionmirror.api.Frame;
+import org.expressionmirror.api.FrameResult;
+import org.expressionmirror.api.FrameSource;
+import org.expressionmirror.api.ModelInfo;
+import org.expressionmirror.api.ResultListener;
+import org.expressionmirror.api.Smoother;
+import org.expressionmirror.api.SourceInfo;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The three stages on their threads: every frame of a file passes once and in order, swaps made
+ * while frames flow take effect at a frame boundary with each result naming what made it, and a
+ * source that fails mid-way has its earlier frames published before the failure is told.
+ */
+class OverlapTest {
+  private final PipelineComponent pipeline =
+      new PipelineComponent(PipelineRunTest.config(Map.of()), Map.of(), new RecordingLogger().logger);
+  private final List<FrameResult> seen = Collections.synchronizedList(new ArrayList<>());
+  /** The threads each stage ran on. */
+  private final Set<String> detectThreads = ConcurrentHashMap.newKeySet();
+  private final Set<String> readThreads = ConcurrentHashMap.newKeySet();
+
+  OverlapTest() {
+    pipeline.addListener((ResultListener) seen::add);
+    pipeline.addModel(new Model(), Map.of(ExpressionModel.ID, "faceapi-expression", ExpressionModel.VERSION, "1"));
+    pipeline.addSmoother(() -> (t, d) -> d, Map.of(Smoother.ID, "ema", Smoother.VERSION, "1"));
+    pipeline.addDetector(new At(10), Map.of(FaceDetector.ID, "haar", FaceDetector.VERSION, "1"));
+    pipeline.addDetector(new At(20), Map.of(FaceDetector.ID, "blazeface", FaceDetector.VERSION, "1"));
+  }
+
+  @Test
+  void everyFrameOnceInOrderWhileTheDetectorIsSwappedAsFramesFlow() throws Exception {
+    int frames = 400;
+    Thread swapper =
+        new Thread(
+            () -> {
+              for (int i = 0; !Thread.currentThread().isInterrupted(); i++) {
+                String id = i % 2 == 0 ? "blazeface" : "haar";
+                pipeline.modified(PipelineRunTest.config(Map.of("detector", id)), Map.of());
+                try {
+                  Thread.sleep(1);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            });
+    swapper.start();
+    try (Source source = new Source(frames, -1);
+        Overlap overlap = new Overlap(pipeline.newRun(), source)) {
+      overlap.run(() -> false);
+    } finally {
+      swapper.interrupt();
+      swapper.join();
+    }
+    assertEquals(frames, seen.size());
+    int swaps = 0;
+    for (int i = 0; i < frames; i++) {
+      FrameResult r = seen.get(i);
+      assertEquals(i, r.frame(), "result " + i);
+      // the face's place says which detector found it: the record must name that one
+      int x = r.faces().get(0).box().x();
+      assertEquals(r.detector().equals("haar@1") ? 10 : 20, x, "frame " + i + " by " + r.detector());
+      if (i > 0 && !r.detector().equals(seen.get(i - 1).detector())) {
+        swaps++;
+      }
+    }
+    assertTrue(swaps > 0, "some swaps landed mid-stream");
+    assertEquals(Set.of("mirror-read"), readThreads);
+    assertTrue(!detectThreads.contains("mirror-read"), detectThreads.toString());
+  }
+
+  @Test
+  void aSourceThatFailsMidwayHasItsEarlierFramesPublishedFirst() throws Exception {
+    try (Source source = new Source(30, 12);
+        Overlap overlap = new Overlap(pipeline.newRun(), source)) {
+      IOException e = assertThrows(IOException.class, () -> overlap.run(() -> false));
+      assertEquals("cannot decode frame 12", e.getMessage());
+    }
+    assertEquals(12, seen.size());
+    for (int i = 0; i < 12; i++) {
+      assertEquals(i, seen.get(i).frame());
+    }
+  }
+
+  /** A file of generated frames; {@code failAt} >= 0 fails there like a corrupt frame. */
+  private static final class Source implements FrameSource {
+    private final int frames;
+    private final int failAt;
+    private int next;
+
+    Source(int frames, int failAt) {
+      this.frames = frames;
+      this.failAt = failAt;
+    }
+
+    @Override
+    public Optional<Frame> next() throws IOException {
+      if (next == failAt) {
+        throw new IOException("cannot decode frame " + next);
+      }
+      if (next >= frames) {
+        return Optional.empty();
+      }
+      int i = next++;
+      return Optional.of(new Frame(i, i * 33.3, 8, 8, new byte[8 * 8 * 3]));
+    }
+
+    @Override
+    public SourceInfo info() {
+      return new SourceInfo("generated", 8, 8, 30, false, frames);
+    }
+
+    @Override
+    public long skipped() {
+      return 0;
+    }
+
+    @Override
+    public double lastDecodeMs() {
+      return 0;
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  private final class At implements FaceDetector {
+    private final int x;
+
+    At(int x) {
+      this.x = x;
+    }
+
+    @Override
+    public List<Face> detect(Frame frame) {
+      detectThreads.add(Thread.currentThread().getName());
+      return List.of(new Face(new Box(x, 0, 2, 2), 1));
+    }
+  }
+
+  private final class Model implements ExpressionModel {
+    @Override
+    public ModelInfo info() {
+      return new ModelInfo("faceapi-expression", "1", List.of(Expressions.HAPPINESS, Expressions.NEUTRAL), "test", "MIT", "none");
+    }
+
+    @Override
+    public Distribution classify(Frame frame, Box box) {
+      readThreads.add(Thread.currentThread().getName());
+      return new Distribution(Map.of(Expressions.HAPPINESS, 0.75, Expressions.NEUTRAL, 0.25));
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package org.expressionmirror.pipeline.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.expressionmirror.api.Box;
+import org.expressionmirror.api.Face;
+import org.expressionmirror.api.FaceDetector;
+import org.expressionmirror.api.FaceResult;
+import org.expressionmirror.api.Frame;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Region passes over frames with a bright square that moves: the detector finds the square by its
+ * pixels, so a pass over a region must crop the right pixels and put the box back in frame
+ * coordinates.
+ */
+class RegionPassTest {
+  private static final int W = 320;
+  private static final int H = 240;
+  private static final int SIDE = 40;
+
+  /** Finds the bounding box of the bright pixels, and remembers the size of each image it saw. */
+  private static final class BrightSquare implements FaceDetector {
+    final List<String> seen = new ArrayList<>();
+
+    @Override
+    public List<Face> detect(Frame f) {
+      seen.add(f.width() + "x" + f.height());
+      int x0 = f.width(), y0 = f.height(), x1 = -1, y1 = -1;
+      for (int y = 0; y < f.height(); y++) {
+        for (int x = 0; x < f.width(); x++) {
+          if ((f.bgr()[(y * f.width() + x) * 3] & 0xff) > 128) {
+            x0 = Math.min(x0, x);
+            y0 = Math.min(y0, y);
+            x1 = Math.max(x1, x);
+            y1 = Math.max(y1, y);
+          }
+        }
+      }
+      return x1 < 0 ? List.of() : List.of(new Face(new Box(x0, y0, x1 - x0 + 1, y1 - y0 + 1), 1));
+    }
+  }
+
+  private static Frame square(int index, int x, int y) {
+    byte[] bgr = new byte[W * H * 3];
+    for (int r = y; r < y + SIDE; r++) {
+      for (int c = x; c < x + SIDE; c++) {
+        bgr[(r * W + c) * 3] = (byte) 255;
+      }
+    }
+    return new Frame(index, index * 33.3, W, H, bgr);
+  }
+
+  @Test
+  void betweenFullPassesOnlyTheRegionAroundTheLastFaceIsScannedAndTheBoxIsInFramePixels() {
+    BrightSquare detector = new BrightSquare();
+    RegionPass regions = new RegionPass();
+    List<String> passes = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      RegionPass.Found found = regions.detect(detector, square(i, 100 + 3 * i, 60 + 2 * i), 4);
+      passes.add(found.pass());
+      assertEquals(List.of(new Box(100 + 3 * i, 60 + 2 * i, SIDE, SIDE)), found.faces().stream().map(Face::box).toList());
+    }
+    String full = FaceResult.FULL_PASS;
+    String region = FaceResult.REGION_PASS;
+    assertEquals(List.of(full, region, region, region, full, region, region, region), passes);
+    // a region is the last box grown twice about its centre: 80x80 instead of the whole 320x240
+    assertEquals(List.of("320x240", "80x80", "80x80", "80x80", "320x240", "80x80", "80x80", "80x80"), detector.seen);
+  }
+
+  @Test
+  void aFaceLostFromItsRegionMakesTheNextPassAWholeFrameOne() {
+    BrightSquare detector = new BrightSquare();
+    RegionPass regions = new RegionPass();
+    regions.detect(detector, square(0, 20, 20), 10);
+    // the face jumps out of its region: the region pass misses it, the next full pass finds it
+    RegionPass.Found missed = regions.detect(detector, square(1, 250, 180), 10);
+    RegionPass.Found again = regions.detect(detector, square(2, 250, 180), 10);
+    assertEquals(List.of(), missed.faces());
+    assertEquals(FaceResult.REGION_PASS, missed.pass());
+    assertEquals(FaceResult.FULL_PASS, again.pass());
+    assertEquals(List.of(new Box(250, 180, SIDE, SIDE)), again.faces().stream().map(Face::box).toList());
+  }
+
+  @Test
+  void imagesOfAFolderAreUnrelatedSoEachIsScannedWhole() {
+    BrightSquare detector = new BrightSquare();
+    RegionPass regions = new RegionPass();
+    RegionPass.Found first = regions.detect(detector, square(0, 20, 20).named("a.jpg"), 10);
+    RegionPass.Found second = regions.detect(detector, square(1, 250, 180).named("b.jpg"), 10);
+    assertEquals(FaceResult.FULL_PASS, first.pass());
+    assertEquals(FaceResult.FULL_PASS, second.pass());
+    assertEquals(List.of(new Box(250, 180, SIDE, SIDE)), second.faces().stream().map(Face::box).toList());
+  }
+
+  @Test
+  void fullPassEveryOneScansTheWholeFrameEachTime() {
+    BrightSquare detector = new BrightSquare();
+    RegionPass regions = new RegionPass();
+    for (int i = 0; i < 3; i++) {
+      assertEquals(FaceResult.FULL_PASS, regions.detect(detector, square(i, 100, 100), 1).pass());
+    }
+    assertEquals(List.of("320x240", "320x240", "320x240"), detector.seen);
+  }
+
+  @Test
+  void aRegionAtTheEdgeIsClippedToTheFrame() {
+    assertEquals(new Box(0, 0, 47, 60), RegionPass.region(new Box(0, 0, 30, 40), W, H));
+  }
+}
