@@ -15,10 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * JSON features read by the real Felix Feature Service, and checked against the real jars of the
- * distribution (built before the tests: the package phase of the bundles comes first in the
- * reactor, and {@code target/dist} is where the launcher assembles them).
+ * distribution: an integration test, since {@code target/dist} is assembled in the package phase,
+ * after the unit tests (a clean clone has no distribution before that).
  */
-class JsonFeatureTest {
+class JsonFeatureIT {
   private static final Path FEATURES = Path.of("../../features");
   private static final Path DIST = Path.of("target/dist");
 
