@@ -67,7 +67,9 @@ final class ImageLaunch {
     cmd.add("-D" + AppDirs.WORK + "=" + work);
     cmd.add("-D" + AppDirs.RUN_PID + "=" + pid);
     cmd.add("-cp");
-    cmd.add(home.resolve("launcher.jar") + File.pathSeparator + home.resolve("org.apache.felix.framework.jar"));
+    // every jar beside the launcher (the framework, the feature reader and its JSON library), as
+    // ./mirror's "lib/*": a list spelled out here went stale when the launcher gained jars
+    cmd.add(home + File.separator + "*");
     cmd.add(Main.class.getName());
     cmd.addAll(Arrays.asList(args));
     return cmd;

@@ -48,6 +48,11 @@ class StartupErrorsIT {
         dir.resolve("mirror.pipeline.cfg"),
         "startupTimeoutSeconds=" + TIMEOUT_SECONDS + "\n",
         java.nio.file.StandardOpenOption.APPEND);
+    if (file.startsWith("mirror.detector.haar")) {
+      // a Haar setting is checked as the selected detector's (BlazeFace is the default)
+      Path pipeline = dir.resolve("mirror.pipeline.cfg");
+      Files.writeString(pipeline, Files.readString(pipeline).replaceAll("(?m)^detector=.*$", "detector=haar"));
+    }
     if (file.equals("mirror.pipeline.cfg")) {
       content = content + "\nstartupTimeoutSeconds=" + TIMEOUT_SECONDS + "\n";
     }
