@@ -51,7 +51,9 @@ public final class StillImages implements StillImageReader {
     List<FaceResult> faces = new ArrayList<>(found.size());
     for (int i = 0; i < found.size(); i++) {
       Face face = found.get(i);
-      faces.add(new FaceResult(i + 1, face.box(), model.service().classify(image, face.box()), null));
+      // as a frame of a run says it: which link of a chain found the face, the configured threshold
+      faces.add(new FaceResult(
+          i + 1, face.box(), model.service().classify(image, face.box()), null, face.foundBy(), s.labelThreshold()));
     }
     long t2 = System.nanoTime();
     return new FrameResult(

@@ -14,6 +14,7 @@ import org.expressionmirror.api.ExpressionModel;
 import org.expressionmirror.api.Expressions;
 import org.expressionmirror.api.Face;
 import org.expressionmirror.api.FaceDetector;
+import org.expressionmirror.api.FaceResult;
 import org.expressionmirror.api.Frame;
 import org.expressionmirror.api.FrameResult;
 import org.expressionmirror.api.ModelInfo;
@@ -61,6 +62,19 @@ class StillImagesTest {
     assertEquals(7, second.faces().get(0).box().x());
     assertEquals(0.25, second.faces().get(0).scores().get(Expressions.HAPPINESS), 1e-9);
     assertTrue(published.isEmpty(), "a still image is not part of a run: " + published);
+  }
+
+  @Test
+  void aFaceSaysWhichLinkOfAChainFoundItAndCarriesTheConfiguredThreshold() {
+    pipeline.addDetector(
+        frame -> List.of(new Face(new Box(0, 0, 4, 4), 1, List.of(), "blazeface")),
+        Map.of(FaceDetector.ID, "chain", FaceDetector.VERSION, "1.0"));
+    pipeline.addModel(new Fixed("faceapi-expression", 0.75), model("faceapi-expression"));
+    pipeline.modified(PipelineRunTest.config(Map.of("detector", "chain", "labelThreshold", 0.3)), Map.of());
+
+    FaceResult face = reader.read(image()).faces().get(0);
+    assertEquals("blazeface", face.foundBy());
+    assertEquals(0.3, face.labelThreshold(), 1e-9);
   }
 
   @Test
