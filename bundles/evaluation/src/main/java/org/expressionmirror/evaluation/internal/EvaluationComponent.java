@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 import org.expressionmirror.api.ExpressionModel;
 import org.expressionmirror.api.FaceDetector;
+import org.expressionmirror.api.Precedence;
 import org.expressionmirror.api.StartupComplete;
 import org.expressionmirror.evaluation.Evaluation;
 import org.expressionmirror.platform.opencv.OpenCvRuntime;
@@ -75,7 +76,12 @@ public final class EvaluationComponent {
 
   @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
   void bindModel(ExpressionModel model, Map<String, Object> props) {
-    models.add(String.valueOf(props.get(ExpressionModel.ID)), model, String.valueOf(props.get(ExpressionModel.VERSION)));
+    models.add(
+        String.valueOf(props.get(ExpressionModel.ID)),
+        model,
+        String.valueOf(props.get(ExpressionModel.VERSION)),
+        Map.of(),
+        Precedence.of(props));
   }
 
   void unbindModel(ExpressionModel model, Map<String, Object> props) {
@@ -85,7 +91,7 @@ public final class EvaluationComponent {
   @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
   void bindDetector(FaceDetector detector, Map<String, Object> props) {
     detectors.add(
-        String.valueOf(props.get(FaceDetector.ID)), detector, String.valueOf(props.get(FaceDetector.VERSION)), settings(props));
+        String.valueOf(props.get(FaceDetector.ID)), detector, String.valueOf(props.get(FaceDetector.VERSION)), settings(props), Precedence.of(props));
   }
 
   void unbindDetector(FaceDetector detector, Map<String, Object> props) {

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 import org.expressionmirror.api.ExpressionModel;
 import org.expressionmirror.api.FaceDetector;
+import org.expressionmirror.api.Precedence;
 import org.expressionmirror.api.StartupComplete;
 import org.expressionmirror.evaluation.internal.Available;
 import org.expressionmirror.platform.onnxruntime.OnnxRuntime;
@@ -78,7 +79,12 @@ public final class TrainingComponent {
 
   @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
   void bindModel(ExpressionModel model, Map<String, Object> props) {
-    models.add(String.valueOf(props.get(ExpressionModel.ID)), model, String.valueOf(props.get(ExpressionModel.VERSION)), props);
+    models.add(
+        String.valueOf(props.get(ExpressionModel.ID)),
+        model,
+        String.valueOf(props.get(ExpressionModel.VERSION)),
+        props,
+        Precedence.of(props));
   }
 
   void unbindModel(ExpressionModel model, Map<String, Object> props) {
@@ -87,7 +93,7 @@ public final class TrainingComponent {
 
   @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
   void bindDetector(FaceDetector detector, Map<String, Object> props) {
-    detectors.add(String.valueOf(props.get(FaceDetector.ID)), detector, String.valueOf(props.get(FaceDetector.VERSION)), settings(props));
+    detectors.add(String.valueOf(props.get(FaceDetector.ID)), detector, String.valueOf(props.get(FaceDetector.VERSION)), settings(props), Precedence.of(props));
   }
 
   void unbindDetector(FaceDetector detector, Map<String, Object> props) {
