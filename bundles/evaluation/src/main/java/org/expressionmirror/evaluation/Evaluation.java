@@ -2,7 +2,7 @@ package org.expressionmirror.evaluation;
 
 /**
  * Names shared by the launcher's {@code eval} command and the evaluation bundle. The launcher sets
- * the framework properties; the bundle turns them into the {@link #PID} configuration, so a
+ * the framework properties; the launch bundle turns them into the {@link #PID} configuration, so a
  * configuration file can start an evaluation the same way.
  */
 public final class Evaluation {

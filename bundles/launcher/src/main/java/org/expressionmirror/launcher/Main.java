@@ -118,7 +118,7 @@ public final class Main {
       if (out != null) {
         properties.put("mirror.out", out.toString());
       }
-      // Model bundle jars are dropped here; FileInstall watches it (see the pipeline's LaunchSettings).
+      // Bundle jars are dropped here; FileInstall watches it (the launch bundle configures that).
       Files.createDirectories(Path.of(properties.get("mirror.deploy.dir")));
       return new FelixRuntime(home, scratch, feature, properties, lock).runUntilStopped();
     } finally {
@@ -278,7 +278,7 @@ public final class Main {
     }
     boolean windowRun = !o.headless() && feature.bundles().contains(WINDOW_BUNDLE);
     if (windowRun && hasDisplay(System.getenv())) {
-      // the source waits for the window, which then shows it from frame 0 (pipeline LaunchSettings)
+      // the source waits for the window, which then shows it from frame 0 (the launch bundle)
       p.put("mirror.window", "true");
     } else if (windowRun && o.source() != null && !o.source().startsWith("camera:")) {
       // no window can open (the window bundle says so): a file is read to its end, as with

@@ -2,7 +2,7 @@ package org.expressionmirror.training;
 
 /**
  * Names shared by the launcher's {@code train} command and the training bundle. The launcher sets
- * the framework properties; the bundle turns them into the {@link #PID} configuration.
+ * the framework properties; the launch bundle turns them into the {@link #PID} configuration.
  */
 public final class Training {
   /** Configuration PID of one training run. */

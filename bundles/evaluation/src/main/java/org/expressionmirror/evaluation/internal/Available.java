@@ -1,38 +1,47 @@
 package org.expressionmirror.evaluation.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
+import org.expressionmirror.api.Precedence;
 
 /**
  * Services of one kind by id, as DS binds and unbinds them, with a wait for one id: models appear
- * only after their golden check, possibly after the evaluation has started.
+ * only after their golden check, possibly after the evaluation has started. Of two services with
+ * the same id the one that wins by {@link Precedence} is used, as in the pipeline.
  *
  * @param <S> the service type
  */
 public final class Available<S> {
   /** A service with its version property and its other properties. */
-  public record Entry<S>(S service, String version, Map<String, Object> properties) {
-    Entry(S service, String version) {
-      this(service, version, Map.of());
-    }
-  }
+  public record Entry<S>(S service, String version, Map<String, Object> properties) {}
 
-  private final Map<String, Entry<S>> byId = new TreeMap<>();
+  private record Held<S>(Entry<S> entry, Precedence precedence) {}
 
-  public synchronized void add(String id, S service, String version) {
-    add(id, service, version, Map.of());
-  }
+  private final Map<String, List<Held<S>>> byId = new TreeMap<>();
 
-  public synchronized void add(String id, S service, String version, Map<String, Object> properties) {
-    byId.put(id, new Entry<>(service, version, Map.copyOf(properties)));
+  /**
+   * A service bound.
+   *
+   * @param properties what {@link Entry#properties()} carries
+   * @param precedence decides between services with the same id
+   */
+  public synchronized void add(
+      String id, S service, String version, Map<String, Object> properties, Precedence precedence) {
+    byId.computeIfAbsent(id, k -> new ArrayList<>())
+        .add(new Held<>(new Entry<>(service, version, Map.copyOf(properties)), precedence));
     notifyAll();
   }
 
   public synchronized void remove(String id, S service) {
-    Entry<S> e = byId.get(id);
-    if (e != null && e.service() == service) {
-      byId.remove(id);
+    List<Held<S>> held = byId.get(id);
+    if (held != null) {
+      held.removeIf(h -> h.entry().service() == service);
+      if (held.isEmpty()) {
+        byId.remove(id);
+      }
     }
   }
 
@@ -55,7 +64,7 @@ public final class Available<S> {
       }
       wait(left);
     }
-    return byId.get(id);
+    return Precedence.best(byId.get(id), Held::precedence).map(Held::entry).orElseThrow();
   }
 
   /** Ids present now, sorted, for messages. */

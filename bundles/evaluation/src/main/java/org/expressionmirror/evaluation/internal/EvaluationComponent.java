@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 import org.expressionmirror.api.ExpressionModel;
@@ -47,11 +46,9 @@ public final class EvaluationComponent {
   private final EvalConfig config;
   private final String modelsDir;
   private final Logger logger;
-  private final Available<ExpressionModel> models = new Available<>();
-  private final Available<FaceDetector> detectors = new Available<>();
+  private final RunServices services = new RunServices();
   private final Thread thread;
   private volatile boolean stopping;
-  private volatile boolean startupComplete;
 
   private final IntConsumer exit;
 
@@ -75,36 +72,30 @@ public final class EvaluationComponent {
 
   @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
   void bindModel(ExpressionModel model, Map<String, Object> props) {
-    models.add(String.valueOf(props.get(ExpressionModel.ID)), model, String.valueOf(props.get(ExpressionModel.VERSION)));
+    services.addModel(model, props);
   }
 
   void unbindModel(ExpressionModel model, Map<String, Object> props) {
-    models.remove(String.valueOf(props.get(ExpressionModel.ID)), model);
+    services.removeModel(model, props);
   }
 
   @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
   void bindDetector(FaceDetector detector, Map<String, Object> props) {
-    detectors.add(
-        String.valueOf(props.get(FaceDetector.ID)), detector, String.valueOf(props.get(FaceDetector.VERSION)), settings(props));
+    services.addDetector(detector, props);
   }
 
   void unbindDetector(FaceDetector detector, Map<String, Object> props) {
-    detectors.remove(String.valueOf(props.get(FaceDetector.ID)), detector);
+    services.removeDetector(detector, props);
   }
 
   /** Once start-up is complete, an id that is not there will not come by waiting. */
-  @Reference(
-      cardinality = ReferenceCardinality.OPTIONAL,
-      policy = ReferencePolicy.DYNAMIC,
-      unbind = "startupRestarted")
+  @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, unbind = "startupRestarted")
   void startupCompleted(StartupComplete marker) {
-    startupComplete = true;
-    models.changed();
-    detectors.changed();
+    services.startupCompleted();
   }
 
   void startupRestarted(StartupComplete marker) {
-    startupComplete = false;
+    services.startupRestarted();
   }
 
   @Deactivate
@@ -161,10 +152,10 @@ public final class EvaluationComponent {
     if (detectorId.isEmpty() || detectorId.equals(Evaluation.NO_DETECTOR)) {
       evaluator = new Evaluator(chosen, null, Evaluation.NO_DETECTOR, Map.of(), logger::warn);
     } else {
-      Available.Entry<FaceDetector> detector = detectors.await(detectorId, wait, () -> startupComplete);
+      Available.Entry<FaceDetector> detector = services.detector(detectorId, wait);
       if (detector == null) {
         throw new EvaluationException(
-            "unknown detector id '" + detectorId + "' (available detectors: " + detectors.ids() + ", or none)");
+            "unknown detector id '" + detectorId + "' (available detectors: " + services.detectorIds() + ", or none)");
       }
       evaluator =
           new Evaluator(
@@ -181,9 +172,9 @@ public final class EvaluationComponent {
   }
 
   private ExpressionModel model(String id, long wait) throws EvaluationException, InterruptedException {
-    Available.Entry<ExpressionModel> model = models.await(id, wait, () -> startupComplete);
+    Available.Entry<ExpressionModel> model = services.model(id, wait);
     if (model == null) {
-      throw new EvaluationException("unknown model id '" + id + "' (available models: " + models.ids() + ")");
+      throw new EvaluationException("unknown model id '" + id + "' (available models: " + services.modelIds() + ")");
     }
     return model.service();
   }
@@ -198,28 +189,6 @@ public final class EvaluationComponent {
       lacking.append(lacking.length() == 0 ? "" : " or ").append(m.info().id());
     }
     return dataset.keeping(kept, "model " + lacking + " has no '{label}'");
-  }
-
-  /**
-   * The detector's settings among its service properties: those its configuration set, without
-   * the framework's, DS's and FileInstall's own properties and the id and version.
-   */
-  static Map<String, Object> settings(Map<String, Object> props) {
-    Map<String, Object> settings = new TreeMap<>();
-    props.forEach(
-        (k, v) -> {
-          boolean own =
-              k.startsWith("service.")
-                  || k.startsWith("component.")
-                  || k.startsWith("felix.")
-                  || k.startsWith("osgi.")
-                  || k.startsWith("detector.")
-                  || k.equals("objectClass");
-          if (!own && v != null) {
-            settings.put(k, v instanceof Object[] a ? List.of(a) : v);
-          }
-        });
-    return settings;
   }
 
   /** The configured model, else the project's default model when it is in the models folder. */

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -121,7 +120,7 @@ final class Evaluator {
       return new Box(0, 0, frame.width(), frame.height());
     }
     List<Face> faces = detector.detect(frame);
-    return faces.stream().map(Face::box).max(Comparator.comparingLong(Box::area)).orElse(null);
+    return Box.largestOf(faces, Face::box).map(Face::box).orElse(null);
   }
 
   /** The counts and predictions of one model. */

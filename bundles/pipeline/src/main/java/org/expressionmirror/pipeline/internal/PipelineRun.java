@@ -197,7 +197,7 @@ final class PipelineRun {
     List<Face> found = d.faces();
     List<FaceTracker.Track> tracks =
         tracker.assign(found, frame.timeMs(), settings.trackMinIou(), settings.trackTimeoutMs());
-    int only = settings.onlyMyFace() ? largest(found) : -1;
+    int only = settings.onlyMyFace() ? Box.largest(found, Face::box) : -1;
     List<FaceResult> results = new ArrayList<>(found.size());
     long b0 = System.nanoTime();
     List<Distribution> batch = only < 0 && inputs == null && found.size() > 1 ? batch(s, frame, tracks) : null;
@@ -284,7 +284,7 @@ final class PipelineRun {
       List<Face> found = compareFaces;
       tracks =
           compareTracker.assign(found, frame.timeMs(), settings.trackMinIou(), settings.trackTimeoutMs());
-      int only = settings.onlyMyFace() ? largest(found) : -1;
+      int only = settings.onlyMyFace() ? Box.largest(found, Face::box) : -1;
       List<Boolean> own = new ArrayList<>(found.size());
       for (int i = 0; i < found.size(); i++) {
         own.add(only < 0 || i == only);
@@ -339,16 +339,6 @@ final class PipelineRun {
       track.smoothing = smoother.newTrack();
     }
     return track.smoothing;
-  }
-
-  private static int largest(List<Face> found) {
-    int best = -1;
-    for (int i = 0; i < found.size(); i++) {
-      if (best < 0 || found.get(i).box().area() > found.get(best).box().area()) {
-        best = i;
-      }
-    }
-    return best;
   }
 
   /**

@@ -1,13 +1,12 @@
 package org.expressionmirror.pipeline.internal;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import org.osgi.framework.Constants;
+import org.expressionmirror.api.Precedence;
 import org.osgi.framework.Filter;
 
 /**
@@ -41,13 +40,13 @@ final class ServiceCatalog<S> {
     notifyAll();
   }
 
-  /** The highest-ranked service with this id that matches the filter (null = any). */
+  /** The service with this id that matches the filter (null = any) and wins by {@link Precedence}. */
   synchronized Optional<Chosen<S>> find(String id, Filter filter) {
-    return services.entrySet().stream()
-        .filter(e -> id.equals(e.getValue().get(idKey)))
-        .filter(e -> filter == null || filter.matches(e.getValue()))
-        .max(Comparator.comparingInt(e -> ranking(e.getValue())))
-        .map(e -> chosen(e.getKey(), e.getValue()));
+    return winner(
+        services.entrySet().stream()
+            .filter(e -> id.equals(e.getValue().get(idKey)))
+            .filter(e -> filter == null || filter.matches(e.getValue()))
+            .toList());
   }
 
   /** Whether this exact service object is still registered. */
@@ -55,11 +54,16 @@ final class ServiceCatalog<S> {
     return services.containsKey(service);
   }
 
-  /** The highest-ranked service of all that match the filter (null = any). */
+  /** The service of all that match the filter (null = any) that wins by {@link Precedence}. */
   synchronized Optional<Chosen<S>> best(Filter filter) {
-    return services.entrySet().stream()
-        .filter(e -> filter == null || filter.matches(e.getValue()))
-        .max(Comparator.comparingInt(e -> ranking(e.getValue())))
+    return winner(
+        services.entrySet().stream()
+            .filter(e -> filter == null || filter.matches(e.getValue()))
+            .toList());
+  }
+
+  private Optional<Chosen<S>> winner(List<Map.Entry<S, Map<String, Object>>> candidates) {
+    return Precedence.best(candidates, e -> Precedence.of(e.getValue()))
         .map(e -> chosen(e.getKey(), e.getValue()));
   }
 
@@ -86,9 +90,5 @@ final class ServiceCatalog<S> {
     Object version = properties.get(versionKey);
     return new Chosen<>(
         service, String.valueOf(properties.get(idKey)), version == null ? "" : version.toString());
-  }
-
-  private static int ranking(Map<String, Object> properties) {
-    return properties.get(Constants.SERVICE_RANKING) instanceof Integer r ? r : 0;
   }
 }

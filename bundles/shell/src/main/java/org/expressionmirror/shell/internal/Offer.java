@@ -6,8 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.expressionmirror.api.Precedence;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 
 /**
@@ -16,7 +16,8 @@ import org.osgi.framework.ServiceReference;
  * @param id what {@code use} selects it by
  * @param version its version property, empty when it has none
  * @param bundle the bundle that registered it ({@code symbolic-name version})
- * @param ranking its service ranking: of two with the same id the higher one is used
+ * @param ranking its service ranking: of two with the same id the one that wins by {@link
+ *     Precedence} is used
  * @param properties all its service properties (a model's source, licence, description, ...)
  */
 record Offer(String id, String version, String bundle, int ranking, Map<String, Object> properties) {
@@ -33,17 +34,19 @@ record Offer(String id, String version, String bundle, int ranking, Map<String, 
         String.valueOf(props.get(kind.idKey)),
         version == null ? "" : version.toString(),
         bundle,
-        props.get(Constants.SERVICE_RANKING) instanceof Integer r ? r : 0,
+        Precedence.of(props).ranking(),
         Map.copyOf(props));
   }
 
-  /** The offers of one kind, sorted by id, then highest ranking first. */
+  /** The offers of one kind, sorted by id, then the one in use ({@link Precedence}) first. */
   static List<Offer> all(Kind kind, Collection<? extends ServiceReference<?>> refs) {
     List<Offer> offers = new ArrayList<>();
     if (refs != null) {
       refs.forEach(r -> offers.add(of(kind, r)));
     }
-    offers.sort(Comparator.comparing(Offer::id).thenComparing(Comparator.comparingInt(Offer::ranking).reversed()));
+    offers.sort(
+        Comparator.comparing(Offer::id)
+            .thenComparing(o -> Precedence.of(o.properties()), Comparator.reverseOrder()));
     return offers;
   }
 

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Consumer;
@@ -145,7 +144,7 @@ final class FeatureExtraction {
       return new Box(0, 0, frame.width(), frame.height());
     }
     List<Face> faces = detector.detect(frame);
-    return faces.stream().map(Face::box).max(Comparator.comparingLong(Box::area)).orElse(null);
+    return Box.largestOf(faces, Face::box).map(Face::box).orElse(null);
   }
 
   /** As eval reads an image: 8-bit BGR (grey gets three equal channels); GIF's first frame. */

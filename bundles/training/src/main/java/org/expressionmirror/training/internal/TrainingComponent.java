@@ -7,13 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 import org.expressionmirror.api.ExpressionModel;
 import org.expressionmirror.api.FaceDetector;
 import org.expressionmirror.api.StartupComplete;
 import org.expressionmirror.evaluation.internal.Available;
+import org.expressionmirror.evaluation.internal.RunServices;
 import org.expressionmirror.platform.onnxruntime.OnnxRuntime;
 import org.expressionmirror.platform.opencv.OpenCvRuntime;
 import org.expressionmirror.training.Training;
@@ -52,11 +52,9 @@ public final class TrainingComponent {
   private final OnnxRuntime onnx;
   private final Logger logger;
   private final IntConsumer exit;
-  private final Available<ExpressionModel> models = new Available<>();
-  private final Available<FaceDetector> detectors = new Available<>();
+  private final RunServices services = new RunServices();
   private final Thread thread;
   private volatile boolean stopping;
-  private volatile boolean startupComplete;
 
   @Activate
   public TrainingComponent(
@@ -78,32 +76,30 @@ public final class TrainingComponent {
 
   @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
   void bindModel(ExpressionModel model, Map<String, Object> props) {
-    models.add(String.valueOf(props.get(ExpressionModel.ID)), model, String.valueOf(props.get(ExpressionModel.VERSION)), props);
+    services.addModel(model, props);
   }
 
   void unbindModel(ExpressionModel model, Map<String, Object> props) {
-    models.remove(String.valueOf(props.get(ExpressionModel.ID)), model);
+    services.removeModel(model, props);
   }
 
   @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
   void bindDetector(FaceDetector detector, Map<String, Object> props) {
-    detectors.add(String.valueOf(props.get(FaceDetector.ID)), detector, String.valueOf(props.get(FaceDetector.VERSION)), settings(props));
+    services.addDetector(detector, props);
   }
 
   void unbindDetector(FaceDetector detector, Map<String, Object> props) {
-    detectors.remove(String.valueOf(props.get(FaceDetector.ID)), detector);
+    services.removeDetector(detector, props);
   }
 
   /** Once start-up is complete, an id that is not there will not come by waiting. */
   @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, unbind = "startupRestarted")
   void startupCompleted(StartupComplete marker) {
-    startupComplete = true;
-    models.changed();
-    detectors.changed();
+    services.startupCompleted();
   }
 
   void startupRestarted(StartupComplete marker) {
-    startupComplete = false;
+    services.startupRestarted();
   }
 
   @Deactivate
@@ -162,9 +158,9 @@ public final class TrainingComponent {
     TrainingSet set = TrainingSet.read(Path.of(config.dataset()), config.labels().isBlank() ? null : Path.of(config.labels()));
     TrainingSet validation = config.validation().isBlank() ? null : TrainingSet.read(Path.of(config.validation()), null);
     long wait = TimeUnit.SECONDS.toMillis(config.waitSeconds());
-    Available.Entry<ExpressionModel> model = models.await(config.backbone(), wait, () -> startupComplete);
+    Available.Entry<ExpressionModel> model = services.model(config.backbone(), wait);
     if (model == null) {
-      throw new TrainingException("unknown backbone model id '" + config.backbone() + "' (available models: " + models.ids() + ")");
+      throw new TrainingException("unknown backbone model id '" + config.backbone() + "' (available models: " + services.modelIds() + ")");
     }
     Object description = model.properties().get(DESCRIPTION);
     if (description == null) {
@@ -175,9 +171,9 @@ public final class TrainingComponent {
     Map<String, Object> detectorSettings = Map.of();
     String detectorId = config.detector().trim();
     if (!detectorId.isEmpty() && !detectorId.equals("none")) {
-      Available.Entry<FaceDetector> d = detectors.await(detectorId, wait, () -> startupComplete);
+      Available.Entry<FaceDetector> d = services.detector(detectorId, wait);
       if (d == null) {
-        throw new TrainingException("unknown detector id '" + detectorId + "' (available detectors: " + detectors.ids() + ", or none)");
+        throw new TrainingException("unknown detector id '" + detectorId + "' (available detectors: " + services.detectorIds() + ", or none)");
       }
       detector = d.service();
       detectorName = detectorId + " " + d.version();
@@ -234,20 +230,5 @@ public final class TrainingComponent {
     } catch (IOException e) {
       throw new TrainingException("report cannot be written to " + file + ": " + e.getMessage());
     }
-  }
-
-  /** The detector's settings among its service properties (as eval reports them). */
-  static Map<String, Object> settings(Map<String, Object> props) {
-    Map<String, Object> settings = new TreeMap<>();
-    props.forEach(
-        (k, v) -> {
-          boolean own =
-              k.startsWith("service.") || k.startsWith("component.") || k.startsWith("felix.")
-                  || k.startsWith("osgi.") || k.startsWith("detector.") || k.equals("objectClass");
-          if (!own && v != null) {
-            settings.put(k, v instanceof Object[] a ? java.util.List.of(a) : v);
-          }
-        });
-    return settings;
   }
 }

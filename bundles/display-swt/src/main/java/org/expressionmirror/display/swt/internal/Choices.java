@@ -4,7 +4,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The component ids registered right now, per kind, as the menus offer them. Thread-safe. */
+/**
+ * The component ids registered right now, per kind, as the menus offer them: each id once, since
+ * which of two services with the same id runs is decided by the pipeline, by the one rule of
+ * {@link org.expressionmirror.api.Precedence}. Thread-safe.
+ */
 final class Choices {
   /** A swappable kind of component and its key in {@code mirror.pipeline}. */
   enum Kind {

@@ -12,6 +12,7 @@ import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Rectangle;
 import org.expressionmirror.api.Comparison;
 import org.expressionmirror.api.Distribution;
+import org.expressionmirror.api.Box;
 import org.expressionmirror.api.FaceResult;
 import org.expressionmirror.api.FrameResult;
 
@@ -49,7 +50,7 @@ final class FacePainter {
   }
 
   void paint(GC gc, FrameResult result, ViewTransform view, boolean onlyMyFace) {
-    Optional<FaceResult> main = MainFace.of(result.faces());
+    Optional<FaceResult> main = Box.largestOf(result.faces(), FaceResult::box);
     Rectangle area = view.imageArea();
     Comparison compare = result.compare();
     Map<FaceResult, FaceResult> bOf = new IdentityHashMap<>();

@@ -23,6 +23,7 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Listener;
 import org.eclipse.swt.widgets.Shell;
+import org.expressionmirror.api.Box;
 import org.expressionmirror.api.FaceResult;
 import org.expressionmirror.api.Frame;
 import org.expressionmirror.api.FrameResult;
@@ -400,7 +401,7 @@ final class MirrorWindow {
 
   /** Beside each face whose readings are shown, under them, the input its model received. */
   private void paintInputs(GC gc, FrameResult result, ViewTransform view) {
-    java.util.Optional<FaceResult> main = MainFace.of(result.faces());
+    java.util.Optional<FaceResult> main = Box.largestOf(result.faces(), FaceResult::box);
     Rectangle area = view.imageArea();
     for (FaceResult face : result.faces()) {
       if (FacePainter.shownRead(face, main, onlyMyFace) && inputs.has(face.track())) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.expressionmirror.api.Box;
 import org.expressionmirror.api.FaceResult;
 import org.expressionmirror.api.FrameResult;
 
@@ -60,7 +61,7 @@ final class NeutralBaseline {
     if (!update(nowNanos)) {
       return;
     }
-    Optional<FaceResult> main = MainFace.of(result.faces());
+    Optional<FaceResult> main = Box.largestOf(result.faces(), FaceResult::box);
     if (main.isEmpty() || main.get().scores() == null) {
       return;
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.expressionmirror.api.Distribution;
+import org.expressionmirror.api.Box;
 import org.expressionmirror.api.FaceResult;
 import org.expressionmirror.api.FrameResult;
 
@@ -38,7 +39,7 @@ final class Timeline {
         markers.addLast(new Marker(result.timeMs(), change));
       }
     }
-    Distribution smoothed = MainFace.of(result.faces()).map(FaceResult::smoothed).orElse(null);
+    Distribution smoothed = Box.largestOf(result.faces(), FaceResult::box).map(FaceResult::smoothed).orElse(null);
     points.addLast(new Point(result.timeMs(), smoothed));
     previous = result;
     forgetBefore(result.timeMs() - SPAN_MS);

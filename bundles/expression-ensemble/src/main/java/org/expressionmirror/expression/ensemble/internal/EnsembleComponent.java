@@ -1,8 +1,10 @@
 package org.expressionmirror.expression.ensemble.internal;
 
+import java.util.Map;
 import java.util.Arrays;
 import java.util.Hashtable;
 import org.expressionmirror.api.ExpressionModel;
+import org.expressionmirror.api.Precedence;
 import org.expressionmirror.expression.ensemble.Ensembles;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
@@ -55,8 +57,8 @@ public final class EnsembleComponent {
       cardinality = ReferenceCardinality.MULTIPLE,
       policy = ReferencePolicy.DYNAMIC,
       policyOption = ReferencePolicyOption.GREEDY)
-  void addModel(ServiceReference<ExpressionModel> ref, ExpressionModel model) {
-    members.add(ref, (String) ref.getProperty(ExpressionModel.ID), model);
+  void addModel(ServiceReference<ExpressionModel> ref, ExpressionModel model, Map<String, Object> props) {
+    members.add(ref, (String) ref.getProperty(ExpressionModel.ID), model, Precedence.of(props));
   }
 
   void removeModel(ServiceReference<ExpressionModel> ref) {

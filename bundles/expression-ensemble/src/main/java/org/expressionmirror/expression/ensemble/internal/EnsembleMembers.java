@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.expressionmirror.api.ExpressionModel;
+import org.expressionmirror.api.Precedence;
 
 /**
  * Keeps an ensemble registered exactly while all its members are: it is told of every expression
@@ -21,11 +22,11 @@ final class EnsembleMembers implements AutoCloseable {
     void unregister(Object registration);
   }
 
-  private record Known(String id, ExpressionModel model) {}
+  private record Known(String id, ExpressionModel model, Precedence precedence) {}
 
   private final Registrar registrar;
   private final Consumer<String> info;
-  // Every model we were told of, oldest first: the newest instance of an id is the one used.
+  // Every model we were told of; of two with the same id the one that wins by Precedence is used.
   private final Map<Object, Known> known = new LinkedHashMap<>();
   private EnsembleSpec spec;
   private List<ExpressionModel> current;
@@ -39,12 +40,12 @@ final class EnsembleMembers implements AutoCloseable {
     this.info = info;
   }
 
-  synchronized void add(Object handle, String id, ExpressionModel model) {
+  synchronized void add(Object handle, String id, ExpressionModel model, Precedence precedence) {
     // Our own service comes back through the same reference; it is never a member of itself.
     if (id == null || id.equals(spec.id())) {
       return;
     }
-    known.put(handle, new Known(id, model));
+    known.put(handle, new Known(id, model, precedence));
     if (spec.members().contains(id)) {
       update();
     }
@@ -76,7 +77,7 @@ final class EnsembleMembers implements AutoCloseable {
     List<ExpressionModel> chosen = new ArrayList<>();
     List<String> missing = new ArrayList<>();
     for (String id : spec.members()) {
-      ExpressionModel m = newest(id);
+      ExpressionModel m = used(id);
       if (m == null) {
         missing.add(id);
       }
@@ -103,14 +104,9 @@ final class EnsembleMembers implements AutoCloseable {
     info.accept("ensemble '" + spec.id() + "' " + next.info().version() + " registered");
   }
 
-  private ExpressionModel newest(String id) {
-    ExpressionModel found = null;
-    for (Known k : known.values()) {
-      if (k.id().equals(id)) {
-        found = k.model();
-      }
-    }
-    return found;
+  private ExpressionModel used(String id) {
+    List<Known> withId = known.values().stream().filter(k -> k.id().equals(id)).toList();
+    return Precedence.best(withId, Known::precedence).map(Known::model).orElse(null);
   }
 
   private void retire(String why) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.expressionmirror.api.Distribution;
 import org.expressionmirror.api.ModelInput;
+import org.expressionmirror.api.Precedence;
 import org.junit.jupiter.api.Test;
 
 /** Mixture arithmetic, configuration checks and registration while all members are present. */
@@ -26,6 +27,7 @@ class EnsembleTest {
   private final Map<Integer, EnsembleModel> registered = new LinkedHashMap<>();
   private final List<String> infos = new ArrayList<>();
   private int next;
+  private long serviceId;
 
   @Test
   void equalWeightsMixOverTheUnionAndALabelAMemberLacksCountsAsZero() {
@@ -84,20 +86,20 @@ class EnsembleTest {
   @Test
   void registeredOnlyWhileAllMembersAreAndRebuiltWhenAMemberIsReplaced() {
     EnsembleMembers m = members(EnsembleSpec.of("ens", new String[] {"a", "b"}, null));
-    m.add("ref-a", "a", a);
-    m.add("ref-other", "c", b); // not a member
+    m.add("ref-a", "a", a, registration());
+    m.add("ref-other", "c", b, registration()); // not a member
     assertTrue(registered.isEmpty());
-    m.add("ref-b", "b", b);
+    m.add("ref-b", "b", b, registration());
     assertEquals(1, registered.size());
     assertEquals("1.0.0+a@1.7.15,b@3.3.6", registered.values().iterator().next().info().version());
 
     // Its own service comes back through the reference: ignored.
-    m.add("ref-ens", "ens", registered.values().iterator().next());
+    m.add("ref-ens", "ens", registered.values().iterator().next(), registration());
     assertEquals(1, registered.size());
 
     // A new version of b arrives before the old goes (as the models folder replaces a model).
     Fixed b2 = Fixed.of("b", "3.4.0", b.output().probabilities());
-    m.add("ref-b2", "b", b2);
+    m.add("ref-b2", "b", b2, registration());
     assertEquals(1, registered.size());
     assertEquals("1.0.0+a@1.7.15,b@3.4.0", registered.values().iterator().next().info().version());
     m.remove("ref-b");
@@ -107,7 +109,7 @@ class EnsembleTest {
     assertTrue(registered.isEmpty());
     assertNull(m.model());
     assertTrue(infos.contains("ensemble 'ens' unregistered: member [a] is not available"), infos.toString());
-    m.add("ref-a", "a", a);
+    m.add("ref-a", "a", a, registration());
     assertEquals(1, registered.size());
     m.close();
     assertTrue(registered.isEmpty());
@@ -117,14 +119,36 @@ class EnsembleTest {
   void aNewConfigurationIsBuiltFromTheModelsAlreadyKnown() {
     EnsembleMembers m = members(EnsembleSpec.of("ens", new String[] {"a", "b"}, null));
     Fixed c = Fixed.of("c", "1", Map.of("happiness", 1.0));
-    m.add("ref-a", "a", a);
-    m.add("ref-b", "b", b);
-    m.add("ref-c", "c", c);
+    m.add("ref-a", "a", a, registration());
+    m.add("ref-b", "b", b, registration());
+    m.add("ref-c", "c", c, registration());
     m.reconfigure(EnsembleSpec.of("ens", new String[] {"a", "c"}, null));
     assertEquals(1, registered.size());
     EnsembleModel e = registered.values().iterator().next();
     assertEquals("1.0.0+a@1.7.15,c@1", e.info().version());
     assertEquals(0.75, e.classify(Fixed.FRAME, Fixed.BOX).get("happiness"), 1e-12);
+  }
+
+  @Test
+  void ofTwoModelsWithTheSameIdTheHigherRankingThenTheNewerIsAMember() {
+    EnsembleMembers m = members(EnsembleSpec.of("ens", new String[] {"a", "b"}, null));
+    Fixed b2 = Fixed.of("b", "3.4.0", b.output().probabilities());
+    Fixed b3 = Fixed.of("b", "3.5.0", b.output().probabilities());
+    m.add("ref-a", "a", a, registration());
+    m.add("ref-b", "b", b, new Precedence(5, ++serviceId));
+    m.add("ref-b2", "b", b2, registration()); // newer, but ranked lower: b stays
+    assertEquals("1.0.0+a@1.7.15,b@3.3.6", registered.values().iterator().next().info().version());
+    m.add("ref-b3", "b", b3, new Precedence(5, ++serviceId)); // same ranking, newer: takes over
+    assertEquals("1.0.0+a@1.7.15,b@3.5.0", registered.values().iterator().next().info().version());
+    m.remove("ref-b3");
+    m.remove("ref-b");
+    assertEquals("1.0.0+a@1.7.15,b@3.4.0", registered.values().iterator().next().info().version());
+    m.close();
+  }
+
+  /** The precedence of a new registration with the default ranking. */
+  private Precedence registration() {
+    return new Precedence(0, ++serviceId);
   }
 
   private EnsembleMembers members(EnsembleSpec spec) {
