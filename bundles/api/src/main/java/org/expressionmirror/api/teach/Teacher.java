@@ -29,6 +29,14 @@ public interface Teacher {
    */
   TeachCounts record(String label, Frame frame, Box box);
 
+  /**
+   * Loads the backbone now (it is loaded on the first {@link #record} otherwise), so a hold records
+   * from its first frame. Idempotent; takes a second or two the first time.
+   *
+   * @throws IllegalStateException when the backbone cannot be used (the message says why)
+   */
+  void prepare();
+
   /** The samples kept for each label. */
   TeachCounts counts();
 

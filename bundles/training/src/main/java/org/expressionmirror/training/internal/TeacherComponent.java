@@ -110,6 +110,15 @@ public final class TeacherComponent implements Teacher {
   }
 
   @Override
+  public void prepare() {
+    try {
+      training();
+    } catch (TrainingException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  @Override
   public TeachCounts counts() {
     return samples.counts();
   }

@@ -39,6 +39,7 @@ public final class TrainLaunchSettings {
     put(p, "seed", context.getProperty(Training.SEED));
     put(p, "classWeights", context.getProperty(Training.CLASS_WEIGHTS));
     put(p, "waitSeconds", context.getProperty(Training.WAIT_SECONDS));
+    put(p, "onePerson", context.getProperty(Training.ONE_PERSON));
     p.put("exitAtEnd", Boolean.TRUE);
     Configuration c = configAdmin.getConfiguration(Training.PID, "?");
     c.update(p);

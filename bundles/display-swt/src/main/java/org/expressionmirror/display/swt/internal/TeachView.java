@@ -140,7 +140,9 @@ final class TeachView implements AutoCloseable {
     if (on && teacher.get() == null) {
       say("Teach mode needs the training bundle, which this variant does not have.");
     } else if (on) {
-      counts = teacher.get().counts();
+      Teacher t = teacher.get();
+      counts = t.counts();
+      submit(t::prepare); // the backbone loads while the user picks an expression
     }
     canvas.redraw();
   }
