@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * s (twice) on the first face; 6 chooses neutral, H holds it on the second; Enter trains. The
  * record (--out) then names the model {@code personal}, which reads the second face as neutral;
  * the window's title shows the cross-validated accuracy; nothing is written into the models
- * folder (not saved). Screenshot: target/teach-window.png.
+ * folder until S (save) and Return in the name dialog, which writes the model pair there, its
+ * description saying one person. Screenshot: target/teach-window.png.
  */
 class TeachWindowIT {
   private static final long WINDOW_WAIT_S = 240;
@@ -69,6 +70,8 @@ class TeachWindowIT {
         "--source", clip.toString(), "--realtime", "--out", record.toString());
     Path shot = Path.of(System.getProperty("mirror.target", "target")).resolve("teach-window.png");
     DistributionRun.Result result;
+    Path models = DistributionRun.userData(work).resolve("models");
+    List<String> saved;
     String title;
     double firstHoldEnd;
     double secondHoldStart;
@@ -92,6 +95,13 @@ class TeachWindowIT {
       Thread.sleep(1500); // the smoother settles on the personal model's readings
       XwdScreen.grab(x11.name(), shot);
       title = windowName(window);
+      // not saved yet: nothing in the user's models folder
+      assertEquals(List.of(), files(models));
+      key(window, "s");
+      String dialog = awaitWindow("Save the personal model", 30);
+      x11.xdotool("windowfocus", "--sync", dialog, "key", "Return");
+      awaitFile(models.resolve("my-face.json"), 60);
+      saved = files(models);
       key(window, "q");
       result = mirror.await(60);
     } finally {
@@ -121,12 +131,42 @@ class TeachWindowIT {
     assertEquals(List.of("happiness", "neutral"), labels, frame.toString());
     assertTrue(scores.get("neutral").asDouble() > 0.5, "the second face, taught as neutral: " + frame);
 
-    // not saved: nothing in the user's models folder
-    Path models = DistributionRun.userData(work).resolve("models");
-    if (Files.isDirectory(models)) {
-      try (Stream<Path> files = Files.list(models)) {
-        assertEquals(List.of(), files.toList());
+    // saved: the model pair with its golden file, its description saying one person
+    assertEquals(List.of("my-face.golden.json", "my-face.json", "my-face.onnx"), saved);
+    JsonNode source = JSON.readTree(models.resolve("my-face.json").toFile()).get("source");
+    assertTrue(source.get("onePerson").asBoolean(), source.toString());
+    assertEquals(List.of("happiness", "neutral"),
+        List.of(JSON.readTree(models.resolve("my-face.json").toFile()).get("output").get("canonical").get(0).asText(),
+            JSON.readTree(models.resolve("my-face.json").toFile()).get("output").get("canonical").get(1).asText()));
+  }
+
+  /** The names of the files in a folder, sorted; none when it does not exist. */
+  private static List<String> files(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  private static String awaitWindow(String name, long seconds) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (System.nanoTime() < deadline) {
+      List<String> ids = x11.xdotool("search", "--onlyvisible", "--name", name);
+      if (!ids.isEmpty()) {
+        return ids.get(0);
       }
+      Thread.sleep(250);
+    }
+    throw new AssertionError("no window '" + name + "' within " + seconds + " s");
+  }
+
+  private static void awaitFile(Path file, long seconds) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (!Files.isRegularFile(file)) {
+      assertTrue(System.nanoTime() < deadline, file + " not written within " + seconds + " s");
+      Thread.sleep(250);
     }
   }
 

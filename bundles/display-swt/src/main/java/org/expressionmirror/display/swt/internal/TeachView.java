@@ -34,8 +34,8 @@ import org.expressionmirror.api.teach.Teacher;
  * Teach mode in the window: pick an expression, hold it for three seconds while the main face's
  * features are recorded (by the {@link Teacher}: features only, in memory), train, and the
  * personal model is selected as the model through Config Admin as the Model menu does. Keys
- * while the panel is open: 1-8 choose the expression, H holds, Enter trains; T opens and closes
- * the panel. UI thread, except {@link #offer}.
+ * while the panel is open: 1-8 choose the expression, H holds, Enter trains, S saves; T opens and
+ * closes the panel. UI thread, except {@link #offer}.
  */
 final class TeachView implements AutoCloseable {
   static final String TITLE = "Expression Mirror";
@@ -129,6 +129,8 @@ final class TeachView implements AutoCloseable {
       hold();
     } else if (e.keyCode == SWT.CR || e.keyCode == SWT.KEYPAD_CR) {
       train();
+    } else if (e.character == 's' || e.character == 'S') {
+      save();
     } else {
       return false;
     }
@@ -264,7 +266,7 @@ final class TeachView implements AutoCloseable {
     new MenuItem(menu, SWT.SEPARATOR);
     item(menu, "&Hold the expression for 3 s\tH", this::hold);
     item(menu, "T&rain the personal model\tEnter", this::train).setEnabled(c.ready());
-    item(menu, "&Save the personal model…", this::save).setEnabled(result != null);
+    item(menu, "&Save the personal model…\tS", this::save).setEnabled(result != null);
     item(menu, "&Forget samples and model", this::forget).setEnabled(c.total() > 0 || result != null);
   }
 
@@ -303,7 +305,7 @@ final class TeachView implements AutoCloseable {
       c.perLabel().forEach((l, n) -> per.add(l + " " + n));
       lines.add("Samples: " + String.join(" · ", per) + " (train needs 2 expressions with " + c.minimum() + " or more)");
     }
-    lines.add("H: hold " + expression + " for 3 s · Enter: train · Teach menu: save, forget");
+    lines.add("H: hold " + expression + " for 3 s · Enter: train · S: save · Teach menu: forget");
     if (result != null) {
       lines.add(String.format(Locale.ROOT, "%s (%d folds, %d samples of %s, trained in %.1f s); in use as model '%s'",
           accuracyText(result), result.folds(), result.samples(), String.join(", ", result.labels()), result.seconds(), Teacher.MODEL_ID));
