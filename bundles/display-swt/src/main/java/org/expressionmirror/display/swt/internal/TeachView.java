@@ -14,7 +14,6 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Display;
@@ -41,12 +40,11 @@ final class TeachView implements AutoCloseable {
   static final String TITLE = "Expression Mirror";
   static final long HOLD_NANOS = TimeUnit.SECONDS.toNanos(3);
   private static final int TICK_MS = 250;
-  private static final int PAD = 10;
 
   private final Display display;
   private final Shell shell;
   private final Canvas canvas;
-  private final Palette palette;
+  private final TeachPainter painter;
   private final Supplier<Teacher> teacher;
   private final Controls controls;
   private final Supplier<FrameResult> latest;
@@ -72,7 +70,7 @@ final class TeachView implements AutoCloseable {
     this.display = display;
     this.shell = shell;
     this.canvas = canvas;
-    this.palette = palette;
+    this.painter = new TeachPainter(palette);
     this.teacher = teacher;
     this.controls = controls;
     this.latest = latest;
@@ -286,10 +284,10 @@ final class TeachView implements AutoCloseable {
   void paint(GC gc, Rectangle area) {
     if (holdUntil != 0) {
       double left = Math.max(0, (holdUntil - System.nanoTime()) / 1e9);
-      banner(gc, area, String.format(Locale.ROOT, "Hold %s: %.1f s", holding, left), left / (HOLD_NANOS / 1e9));
+      painter.banner(gc, area, String.format(Locale.ROOT, "Hold %s: %.1f s", holding, left), left / (HOLD_NANOS / 1e9), holding);
     }
     if (open) {
-      panel(gc, area, lines());
+      painter.panel(gc, area, lines(), !message.isEmpty());
     }
   }
 
@@ -322,46 +320,6 @@ final class TeachView implements AutoCloseable {
       out.add((i + 1) + " " + Expressions.CANONICAL.get(i));
     }
     return out;
-  }
-
-  private void panel(GC gc, Rectangle area, List<String> lines) {
-    int lineHeight = gc.getFontMetrics().getHeight();
-    int width = 0;
-    for (String l : lines) {
-      width = Math.max(width, gc.textExtent(l).x);
-    }
-    width = Math.min(area.width - 2 * PAD, width + 2 * PAD);
-    int height = lines.size() * lineHeight + 2 * PAD;
-    int x = area.x + PAD;
-    int y = area.y + area.height - height - PAD;
-    gc.setAlpha(220);
-    gc.setBackground(palette.panel);
-    gc.fillRectangle(x, y, width, height);
-    gc.setAlpha(255);
-    for (int i = 0; i < lines.size(); i++) {
-      boolean last = i == lines.size() - 1 && !message.isEmpty();
-      gc.setForeground(last ? palette.warning : palette.text);
-      gc.drawText(lines.get(i), x + PAD, y + PAD + i * lineHeight, true);
-    }
-  }
-
-  private void banner(GC gc, Rectangle area, String text, double progress) {
-    Point extent = gc.textExtent(text);
-    int barWidth = BaselineView.PROGRESS_WIDTH;
-    int width = Math.max(extent.x, barWidth) + 40;
-    int height = extent.y + 30 + BaselineView.PROGRESS_HEIGHT;
-    int x = area.x + (area.width - width) / 2;
-    int y = area.y + 12;
-    gc.setAlpha(210);
-    gc.setBackground(palette.panel);
-    gc.fillRectangle(x, y, width, height);
-    gc.setAlpha(255);
-    gc.setForeground(palette.warning);
-    gc.drawText(text, x + (width - extent.x) / 2, y + 10, true);
-    gc.setBackground(palette.background);
-    gc.fillRectangle(x + 20, y + extent.y + 18, barWidth, BaselineView.PROGRESS_HEIGHT);
-    gc.setBackground(palette.of(holding));
-    gc.fillRectangle(x + 20, y + extent.y + 18, (int) Math.round(barWidth * Math.min(1, progress)), BaselineView.PROGRESS_HEIGHT);
   }
 
   /** Repaints the countdown and ends the hold on time, also when no frame comes. */
