@@ -22,6 +22,7 @@ import java.util.Map;
  * @param report JSON report file, or null
  * @param config runtime-config folder (detector settings)
  * @param home the user's folder, or null for the default
+ * @param onePerson every image shows the same person (fewer folds for few images; the description says so)
  * @param properties extra framework properties given as {@code -Dkey=value}
  */
 record TrainOptions(
@@ -36,6 +37,7 @@ record TrainOptions(
     Path report,
     Path config,
     Path home,
+    boolean onePerson,
     Map<String, String> properties) {
 
   static final String USAGE =
@@ -43,6 +45,7 @@ record TrainOptions(
           "\n",
           "usage: mirror train --dataset DIR [--labels votes.csv] [--validation DIR] [--backbone ID] [--detector none|ID]",
           "                    [--folds K] [--name NAME] [--out DIR] [--report FILE.json] [--config DIR] [--home DIR]",
+          "                    [--one-person]",
           "",
           "  --dataset DIR    one subfolder of images per label (as eval reads them; <label>/<subject>/ and a",
           "                   subjects.csv group the folds by person), or a FER+ label.csv (or its folder)",
@@ -59,6 +62,8 @@ record TrainOptions(
           "  --report FILE    also write the cross-validation report as JSON",
           "  --config DIR     runtime-config folder with the detector settings (default: runtime-config)",
           "  --home DIR       your folder (default " + UserHome.DEFAULT_DESCRIPTION + ")",
+          "  --one-person     every image shows the same person (e.g. you): fewer folds when a label has few",
+          "                   images, and the model's description says it was trained on one person",
           "",
           "Prints the cross-validation report (accuracy and macro-F1 per fold with mean and standard deviation,",
           "per-label precision, recall, F1 and the confusion matrix) and writes the model. Exits 0, or 2 with",
@@ -77,6 +82,7 @@ record TrainOptions(
     Path report = null;
     Path config = defaultConfig;
     Path home = null;
+    boolean onePerson = false;
     Map<String, String> properties = new LinkedHashMap<>();
     List<String> rest = new ArrayList<>(args);
     while (!rest.isEmpty()) {
@@ -93,6 +99,7 @@ record TrainOptions(
         case "--report" -> report = Path.of(Options.value(a, rest));
         case "--config" -> config = Path.of(Options.value(a, rest));
         case "--home" -> home = Path.of(Options.value(a, rest));
+        case "--one-person" -> onePerson = true;
         default -> Options.property(a, properties, "unknown train option: ");
       }
     }
@@ -102,7 +109,7 @@ record TrainOptions(
     if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
       throw new IllegalArgumentException("--name " + name + " is not a model id: letters, digits, '.', '_' and '-', at most 64");
     }
-    return new TrainOptions(dataset, labels, validation, backbone, detector, folds, name, out, report, config, home, properties);
+    return new TrainOptions(dataset, labels, validation, backbone, detector, folds, name, out, report, config, home, onePerson, properties);
   }
 
   private static int folds(String value) {
@@ -131,6 +138,9 @@ record TrainOptions(
     }
     if (report != null) {
       p.put("mirror.train.report", report.toAbsolutePath().toString());
+    }
+    if (onePerson) {
+      p.put("mirror.train.onePerson", "true");
     }
     p.putAll(properties);
     return new Options("train", null, null, config, true, false, home, p);

@@ -50,6 +50,13 @@ public final class Training {
    */
   public static final String CLASS_WEIGHTS = "mirror.train.classWeights";
 
+  /**
+   * Framework property: {@code true} when every image shows the same person (their own face):
+   * each image is its own group, fewer folds when a label has few images, and the description
+   * says the model was trained on one person.
+   */
+  public static final String ONE_PERSON = "mirror.train.onePerson";
+
   /** Framework property: seed of the folds, the split and the shuffles (default 1). */
   public static final String SEED = "mirror.train.seed";
 

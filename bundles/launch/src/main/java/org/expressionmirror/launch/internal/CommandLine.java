@@ -134,6 +134,7 @@ final class CommandLine {
     putIfSet(p, "seed", Training.SEED, true);
     putIfSet(p, "classWeights", Training.CLASS_WEIGHTS, true);
     putIfSet(p, "waitSeconds", Training.WAIT_SECONDS, true);
+    putIfSet(p, "onePerson", Training.ONE_PERSON, true);
     p.put("exitAtEnd", Boolean.TRUE);
     return LaunchConfiguration.of(Training.PID, p);
   }

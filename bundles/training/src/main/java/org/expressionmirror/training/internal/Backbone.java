@@ -116,6 +116,17 @@ final class Backbone implements AutoCloseable {
   float[] features(Frame frame, Box box) throws OrtException {
     input.clear();
     preprocessor.fill(frame, box, input);
+    return run();
+  }
+
+  /** The features of a model input made before (golden crops), not of a frame. */
+  float[] features(float[] modelInput) throws OrtException {
+    input.clear();
+    input.put(modelInput);
+    return run();
+  }
+
+  private float[] run() throws OrtException {
     input.rewind();
     try (OnnxTensor in = OnnxTensor.createTensor(env, input, spec.shape());
         OrtSession.Result r = session.run(Map.of(spec.inputName(), in), Set.of(head.featuresName()))) {

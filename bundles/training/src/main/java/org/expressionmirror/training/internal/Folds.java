@@ -73,4 +73,25 @@ final class Folds {
     }
     return fold;
   }
+
+  /**
+   * Folds for a small set, as one person's own recordings are: each fold's test part should hold
+   * every label, so no more folds than the rarest label has examples (and never fewer than 2).
+   *
+   * @param counts examples per label (labels without any left out)
+   * @throws IllegalArgumentException when a label has fewer than 2 examples: it cannot be both
+   *     trained on and tested
+   */
+  static int forSmallSet(int wanted, int[] counts) {
+    int rarest = Integer.MAX_VALUE;
+    for (int c : counts) {
+      if (c > 0) {
+        rarest = Math.min(rarest, c);
+      }
+    }
+    if (rarest < 2) {
+      throw new IllegalArgumentException("every label needs at least 2 examples for cross-validation");
+    }
+    return Math.max(2, Math.min(wanted, rarest));
+  }
 }

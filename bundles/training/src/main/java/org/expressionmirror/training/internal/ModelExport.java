@@ -161,8 +161,8 @@ final class ModelExport {
     return g;
   }
 
-  /** The backbone's description with this model's id, files, labels and provenance. */
-  private static ObjectNode description(
+  /** The backbone's description with this model's id, files, labels and provenance (also Teach mode's in-memory model). */
+  static ObjectNode description(
       Backbone backbone, String name, String version, List<String> classes, Map<String, Object> provenance)
       throws IOException {
     ObjectNode d = (ObjectNode) JSON.readTree(backbone.description().toFile());

@@ -31,6 +31,11 @@ final class Progress {
     this.total = total;
   }
 
+  /** A progress that shows nothing (the window trains without a terminal). */
+  static Progress silent() {
+    return new Progress(new PrintStream(java.io.OutputStream.nullOutputStream()), "", "", 0);
+  }
+
   /** One more item done. */
   void step() {
     done++;

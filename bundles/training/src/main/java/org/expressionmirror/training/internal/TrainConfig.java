@@ -40,6 +40,9 @@ public @interface TrainConfig {
   @AttributeDefinition(description = "Class weights (n / (classes * n_label))^power: 0 none, 1 balanced (default 0.5, the best macro-F1 on FER+ valid for 1 accuracy point).")
   double classWeights() default 0.5;
 
+  @AttributeDefinition(description = "Every image shows one person (their own face): fewer folds when a label has few images, and the description says so (default false).")
+  boolean onePerson() default false;
+
   @AttributeDefinition(description = "Seed of the folds, the validation split and the shuffles (default 1).")
   long seed() default 1;
 

@@ -185,7 +185,7 @@ public final class TrainingComponent {
             config.l2(), defaults.learningRate(), defaults.batch(), defaults.maxEpochs(), defaults.patience(),
             defaults.validationShare(), config.classWeights(), config.seed());
     TrainingRun.Settings settings =
-        new TrainingRun.Settings(name, config.folds(), detectorName, detectorSettings, trainer, cacheDir(), outDir);
+        new TrainingRun.Settings(name, config.folds(), detectorName, detectorSettings, trainer, cacheDir(), outDir, config.onePerson());
     logger.info("training {} on {} images of {} (backbone {}, detector {})", name, set.examples().size(), set.root(), config.backbone(), detectorName);
     try (Backbone backbone = Backbone.open(onnx.environment(), Path.of(String.valueOf(description)))) {
       TrainingRun.Outcome outcome =

@@ -42,7 +42,19 @@ final class TrainingRun {
       Map<String, Object> detectorSettings,
       SoftmaxTrainer.Settings trainer,
       Path cacheDir,
-      Path outDir) {}
+      Path outDir,
+      boolean onePerson) {
+    /** Images of many people. */
+    Settings(
+        String name, int folds, String detectorName, Map<String, Object> detectorSettings,
+        SoftmaxTrainer.Settings trainer, Path cacheDir, Path outDir) {
+      this(name, folds, detectorName, detectorSettings, trainer, cacheDir, outDir, false);
+    }
+
+    Settings withFolds(int k) {
+      return new Settings(name, k, detectorName, detectorSettings, trainer, cacheDir, outDir, onePerson);
+    }
+  }
 
   /** What the run produced. */
   record Outcome(TrainReport report, ModelExport.Written written) {}
@@ -114,8 +126,25 @@ final class TrainingRun {
     int[] labels = f.examples().stream().mapToInt(TrainingSet.Example::label).toArray();
     List<double[]> targets = f.examples().stream().map(TrainingSet.Example::target).toList();
     List<String> names = f.examples().stream().map(TrainingSet.Example::name).toList();
-    List<String> groups = f.examples().stream().map(TrainingSet.Example::group).toList();
+    // one person: a subject layout cannot hold anyone out, so each image is its own group
+    List<String> groups = s.onePerson() ? names : f.examples().stream().map(TrainingSet.Example::group).toList();
     SoftmaxTrainer trainer = new SoftmaxTrainer(s.trainer());
+    int folds = s.folds();
+    if (s.onePerson()) {
+      // one person's few images: no more folds than the rarest label has images, so every fold
+      // tests every label
+      int[] perClass = new int[classes.size()];
+      for (int l : labels) {
+        perClass[l]++;
+      }
+      try {
+        folds = Folds.forSmallSet(s.folds(), perClass);
+      } catch (IllegalArgumentException e) {
+        throw new TrainingException(e.getMessage() + " (" + counts(classes, perClass) + ") in " + set.root());
+      }
+      out.printf(Locale.ROOT, "one person: %d images (%s), %d-fold cross-validation%n", n, counts(classes, perClass), folds);
+      s = s.withFolds(folds);
+    }
     CrossValidation.Result cv;
     try {
       cv = new CrossValidation(trainer, s.folds(), s.trainer().seed())
@@ -154,7 +183,7 @@ final class TrainingRun {
     List<ModelExport.Crop> crops = goldenCrops(extraction, f, classes.size());
     ModelExport.Written written =
         ModelExport.write(env, backbone, fin.head(), classes, crops, s.name(), version, provenance, s.outDir());
-    TrainReport tr = TrainReport.of(s, set.grouped(), cv, fin, written, report);
+    TrainReport tr = TrainReport.of(s, set.grouped() && !s.onePerson(), cv, fin, written, report);
     out.print(ReportTable.of(report));
     out.print(tr.foldsText());
     out.printf(
@@ -164,6 +193,14 @@ final class TrainingRun {
     out.printf(Locale.ROOT, "model %s written: %s, %s, %s%n", s.name(), written.onnx(), written.golden(), written.description());
     out.printf(Locale.ROOT, "select it with model=%s (a running mirror picks it up without a restart)%n", s.name());
     return new Outcome(tr, written);
+  }
+
+  private static String counts(List<String> classes, int[] perClass) {
+    List<String> parts = new ArrayList<>();
+    for (int k = 0; k < classes.size(); k++) {
+      parts.add(classes.get(k) + " " + perClass[k]);
+    }
+    return String.join(", ", parts);
   }
 
   /** Up to {@link #GOLDEN_PER_CLASS} crops of each class, the first ones in the set's order. */
@@ -194,7 +231,11 @@ final class TrainingRun {
       SoftmaxTrainer.Result fin,
       Instant start) {
     Map<String, Object> p = new LinkedHashMap<>();
-    p.put("trainedBy", "mirror train");
+    p.put("trainedBy", s.onePerson() ? "mirror train --one-person" : "mirror train");
+    if (s.onePerson()) {
+      p.put("trainedOn", PersonalTraining.ONE_PERSON);
+      p.put("onePerson", true);
+    }
     p.put("date", start.toString());
     p.put("backbone", Map.of(
         "id", backbone.spec().id(),
@@ -211,7 +252,7 @@ final class TrainingRun {
         "sha256", f.datasetSha256(),
         "images", f.examples().size(),
         "perLabel", counts,
-        "groupedBySubject", set.grouped()));
+        "groupedBySubject", set.grouped() && !s.onePerson()));
     p.put("detector", s.detectorName());
     SoftmaxTrainer.Settings t = s.trainer();
     Map<String, Object> trainer = new LinkedHashMap<>();

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.SWTException;
 import org.eclipse.swt.graphics.GC;
@@ -28,6 +29,7 @@ import org.expressionmirror.api.FaceResult;
 import org.expressionmirror.api.Frame;
 import org.expressionmirror.api.FrameResult;
 import org.expressionmirror.api.RunSummary;
+import org.expressionmirror.api.teach.Teacher;
 
 /**
  * The mirror window: status line, the image with face frames and readings, and the timeline
@@ -61,6 +63,7 @@ final class MirrorWindow {
   private final InputPainter inputs;
   private final NeutralBaseline neutral = new NeutralBaseline();
   private final BaselineView baseline;
+  private final TeachView teach;
   private final TimelinePainter timelinePainter;
   private final Timeline timeline = new Timeline();
   private final RateMeter rate = new RateMeter();
@@ -104,6 +107,23 @@ final class MirrorWindow {
       Choices choices,
       Executor configWork,
       Runnable onClosed) {
+    this(display, mirrored, onlyMyFace, controls, choices, configWork, () -> null, onClosed);
+  }
+
+  /**
+   * On UI thread.
+   *
+   * @param teacher Teach mode's service, or null while there is none
+   */
+  MirrorWindow(
+      Display display,
+      boolean mirrored,
+      boolean onlyMyFace,
+      Controls controls,
+      Choices choices,
+      Executor configWork,
+      Supplier<Teacher> teacher,
+      Runnable onClosed) {
     this.display = display;
     this.mirrored = mirrored;
     this.onlyMyFace = onlyMyFace;
@@ -118,6 +138,7 @@ final class MirrorWindow {
     shell.setLayout(new FillLayout());
     canvas = new Canvas(shell, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
     baseline = new BaselineView(display, canvas, palette, neutral);
+    teach = new TeachView(display, shell, canvas, palette, teacher, controls, this::latest);
     canvas.addListener(SWT.Paint, e -> paint(e.gc, new Rectangle(e.x, e.y, e.width, e.height)));
     statusPaint = new PaintThrottle(STATUS_PERIOD_MS, System::nanoTime, this::timer, () -> redraw(statusBand()));
     timelinePaint =
@@ -155,6 +176,8 @@ final class MirrorWindow {
     agreement.add(next.result());
     // every frame, also one the UI drops, counts towards a neutral baseline being recorded
     neutral.add(next.result(), System.nanoTime());
+    // every frame, also one the UI drops, may give Teach mode a sample
+    teach.offer(next.frame(), next.result());
     slot.offer(next);
   }
 
@@ -224,6 +247,11 @@ final class MirrorWindow {
   /** On UI thread: the neutral baseline's keys, menu actions and drawing. */
   BaselineView baseline() {
     return baseline;
+  }
+
+  /** On UI thread: Teach mode's keys, menu and drawing. */
+  TeachView teach() {
+    return teach;
   }
 
   /** On UI thread: whether the model's input is shown beside each face. */
@@ -359,6 +387,7 @@ final class MirrorWindow {
       paintImage(gc, imageArea);
       paintMessage(gc, imageArea);
       baseline.paint(gc, imageArea);
+      teach.paint(gc, imageArea);
     }
     Rectangle timelineArea = timelineBand();
     if (damage.intersects(timelineArea)) {
@@ -425,6 +454,9 @@ final class MirrorWindow {
     }
     if (!baseline.status().isEmpty()) {
       fields.add(baseline.status());
+    }
+    if (!teach.status().isEmpty()) {
+      fields.add(teach.status());
     }
     if (!notice.isEmpty()) {
       fields.add(notice);
@@ -581,12 +613,15 @@ final class MirrorWindow {
       toggleModelInput(!modelInput);
     } else if (ours && baseline.key(e)) {
       e.doit = false;
+    } else if (ours && teach.key(e)) {
+      e.doit = false;
     }
   }
 
   private void disposeResources(Runnable onClosed) {
     display.removeFilter(SWT.KeyDown, quitKeys);
     disposeImage();
+    teach.close();
     if (place != null) {
       place.dispose();
       place = null;

@@ -17,6 +17,7 @@ import org.expressionmirror.api.ModelInput;
 import org.expressionmirror.api.ResultListener;
 import org.expressionmirror.api.RunSummary;
 import org.expressionmirror.api.Smoother;
+import org.expressionmirror.api.teach.Teacher;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.ServiceReference;
@@ -60,6 +61,8 @@ public final class MirrorWindowComponent
   private final Controls controls;
   private final WindowThread ui;
   private volatile ConfigurationAdmin configAdmin;
+  /** Teach mode's service (the training bundle), when the variant has it. */
+  private volatile Teacher teacher;
   private volatile boolean deactivating;
   /**
    * "Show what the model sees", as configured; told to the pipeline as the view's {@link
@@ -96,6 +99,7 @@ public final class MirrorWindowComponent
                         controls,
                         choices,
                         configWork,
+                        () -> teacher,
                         this::windowClosed),
                 failure -> {
                   System.err.println(failure);
@@ -294,6 +298,17 @@ public final class MirrorWindowComponent
   void unbindConfigAdmin(ConfigurationAdmin admin) {
     if (configAdmin == admin) {
       configAdmin = null;
+    }
+  }
+
+  @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+  void bindTeacher(Teacher t) {
+    teacher = t;
+  }
+
+  void unbindTeacher(Teacher t) {
+    if (teacher == t) {
+      teacher = null;
     }
   }
 

@@ -45,6 +45,7 @@ final class WindowMenus {
     for (Choices.Kind kind : Choices.Kind.values()) {
       dynamicMenu(bar, "&" + title(kind), menu -> fillKind(menu, kind));
     }
+    dynamicMenu(bar, "&Teach", menu -> window.teach().fillMenu(menu));
     dynamicMenu(bar, "&View", this::fillView);
   }
 

@@ -280,7 +280,7 @@ public final class ModelLoader {
   }
 
   /** First inferences allocate and plan; doing them now keeps that cost out of the first frames. */
-  private static void warmUp(OnnxExpressionModel model, Path onnx) throws ModelException {
+  static void warmUp(OnnxExpressionModel model, Path onnx) throws ModelException {
     ModelSpec spec = model.spec();
     int count = spec.width() * spec.height() * spec.channels();
     FloatBuffer zeros = ByteBuffer.allocateDirect(count * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
