@@ -40,6 +40,9 @@ public @interface TrainConfig {
   @AttributeDefinition(description = "Class weights (n / (classes * n_label))^power: 0 none, 1 balanced (default 0.5, the best macro-F1 on FER+ valid for 1 accuracy point).")
   double classWeights() default 0.5;
 
+  @AttributeDefinition(description = "What the head learns from FER+ votes: soft (each image's vote shares, single votes dropped; the default) or hard (its majority label alone, one-hot). Label folders give one label per image either way.")
+  String targets() default TrainingSet.SOFT;
+
   @AttributeDefinition(description = "Seed of the folds, the validation split and the shuffles (default 1).")
   long seed() default 1;
 

@@ -38,6 +38,7 @@ public final class TrainLaunchSettings {
     put(p, "l2", context.getProperty(Training.L2));
     put(p, "seed", context.getProperty(Training.SEED));
     put(p, "classWeights", context.getProperty(Training.CLASS_WEIGHTS));
+    put(p, "targets", context.getProperty(Training.TARGETS));
     put(p, "waitSeconds", context.getProperty(Training.WAIT_SECONDS));
     p.put("exitAtEnd", Boolean.TRUE);
     Configuration c = configAdmin.getConfiguration(Training.PID, "?");
