@@ -57,6 +57,12 @@ public final class Training {
    */
   public static final String ONE_PERSON = "mirror.train.onePerson";
 
+  /**
+   * Framework property: {@code soft} (FER+ vote shares, the default) or {@code hard} (the majority
+   * label alone) as the head's targets.
+   */
+  public static final String TARGETS = "mirror.train.targets";
+
   /** Framework property: seed of the folds, the split and the shuffles (default 1). */
   public static final String SEED = "mirror.train.seed";
 

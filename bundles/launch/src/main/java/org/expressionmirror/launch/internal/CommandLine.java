@@ -133,6 +133,7 @@ final class CommandLine {
     putIfSet(p, "l2", Training.L2, true);
     putIfSet(p, "seed", Training.SEED, true);
     putIfSet(p, "classWeights", Training.CLASS_WEIGHTS, true);
+    putIfSet(p, "targets", Training.TARGETS, true);
     putIfSet(p, "waitSeconds", Training.WAIT_SECONDS, true);
     putIfSet(p, "onePerson", Training.ONE_PERSON, true);
     p.put("exitAtEnd", Boolean.TRUE);

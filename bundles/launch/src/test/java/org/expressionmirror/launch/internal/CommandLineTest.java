@@ -89,7 +89,9 @@ class CommandLineTest {
                 "mirror.train.folds", " x5 ",
                 "mirror.train.name", "mine",
                 "mirror.train.l2", "1e-3",
-                "mirror.train.backbone", "faceapi"));
+                "mirror.train.backbone", "faceapi",
+                "mirror.train.targets", " hard ",
+                "mirror.train.onePerson", "true"));
     assertEquals(1, all.size());
     assertEquals("mirror.train", all.get(0).pid());
     assertEquals(
@@ -99,6 +101,8 @@ class CommandLineTest {
             "name", "mine",
             "l2", "1e-3",
             "backbone", "faceapi",
+            "targets", "hard",
+            "onePerson", "true",
             "exitAtEnd", true),
         all.get(0).properties());
     assertTrue(warnings.isEmpty());

@@ -43,6 +43,9 @@ public @interface TrainConfig {
   @AttributeDefinition(description = "Every image shows one person (their own face): fewer folds when a label has few images, and the description says so (default false).")
   boolean onePerson() default false;
 
+  @AttributeDefinition(description = "What the head learns from FER+ votes: soft (each image's vote shares, single votes dropped; the default) or hard (its majority label alone, one-hot). Label folders give one label per image either way.")
+  String targets() default TrainingSet.SOFT;
+
   @AttributeDefinition(description = "Seed of the folds, the validation split and the shuffles (default 1).")
   long seed() default 1;
 

@@ -143,6 +143,10 @@ public final class TrainingComponent {
     if (!(config.l2() >= 0) || Double.isInfinite(config.l2())) {
       throw new TrainingException(Training.L2 + " = " + config.l2() + " must be 0 or more");
     }
+    String targets = config.targets().trim();
+    if (!targets.equals(TrainingSet.SOFT) && !targets.equals(TrainingSet.HARD)) {
+      throw new TrainingException(Training.TARGETS + " = " + targets + " must be " + TrainingSet.SOFT + " or " + TrainingSet.HARD);
+    }
     if (config.folds() < 2) {
       throw new TrainingException("--folds " + config.folds() + ": cross-validation needs at least 2 folds");
     }
@@ -157,6 +161,10 @@ public final class TrainingComponent {
     }
     TrainingSet set = TrainingSet.read(Path.of(config.dataset()), config.labels().isBlank() ? null : Path.of(config.labels()));
     TrainingSet validation = config.validation().isBlank() ? null : TrainingSet.read(Path.of(config.validation()), null);
+    if (targets.equals(TrainingSet.HARD)) {
+      set = set.withHardTargets();
+      validation = validation == null ? null : validation.withHardTargets();
+    }
     long wait = TimeUnit.SECONDS.toMillis(config.waitSeconds());
     Available.Entry<ExpressionModel> model = services.model(config.backbone(), wait);
     if (model == null) {
@@ -185,7 +193,8 @@ public final class TrainingComponent {
             config.l2(), defaults.learningRate(), defaults.batch(), defaults.maxEpochs(), defaults.patience(),
             defaults.validationShare(), config.classWeights(), config.seed());
     TrainingRun.Settings settings =
-        new TrainingRun.Settings(name, config.folds(), detectorName, detectorSettings, trainer, cacheDir(), outDir, config.onePerson());
+        new TrainingRun.Settings(
+            name, config.folds(), detectorName, detectorSettings, trainer, cacheDir(), outDir, config.onePerson(), targets);
     logger.info("training {} on {} images of {} (backbone {}, detector {})", name, set.examples().size(), set.root(), config.backbone(), detectorName);
     try (Backbone backbone = Backbone.open(onnx.environment(), Path.of(String.valueOf(description)))) {
       TrainingRun.Outcome outcome =

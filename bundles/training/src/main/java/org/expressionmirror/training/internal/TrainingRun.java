@@ -34,6 +34,8 @@ final class TrainingRun {
    * @param folds cross-validation folds
    * @param detectorName detector id and version, or {@code none}
    * @param detectorSettings the detector's configured settings (report, cache key)
+   * @param targets {@link TrainingSet#SOFT} or {@link TrainingSet#HARD}: how the set's targets were
+   *     made (provenance only; the set carries them)
    */
   record Settings(
       String name,
@@ -43,16 +45,17 @@ final class TrainingRun {
       SoftmaxTrainer.Settings trainer,
       Path cacheDir,
       Path outDir,
-      boolean onePerson) {
-    /** Images of many people. */
+      boolean onePerson,
+      String targets) {
+    /** Images of many people, FER+ vote shares as targets. */
     Settings(
         String name, int folds, String detectorName, Map<String, Object> detectorSettings,
         SoftmaxTrainer.Settings trainer, Path cacheDir, Path outDir) {
-      this(name, folds, detectorName, detectorSettings, trainer, cacheDir, outDir, false);
+      this(name, folds, detectorName, detectorSettings, trainer, cacheDir, outDir, false, TrainingSet.SOFT);
     }
 
     Settings withFolds(int k) {
-      return new Settings(name, k, detectorName, detectorSettings, trainer, cacheDir, outDir, onePerson);
+      return new Settings(name, k, detectorName, detectorSettings, trainer, cacheDir, outDir, onePerson, targets);
     }
   }
 
@@ -258,6 +261,7 @@ final class TrainingRun {
     Map<String, Object> trainer = new LinkedHashMap<>();
     trainer.put("name", "softmax regression on standardised features (folded into the exported weights)");
     trainer.put("loss", "class-weighted soft-label cross-entropy + L2");
+    trainer.put("targets", s.targets());
     trainer.put("optimiser", "Adam, minibatch");
     trainer.put("l2", t.l2());
     trainer.put("learningRate", t.learningRate());

@@ -36,6 +36,12 @@ import org.expressionmirror.evaluation.internal.LeftOut;
  * @param leftOut images without a label (FER+)
  */
 record TrainingSet(Path root, List<String> classes, List<Example> examples, List<LeftOut> leftOut) {
+  /** Targets: each image's FER+ vote shares. */
+  static final String SOFT = "soft";
+
+  /** Targets: each image's majority label alone. */
+  static final String HARD = "hard";
+
   /** The file naming each image's subject. */
   static final String SUBJECTS = "subjects.csv";
 
@@ -237,6 +243,21 @@ record TrainingSet(Path root, List<String> classes, List<Example> examples, List
       kept.add(new Example(e.image(), e.name(), label, target, e.group()));
     }
     return new TrainingSet(root, other, kept, leftOut);
+  }
+
+  /**
+   * This set with one-hot targets at each image's label: FER+'s majority label alone instead of
+   * its vote shares. On FER+ valid the hard targets scored higher than the soft ones (issue 8;
+   * models/README.md has the runs), so the choice is a setting, not a fixed rule.
+   */
+  TrainingSet withHardTargets() {
+    List<Example> hard = new ArrayList<>();
+    for (Example e : examples) {
+      double[] target = new double[classes.size()];
+      target[e.label()] = 1;
+      hard.add(new Example(e.image(), e.name(), e.label(), target, e.group()));
+    }
+    return new TrainingSet(root, classes, hard, leftOut);
   }
 
   /** Whether the folds are grouped by subject (some group holds more than one image). */

@@ -45,7 +45,7 @@ class OnePersonRunTest {
   }
 
   private static TrainingRun.Settings settings(Path out) {
-    return new TrainingRun.Settings("me", 5, "none", Map.of(), SoftmaxTrainer.Settings.defaults(), dir.resolve("cache"), out, true);
+    return new TrainingRun.Settings("me", 5, "none", Map.of(), SoftmaxTrainer.Settings.defaults(), dir.resolve("cache"), out, true, TrainingSet.SOFT);
   }
 
   @Test

@@ -66,6 +66,29 @@ class TrainingSetTest {
   }
 
   @Test
+  void hardTargetsAreTheMajorityLabelAlone() throws Exception {
+    Files.writeString(
+        dir.resolve("label.csv"),
+        "x.png,\"(0, 0, 48, 48)\",5,3,0,0,0,0,0,0,0,0\ny.png,\"(0, 0, 48, 48)\",1,6,2,0,0,0,0,0,1,0\nz.png,\"(0, 0, 48, 48)\",0,0,9,0,0,0,0,0,0,0\n");
+    TrainingSet soft = TrainingSet.read(dir, null);
+    TrainingSet hard = soft.withHardTargets();
+    assertEquals(soft.classes(), hard.classes());
+    assertEquals(soft.leftOut(), hard.leftOut());
+    // x: neutral 5 of 8 votes, happiness 3: soft 5/8 and 3/8, hard neutral alone
+    assertArrayEquals(new double[] {3 / 8.0, 5 / 8.0, 0}, soft.examples().get(0).target(), 1e-12);
+    assertArrayEquals(new double[] {0, 1, 0}, hard.examples().get(0).target(), 1e-12);
+    assertArrayEquals(new double[] {1, 0, 0}, hard.examples().get(1).target(), 1e-12);
+    assertArrayEquals(new double[] {0, 0, 1}, hard.examples().get(2).target(), 1e-12);
+    for (int i = 0; i < 3; i++) {
+      TrainingSet.Example s = soft.examples().get(i);
+      TrainingSet.Example h = hard.examples().get(i);
+      assertEquals(s.name(), h.name());
+      assertEquals(s.label(), h.label());
+      assertEquals(s.group(), h.group());
+    }
+  }
+
+  @Test
   void aValidationSetIsMappedOntoTheTrainingClasses() throws Exception {
     Files.writeString(
         dir.resolve("label.csv"),
