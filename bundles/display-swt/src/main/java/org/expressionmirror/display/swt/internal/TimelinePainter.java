@@ -129,7 +129,10 @@ final class TimelinePainter {
     for (Timeline.Marker m : timeline.markers()) {
       int x = scale.x(m.timeMs(), plot.x, plot.width);
       gc.drawLine(x, plot.y, x, plot.y + plot.height);
-      gc.drawText(m.what(), x + 3, plot.y + 2, true);
+      // a swap near the right edge is labelled on the marker's left, so its name stays readable
+      int w = gc.textExtent(m.what()).x;
+      int left = x + 3 + w <= plot.x + plot.width ? x + 3 : Math.max(plot.x, x - 3 - w);
+      gc.drawText(m.what(), left, plot.y + 2, true);
     }
   }
 }
