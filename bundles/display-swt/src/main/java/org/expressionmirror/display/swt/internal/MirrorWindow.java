@@ -71,6 +71,7 @@ final class MirrorWindow {
   private final AtomicLong renders = new AtomicLong();
   private final PaintThrottle statusPaint;
   private final PaintThrottle timelinePaint;
+  private final ShownTiming timing;
 
   // UI-thread state.
   private Image image;
@@ -103,6 +104,20 @@ final class MirrorWindow {
       Choices choices,
       Executor configWork,
       Runnable onClosed) {
+    this(display, mirrored, onlyMyFace, controls, choices, configWork, onClosed, ShownTiming.OFF);
+  }
+
+  /** On UI thread; {@code timing} notes when frames are shown ({@code -Dmirror.timing=true}). */
+  MirrorWindow(
+      Display display,
+      boolean mirrored,
+      boolean onlyMyFace,
+      Controls controls,
+      Choices choices,
+      Executor configWork,
+      Runnable onClosed,
+      ShownTiming timing) {
+    this.timing = timing;
     this.display = display;
     this.mirrored = mirrored;
     this.onlyMyFace = onlyMyFace;
@@ -396,6 +411,7 @@ final class MirrorWindow {
     if (modelInput) {
       paintInputs(gc, shown.result(), view);
     }
+    timing.painted(frame);
   }
 
   /** Beside each face whose readings are shown, under them, the input its model received. */
