@@ -71,17 +71,39 @@ class RegionPassTest {
   }
 
   @Test
-  void aFaceLostFromItsRegionMakesTheNextPassAWholeFrameOne() {
+  void aFaceLostFromItsRegionIsLookedForInTheWholeFrameAtOnce() {
     BrightSquare detector = new BrightSquare();
     RegionPass regions = new RegionPass();
     regions.detect(detector, square(0, 20, 20), 10);
-    // the face jumps out of its region: the region pass misses it, the next full pass finds it
-    RegionPass.Found missed = regions.detect(detector, square(1, 250, 180), 10);
-    RegionPass.Found again = regions.detect(detector, square(2, 250, 180), 10);
-    assertEquals(List.of(), missed.faces());
-    assertEquals(FaceResult.REGION_PASS, missed.pass());
-    assertEquals(FaceResult.FULL_PASS, again.pass());
-    assertEquals(List.of(new Box(250, 180, SIDE, SIDE)), again.faces().stream().map(Face::box).toList());
+    // the face jumps out of its region: the region pass misses it, a full pass of the same frame finds it
+    RegionPass.Found moved = regions.detect(detector, square(1, 250, 180), 10);
+    RegionPass.Found next = regions.detect(detector, square(2, 250, 180), 10);
+    assertEquals(List.of(new Box(250, 180, SIDE, SIDE)), moved.faces().stream().map(Face::box).toList());
+    assertEquals(FaceResult.FULL_PASS, moved.pass());
+    assertEquals(List.of("320x240", "80x80", "320x240", "80x80"), detector.seen);
+    assertEquals(FaceResult.REGION_PASS, next.pass());
+    assertEquals(List.of(new Box(250, 180, SIDE, SIDE)), next.faces().stream().map(Face::box).toList());
+  }
+
+  @Test
+  void aPartnerDoesTheRegionPassesAndItsFacesSaySo() {
+    BrightSquare detector = new BrightSquare();
+    BrightSquare partner = new BrightSquare();
+    RegionPass regions = new RegionPass();
+    List<String> passes = new ArrayList<>();
+    List<String> foundBy = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      RegionPass.Found found = regions.detect(detector, partner, "cheap", square(i, 100 + 3 * i, 60), 3);
+      passes.add(found.pass());
+      foundBy.add(found.faces().get(0).foundBy());
+      assertEquals(List.of(new Box(100 + 3 * i, 60, SIDE, SIDE)), found.faces().stream().map(Face::box).toList());
+    }
+    String full = FaceResult.FULL_PASS;
+    String region = FaceResult.REGION_PASS;
+    assertEquals(List.of(full, region, region, full), passes);
+    assertEquals(List.of("", "cheap", "cheap", ""), foundBy);
+    assertEquals(List.of("320x240", "320x240"), detector.seen);
+    assertEquals(List.of("80x80", "80x80"), partner.seen);
   }
 
   @Test

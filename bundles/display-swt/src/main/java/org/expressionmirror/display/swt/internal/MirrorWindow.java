@@ -9,7 +9,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.SWTException;
 import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.Pattern;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
@@ -74,8 +73,8 @@ final class MirrorWindow {
   private final ShownTiming timing;
 
   // UI-thread state.
-  private Image image;
-  /** The image as a fill pattern: how the frame is drawn (see paintImage). */
+  /** The frame as an image and fill pattern: how the frame is drawn (see paintImage). */
+  private final FrameSurface surface;
   private Pattern pattern;
   /** Scales the frame into place, flipped in the mirror view; made on first use. */
   private Transform place;
@@ -124,6 +123,7 @@ final class MirrorWindow {
     this.controls = controls;
     this.configWork = configWork;
     palette = new Palette(display);
+    surface = new FrameSurface(display);
     faces = new FacePainter(palette, neutral);
     inputs = new InputPainter(palette);
     timelinePainter = new TimelinePainter(palette);
@@ -330,21 +330,8 @@ final class MirrorWindow {
   }
 
   private void replaceImage(Frame frame) {
-    disposeImage();
     // never flipped here: the paint flips it for free while scaling (no per-frame pixel loop)
-    image = new Image(display, FrameImages.toImageData(frame));
-    pattern = new Pattern(display, image);
-  }
-
-  private void disposeImage() {
-    if (pattern != null) {
-      pattern.dispose();
-      pattern = null;
-    }
-    if (image != null) {
-      image.dispose();
-      image = null;
-    }
+    pattern = surface.show(frame);
   }
 
   /** Paints the parts of the window that meet {@code damage}, the area SWT asks for. */
@@ -381,7 +368,7 @@ final class MirrorWindow {
   }
 
   private void paintImage(GC gc, Rectangle area) {
-    if (shown == null || image == null || area.width <= 0 || area.height <= 0) {
+    if (shown == null || pattern == null || area.width <= 0 || area.height <= 0) {
       if (message.isEmpty()) { // a message (failure, end) says more than "waiting"
         gc.setForeground(palette.dimText);
         drawCentred(gc, "Waiting for frames from " + source, area);
@@ -601,7 +588,8 @@ final class MirrorWindow {
 
   private void disposeResources(Runnable onClosed) {
     display.removeFilter(SWT.KeyDown, quitKeys);
-    disposeImage();
+    pattern = null;
+    surface.close();
     if (place != null) {
       place.dispose();
       place = null;
@@ -665,6 +653,11 @@ final class MirrorWindow {
   /** Where the last frame was drawn, or null before the first one. */
   ViewTransform view() {
     return view;
+  }
+
+  /** Whether frames of one size are written into one image in place (FrameSurface). */
+  boolean framesInPlace() {
+    return surface.inPlace();
   }
 
   /** How many frames reached the UI thread (repaints made). */

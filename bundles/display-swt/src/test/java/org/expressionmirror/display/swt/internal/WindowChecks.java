@@ -79,6 +79,7 @@ public final class WindowChecks {
     checks.put("timelineMarksSwap", this::timelineMarksSwap);
     // after the timeline checks: it shows frame 6 again, which a timeline reads as a restart
     checks.put("mirroredImageIsTheFlippedPhoto", this::mirroredImageIsTheFlippedPhoto);
+    checks.put("aNewFrameReplacesThePixelsInPlace", this::aNewFrameReplacesThePixelsInPlace);
     checks.put("menuEditsConfiguration", this::menuEditsConfiguration);
     checks.put("sourceFailureAndRetry", this::sourceFailureAndRetry);
     checks.put("statusFitsTheWidth", this::statusFitsTheWidth);
@@ -554,9 +555,52 @@ public final class WindowChecks {
         new StageTimes(4.2, 18.5, 2.7, 0.1));
   }
 
+  /**
+   * Frames of one size share one image whose pixels each frame replaces (FrameSurface): a plain
+   * colour after the photo must show as that colour, and the photo after it as the photo again,
+   * with the pixels written in place (no new image per frame).
+   */
+  private void aNewFrameReplacesThePixelsInPlace() throws Exception {
+    onUi(
+        () -> {
+          window.applyView(false, false);
+          return null;
+        });
+    byte[] green = new byte[photo.bgr().length];
+    for (int i = 0; i < green.length; i += 3) {
+      green[i] = 20; // blue
+      green[i + 1] = (byte) 200; // green
+      green[i + 2] = 30; // red
+    }
+    Frame plain = new Frame(photo.index(), photo.timeMs(), photo.width(), photo.height(), green);
+    ImageData before = showAndGrab(photo, result(8, List.of()));
+    ImageData colour = showAndGrab(plain, result(9, List.of()));
+    ImageData after = showAndGrab(photo, result(10, List.of()));
+    Rectangle area = onUi(() -> window.view().imageArea());
+    int greenPoints = 0;
+    int photoPoints = 0;
+    for (int i = 1; i < 20; i++) {
+      int x = area.x + area.width * i / 20;
+      int y = area.y + area.height * (i % 7 + 1) / 9;
+      if (distance(rgb(colour, x, y), new RGB(30, 200, 20)) <= 12) {
+        greenPoints++;
+      }
+      if (distance(rgb(before, x, y), rgb(after, x, y)) <= 12) {
+        photoPoints++;
+      }
+    }
+    require(greenPoints == 19, "the plain frame shows at " + greenPoints + " of 19 points");
+    require(photoPoints >= 18, "the photo shows again at " + photoPoints + " of 19 points");
+    require(onUi(window::framesInPlace), "frames written into the image in place");
+  }
+
   private ImageData showAndGrab(FrameResult result) throws Exception {
+    return showAndGrab(photo, result);
+  }
+
+  private ImageData showAndGrab(Frame frame, FrameResult result) throws Exception {
     long before = onUi(window::renders);
-    window.offer(photo, result);
+    window.offer(frame, result);
     for (int i = 0; i < 200 && onUi(window::renders) == before; i++) {
       Thread.sleep(10);
     }
