@@ -240,7 +240,7 @@ class PrivateX:
         self.proc.wait()
 
 
-LATENCY = re.compile(r"^latency: (read|shown) (\d+) (\d+)$", re.M)
+LATENCY = re.compile(r"^latency: (read|offered|shown) (\d+) (\d+)$", re.M)
 
 
 def latencies(stderr, t0, t1):
@@ -248,13 +248,18 @@ def latencies(stderr, t0, t1):
 
     Java's System.nanoTime and Python's time.monotonic both read CLOCK_MONOTONIC on Linux.
     """
-    read, shown = {}, []
+    read, offered, shown = {}, {}, []
     for kind, index, nanos in LATENCY.findall(stderr):
         if kind == "read":
             read[int(index)] = int(nanos)
+        elif kind == "offered":
+            offered[int(index)] = int(nanos)
         elif t0 * 1e9 <= int(nanos) <= t1 * 1e9:
             shown.append((int(index), int(nanos)))
-    return [(n - read[i]) / 1e6 for i, n in shown if i in read]
+    # the pipeline's part (read -> handed to the window) and the window's (handed -> painted)
+    return ([(n - read[i]) / 1e6 for i, n in shown if i in read],
+            [(offered[i] - read[i]) / 1e6 for i, n in shown if i in read and i in offered],
+            [(n - offered[i]) / 1e6 for i, n in shown if i in offered])
 
 
 def first_shown_ms(stderr):
@@ -305,7 +310,7 @@ def window_run(clip, cfg, display, work, warmup, seconds, niceness, mirror=None)
     out.seek(0)
     err.seek(0)
     stderr = err.read().decode(errors="replace")
-    late = latencies(stderr, t0, t1)
+    late, pipeline_part, window_part = latencies(stderr, t0, t1)
     first = first_shown_ms(stderr)
     if SUMMARY.search(out.read().decode(errors="replace")):
         # the summary is printed when the source ends: then the minute held idle time too
@@ -323,7 +328,9 @@ def window_run(clip, cfg, display, work, warmup, seconds, niceness, mirror=None)
             "shown": 100 * len(late) / frames,
             "lat50": statistics.median(late) if late else float("nan"),
             "lat95": percentile(late, 0.95) if late else float("nan"),
-            "first": first if first is not None else float("nan")}
+            "first": first if first is not None else float("nan"),
+            "lat_pipe": statistics.median(pipeline_part) if pipeline_part else float("nan"),
+            "lat_win": statistics.median(window_part) if window_part else float("nan")}
 
 
 def lines(path):
@@ -340,19 +347,23 @@ def window_report(results, clip, rounds, seconds):
           "medians over rounds")
     head = (f"{'pipeline':<34}{'CPU % core':>11}{'frames/s':>9}{'CPU ms/frame':>13}"
             f"{'% core at 30 fps':>17}{'window ms/frame':>16}{'RSS MB':>8}{'peak RSS':>9}"
-            f"{'% shown':>8}{'read->shown ms p50':>19}{'p95':>7}{'first shown ms':>15}")
+            f"{'% shown':>8}{'read->shown ms p50':>19}{'p95':>7}{'(pipeline':>10}{'+ window)':>10}"
+            f"{'first shown ms':>15}")
     print(head)
     print("-" * len(head))
     for name, runs in results.items():
         med = {k: statistics.median(r[k] for r in runs)
-               for k in ("core", "fps", "cpu_ms", "core30", "window_ms", "rss", "shown", "lat50", "lat95", "first")}
+               for k in ("core", "fps", "cpu_ms", "core30", "window_ms", "rss", "shown", "lat50", "lat95",
+                         "lat_pipe", "lat_win", "first")}
         hwm = max(r["hwm"] for r in runs)
         print(f"{name:<34}{med['core']:>11.1f}{med['fps']:>9.1f}{med['cpu_ms']:>13.1f}"
               f"{med['core30']:>17.1f}{med['window_ms']:>16.1f}{med['rss']:>8.0f}{hwm:>9.0f}"
-              f"{med['shown']:>8.0f}{med['lat50']:>19.1f}{med['lat95']:>7.1f}{med['first']:>15.0f}")
+              f"{med['shown']:>8.0f}{med['lat50']:>19.1f}{med['lat95']:>7.1f}{med['lat_pipe']:>10.1f}"
+              f"{med['lat_win']:>10.1f}{med['first']:>15.0f}")
     print("read->shown: a frame's read (camera) or due time (--realtime file) to its paint in the window, over "
-          "the frames painted in the measured time; % shown: of the frames processed; first shown: first "
-          "frame processed -> first frame painted")
+          "the frames painted in the measured time (medians of its parts: read -> handed to the window, "
+          "handed -> painted); % shown: of the frames processed; first shown: first frame processed -> "
+          "first frame painted")
 
 
 def window_main(a, configs):

@@ -164,6 +164,7 @@ final class MirrorWindow {
 
   /** As {@link #offer(Frame, FrameResult)}, with what the model was fed for each face. */
   void offer(FrameSlot.Shown next) {
+    timing.offered(next.frame());
     rate.tick(System.nanoTime());
     // every frame counts, also those a busy window never paints
     agreement.add(next.result());

@@ -9,7 +9,8 @@ import org.osgi.framework.BundleContext;
  * first frame was shown, in the start-up breakdown's form (seconds since launch; the pipeline
  * prints when it processed that frame), and for every frame painted one {@code latency: shown
  * INDEX NANOS} line, which bundles/launcher/src/bench/bench.py --window matches with the source's
- * {@code latency: read} lines to measure how old a frame is when the window shows it. UI thread.
+ * {@code latency: read} lines to measure how old a frame is when the window shows it. UI thread,
+ * but {@link #offered}.
  */
 final class ShownTiming {
   static final ShownTiming OFF = new ShownTiming(false, 0);
@@ -32,6 +33,16 @@ final class ShownTiming {
     }
     String launch = context.getProperty(LAUNCH_PROPERTY);
     return new ShownTiming(true, launch == null ? System.currentTimeMillis() : Long.parseLong(launch));
+  }
+
+  /**
+   * The pipeline handed the frame with its numbers to the window (any thread): the part of the
+   * latency before the window, {@code latency: offered INDEX NANOS}.
+   */
+  void offered(Frame frame) {
+    if (on) {
+      System.err.println("latency: offered " + frame.index() + " " + System.nanoTime());
+    }
   }
 
   /** The frame's pixels were just painted; a frame painted again (a partial repaint) is not news. */
