@@ -2,8 +2,9 @@
 """Speed benchmark (not part of mvn verify): named pipeline configurations over one clip.
 
     bundles/launcher/src/bench/bench.py --clip CLIP [--rounds N] [--config NAME=KEY=VALUE,...]...
-                                         [--reference SCRIPT] [--realtime] [--work DIR]
+                                         [--reference SCRIPT] [--realtime] [--work DIR] [--other NAME=PATH/mirror]...
     bundles/launcher/src/bench/bench.py --window --clip CLIP [--seconds 60] [--warmup 20] [--rounds N] [--nice N]
+                                         [--other NAME=PATH/mirror]...
 
 Each round runs every configuration once, in turn (alternating, so a noisy neighbour hurts all
 alike), as `./mirror --headless --source CLIP --config DIR` with a copy of runtime-config whose
@@ -52,6 +53,16 @@ painting) own CPU ms per frame; the busiest threads of each run go to stderr. Th
 than the warm-up and the measurement (loop a short one: ffmpeg -stream_loop N); a program that
 reaches the clip's end before the minute is over is reported as an error. Default configurations
 then: haar+faceapi, blazeface+faceapi, blazeface-back+faceapi (the shipped default).
+The window runs with -Dmirror.timing=true, so the program prints, per frame, when the source read
+it (a camera) or it became due (a --realtime file), when the pipeline handed it to the window and
+when the window painted it (`latency: read|offered|shown INDEX NANOS`, System.nanoTime, which is
+CLOCK_MONOTONIC like Python's time.monotonic). It reports, over the frames painted in the measured
+time, read -> shown (median and 95th percentile) with its two parts, the % of processed frames
+painted, and from the start-up lines the time from the first frame processed to the first frame
+shown.
+
+--other NAME=PATH/mirror (clip and window runs): another build's ./mirror runs the same
+configurations in the same rounds, alternating, e.g. a copy of the distribution before a change.
 """
 import argparse
 import os
@@ -110,8 +121,8 @@ def config_dir(work, name, keys):
     return d
 
 
-def mirror_run(clip, cfg, realtime):
-    cmd = [str(ROOT / "mirror"), "--headless", "--source", str(clip), "--config", str(cfg)]
+def mirror_run(clip, cfg, realtime, mirror=None):
+    cmd = [str(mirror or ROOT / "mirror"), "--headless", "--source", str(clip), "--config", str(cfg)]
     if realtime:
         cmd.append("--realtime")
     code, out, err, wall, cpu, rss = run_measured(cmd)
@@ -546,14 +557,19 @@ def main():
         return
     configs = parse_configs(a.config)
     dirs = {name: config_dir(a.work, name, keys) for name, keys in configs.items()}
+    # --other NAME=PATH/mirror: another build's configurations in the same rounds (before/after)
+    builds = {("this:" if a.other else "") + name: (None, d) for name, d in dirs.items()}
+    for spec in a.other or []:
+        build, _, path = spec.partition("=")
+        builds.update({f"{build}:{name}": (Path(path).resolve(), d) for name, d in dirs.items()})
     why_not = reference_available(a.reference)
     print(f"bench: reference loop: {why_not or a.reference}", file=sys.stderr)
     results, swaps, evals = {}, [], []
     for r in range(1, a.rounds + 1):
         if not why_not and not a.realtime:
             results.setdefault("reference", []).append(reference_run(a.reference, a.clip.resolve()))
-        for name, d in dirs.items():
-            res = mirror_run(a.clip.resolve(), d, a.realtime)
+        for name, (mirror, d) in builds.items():
+            res = mirror_run(a.clip.resolve(), d, a.realtime, mirror)
             results.setdefault(name, []).append(res)
             print(f"bench: round {r} {name}: {res['frames']} frames, {res['fps']:.1f} fps, "
                   f"{res['cpu_ms']:.1f} CPU ms/frame, {res['rss']:.0f} MB", file=sys.stderr)
