@@ -15,9 +15,11 @@ import org.expressionmirror.api.Keypoint;
  * from one frame to the next, so scanning a region twice its size finds it again at a fraction of
  * the cost of the whole frame. A region pass that loses a face is followed at once, in the same
  * frame, by a whole-frame pass (the face may have moved fast, or the region's detector missed it:
- * either way the frame does not lose it); a new detector and a frame without faces make the next
- * pass a whole-frame one, so a face that enters waits at most {@code fullPassEvery} frames; the
- * images of a folder are each looked at whole. A detector may name a cheaper partner
+ * either way the frame does not lose it), and so are the passes of the next {@code fullPassEvery
+ * - 1} frames: where regions miss (a small or turned face), a region pass and a
+ * whole-frame pass every frame would cost more than the whole frame alone. A new detector and a
+ * frame without faces make the next pass a whole-frame one, so a face that enters waits at most
+ * {@code fullPassEvery} frames; the images of a folder are each looked at whole. A detector may name a cheaper partner
  * for the region passes (service property {@value #PARTNER}, e.g. BlazeFace's 256-pixel back model
  * names the 128-pixel front model, which is made for a face that fills much of its image, as a
  * face does in its region): its faces say so in {@code foundBy}. Kept by the detect stage alone.
@@ -36,6 +38,8 @@ final class RegionPass {
   private List<Box> last = List.of();
   private Object lastDetector;
   private int sinceFull;
+  /** Whole-frame passes still to make after a region pass lost a face. */
+  private int fullFor;
 
   /** The faces the detector finds, and which kind of pass found them. */
   record Found(List<Face> faces, String pass) {}
@@ -57,15 +61,18 @@ final class RegionPass {
             || !frame.name().isEmpty()
             || last.isEmpty()
             || detector != lastDetector
-            || sinceFull + 1 >= fullPassEvery;
+            || sinceFull + 1 >= fullPassEvery
+            || fullFor > 0;
     List<Face> faces = full ? List.of() : around(partner, partnerId, frame, last);
     // a face lost from its region may have moved fast or may be gone: the whole frame, now
     if (!full && faces.size() < last.size()) {
       full = true;
+      fullFor = fullPassEvery;
     }
     if (full) {
       faces = detector.detect(frame);
       sinceFull = 0;
+      fullFor = Math.max(0, fullFor - 1);
     } else {
       sinceFull++;
     }
