@@ -15,14 +15,15 @@ import org.expressionmirror.api.Keypoint;
  * from one frame to the next, so scanning a region twice its size finds it again at a fraction of
  * the cost of the whole frame. A region pass that loses a face is followed at once, in the same
  * frame, by a whole-frame pass (the face may have moved fast, or the region's detector missed it:
- * either way the frame does not lose it), and so are the passes of the next {@code fullPassEvery
- * - 1} frames: where regions miss (a small or turned face), a region pass and a
+ * either way the frame does not lose it), and so are the passes of the next {@code
+ * fullPassEvery - 1} frames: where regions miss (a small or turned face), a region pass and a
  * whole-frame pass every frame would cost more than the whole frame alone. A new detector and a
  * frame without faces make the next pass a whole-frame one, so a face that enters waits at most
- * {@code fullPassEvery} frames; the images of a folder are each looked at whole. A detector may name a cheaper partner
- * for the region passes (service property {@value #PARTNER}, e.g. BlazeFace's 256-pixel back model
- * names the 128-pixel front model, which is made for a face that fills much of its image, as a
- * face does in its region): its faces say so in {@code foundBy}. Kept by the detect stage alone.
+ * {@code fullPassEvery} frames; the images of a folder are each looked at whole. A detector may
+ * name a cheaper partner for the region passes (service property {@value #PARTNER}, e.g.
+ * BlazeFace's 256-pixel back model names the 128-pixel front model, which is made for a face that
+ * fills much of its image, as a face does in its region): its faces say so in {@code foundBy}.
+ * Kept by the detect stage alone.
  */
 final class RegionPass {
   /** A region is the face's box grown by this factor about its centre. */
