@@ -2,8 +2,9 @@
 """Speed benchmark (not part of mvn verify): named pipeline configurations over one clip.
 
     bundles/launcher/src/bench/bench.py --clip CLIP [--rounds N] [--config NAME=KEY=VALUE,...]...
-                                         [--reference SCRIPT] [--realtime] [--work DIR]
+                                         [--reference SCRIPT] [--realtime] [--work DIR] [--other NAME=PATH/mirror]...
     bundles/launcher/src/bench/bench.py --window --clip CLIP [--seconds 60] [--warmup 20] [--rounds N] [--nice N]
+                                         [--other NAME=PATH/mirror]...
 
 Each round runs every configuration once, in turn (alternating, so a noisy neighbour hurts all
 alike), as `./mirror --headless --source CLIP --config DIR` with a copy of runtime-config whose
@@ -52,6 +53,16 @@ painting) own CPU ms per frame; the busiest threads of each run go to stderr. Th
 than the warm-up and the measurement (loop a short one: ffmpeg -stream_loop N); a program that
 reaches the clip's end before the minute is over is reported as an error. Default configurations
 then: haar+faceapi, blazeface+faceapi, blazeface-back+faceapi (the shipped default).
+The window runs with -Dmirror.timing=true, so the program prints, per frame, when the source read
+it (a camera) or it became due (a --realtime file), when the pipeline handed it to the window and
+when the window painted it (`latency: read|offered|shown INDEX NANOS`, System.nanoTime, which is
+CLOCK_MONOTONIC like Python's time.monotonic). It reports, over the frames painted in the measured
+time, read -> shown (median and 95th percentile) with its two parts, the % of processed frames
+painted, and from the start-up lines the time from the first frame processed to the first frame
+shown.
+
+--other NAME=PATH/mirror (clip and window runs): another build's ./mirror runs the same
+configurations in the same rounds, alternating, e.g. a copy of the distribution before a change.
 """
 import argparse
 import os
@@ -110,8 +121,8 @@ def config_dir(work, name, keys):
     return d
 
 
-def mirror_run(clip, cfg, realtime):
-    cmd = [str(ROOT / "mirror"), "--headless", "--source", str(clip), "--config", str(cfg)]
+def mirror_run(clip, cfg, realtime, mirror=None):
+    cmd = [str(mirror or ROOT / "mirror"), "--headless", "--source", str(clip), "--config", str(cfg)]
     if realtime:
         cmd.append("--realtime")
     code, out, err, wall, cpu, rss = run_measured(cmd)
@@ -240,14 +251,55 @@ class PrivateX:
         self.proc.wait()
 
 
-def window_run(clip, cfg, display, work, warmup, seconds, niceness):
+LATENCY = re.compile(r"^latency: (read|offered|shown) (\d+) (\d+)$", re.M)
+
+
+def latencies(stderr, t0, t1):
+    """Frame read -> painted in the window, ms, for the frames painted between t0 and t1 (monotonic s).
+
+    Java's System.nanoTime and Python's time.monotonic both read CLOCK_MONOTONIC on Linux.
+    """
+    read, offered, shown = {}, {}, []
+    for kind, index, nanos in LATENCY.findall(stderr):
+        if kind == "read":
+            read[int(index)] = int(nanos)
+        elif kind == "offered":
+            offered[int(index)] = int(nanos)
+        elif t0 * 1e9 <= int(nanos) <= t1 * 1e9:
+            shown.append((int(index), int(nanos)))
+    # the pipeline's part (read -> handed to the window) and the window's (handed -> painted)
+    return ([(n - read[i]) / 1e6 for i, n in shown if i in read],
+            [(offered[i] - read[i]) / 1e6 for i, n in shown if i in read and i in offered],
+            [(n - offered[i]) / 1e6 for i, n in shown if i in offered])
+
+
+def first_shown_ms(stderr):
+    """First frame processed -> first frame shown in the window, ms (the timing lines), or None."""
+    at = {}
+    for line in stderr.splitlines():
+        m = TIMING.match(line)
+        if m and m.group(2).strip() in ("pipeline: first frame processed", "window: first frame shown"):
+            at.setdefault(m.group(2).strip(), float(m.group(1)))
+    if len(at) < 2:
+        return None
+    return 1000 * (at["window: first frame shown"] - at["pipeline: first frame processed"])
+
+
+def percentile(values, q):
+    v = sorted(values)
+    return v[min(len(v) - 1, int(round(q * (len(v) - 1))))]
+
+
+def window_run(clip, cfg, display, work, warmup, seconds, niceness, mirror=None):
     """The window over clip at its own rate: CPU % of one core over `seconds` after `warmup`."""
     # the record counts the frames processed in the minute: on a loaded machine --realtime skips
     # frames, so CPU ms per frame (and what it makes at the full 30 fps) is the figure to compare
     record = work / "window.jsonl"
     partial = Path(str(record) + ".partial")
-    cmd = [str(ROOT / "mirror"), "--source", str(clip), "--config", str(cfg), "--realtime",
-           "--out", str(record)]
+    # -Dmirror.timing=true: the source's and the window's per-frame lines (latency) and the
+    # start-up lines (first frame processed, first frame shown); printing them costs microseconds
+    cmd = [str(mirror or ROOT / "mirror"), "--source", str(clip), "--config", str(cfg), "--realtime",
+           "--out", str(record), "-Dmirror.timing=true"]
     env = dict(os.environ, DISPLAY=f":{display}", XDG_DATA_HOME=str(work / "home"))
     out = tempfile.TemporaryFile()
     err = tempfile.TemporaryFile()
@@ -267,6 +319,10 @@ def window_run(clip, cfg, display, work, warmup, seconds, niceness):
             p.send_signal(signal.SIGTERM)
         p.wait()
     out.seek(0)
+    err.seek(0)
+    stderr = err.read().decode(errors="replace")
+    late, pipeline_part, window_part = latencies(stderr, t0, t1)
+    first = first_shown_ms(stderr)
     if SUMMARY.search(out.read().decode(errors="replace")):
         # the summary is printed when the source ends: then the minute held idle time too
         raise SystemExit(f"bench: {clip} ended before {warmup + seconds:.0f} s: use a longer clip")
@@ -279,7 +335,13 @@ def window_run(clip, cfg, display, work, warmup, seconds, niceness):
     return {"window_core": 100 * window / (t1 - t0), "window_ms": 1000 * window / frames,
             "core": 100 * (cpu1 - cpu0) / (t1 - t0), "cpu_s": cpu1 - cpu0, "wall": t1 - t0,
             "fps": frames / (t1 - t0), "cpu_ms": 1000 * (cpu1 - cpu0) / frames,
-            "core30": 3 * 1000 * (cpu1 - cpu0) / frames, "rss": rss, "hwm": hwm}
+            "core30": 3 * 1000 * (cpu1 - cpu0) / frames, "rss": rss, "hwm": hwm,
+            "shown": 100 * len(late) / frames,
+            "lat50": statistics.median(late) if late else float("nan"),
+            "lat95": percentile(late, 0.95) if late else float("nan"),
+            "first": first if first is not None else float("nan"),
+            "lat_pipe": statistics.median(pipeline_part) if pipeline_part else float("nan"),
+            "lat_win": statistics.median(window_part) if window_part else float("nan")}
 
 
 def lines(path):
@@ -294,26 +356,41 @@ def lines(path):
 def window_report(results, clip, rounds, seconds):
     print(f"\nclip {clip}, window on Xvfb, --realtime, {rounds} rounds, CPU over {seconds:.0f} s, "
           "medians over rounds")
-    head = (f"{'pipeline':<26}{'CPU % core':>12}{'frames/s':>10}{'CPU ms/frame':>14}"
-            f"{'% core at 30 fps':>18}{'window thread ms/frame':>24}{'RSS MB':>10}{'peak RSS MB':>13}")
+    head = (f"{'pipeline':<34}{'CPU % core':>11}{'frames/s':>9}{'CPU ms/frame':>13}"
+            f"{'% core at 30 fps':>17}{'window ms/frame':>16}{'RSS MB':>8}{'peak RSS':>9}"
+            f"{'% shown':>8}{'read->shown ms p50':>19}{'p95':>7}{'(pipeline':>10}{'+ window)':>10}"
+            f"{'first shown ms':>15}")
     print(head)
     print("-" * len(head))
     for name, runs in results.items():
         med = {k: statistics.median(r[k] for r in runs)
-               for k in ("core", "fps", "cpu_ms", "core30", "window_ms", "rss")}
+               for k in ("core", "fps", "cpu_ms", "core30", "window_ms", "rss", "shown", "lat50", "lat95",
+                         "lat_pipe", "lat_win", "first")}
         hwm = max(r["hwm"] for r in runs)
-        print(f"{name:<26}{med['core']:>12.1f}{med['fps']:>10.1f}{med['cpu_ms']:>14.1f}"
-              f"{med['core30']:>18.1f}{med['window_ms']:>24.1f}{med['rss']:>10.0f}{hwm:>13.0f}")
+        print(f"{name:<34}{med['core']:>11.1f}{med['fps']:>9.1f}{med['cpu_ms']:>13.1f}"
+              f"{med['core30']:>17.1f}{med['window_ms']:>16.1f}{med['rss']:>8.0f}{hwm:>9.0f}"
+              f"{med['shown']:>8.0f}{med['lat50']:>19.1f}{med['lat95']:>7.1f}{med['lat_pipe']:>10.1f}"
+              f"{med['lat_win']:>10.1f}{med['first']:>15.0f}")
+    print("read->shown: a frame's read (camera) or due time (--realtime file) to its paint in the window, over "
+          "the frames painted in the measured time (medians of its parts: read -> handed to the window, "
+          "handed -> painted); % shown: of the frames processed; first shown: first frame processed -> "
+          "first frame painted")
 
 
 def window_main(a, configs):
     dirs = {name: config_dir(a.work, name, keys) for name, keys in configs.items()}
+    # --other NAME=PATH/mirror: another build in the same rounds, alternating (before/after)
+    runs = [("this:" if a.other else "") + name for name in dirs]
+    mirrors = {n: (None, d) for n, d in zip(runs, dirs.values())}
+    for spec in a.other or []:
+        build, _, path = spec.partition("=")
+        mirrors.update({f"{build}:{name}": (Path(path).resolve(), d) for name, d in dirs.items()})
     x = PrivateX(a.nice)  # the X server paints for the window: shielded alike
     results = {}
     try:
         for r in range(1, a.rounds + 1):
-            for name, d in dirs.items():
-                res = window_run(a.clip.resolve(), d, x.number, a.work, a.warmup, a.seconds, a.nice)
+            for name, (mirror, d) in mirrors.items():
+                res = window_run(a.clip.resolve(), d, x.number, a.work, a.warmup, a.seconds, a.nice, mirror)
                 results.setdefault(name, []).append(res)
                 print(f"bench: round {r} {name}: {res['core']:.1f} % of one core over "
                       f"{res['wall']:.0f} s, {res['fps']:.1f} frames/s, {res['cpu_ms']:.1f} CPU ms/frame, "
@@ -480,14 +557,19 @@ def main():
         return
     configs = parse_configs(a.config)
     dirs = {name: config_dir(a.work, name, keys) for name, keys in configs.items()}
+    # --other NAME=PATH/mirror: another build's configurations in the same rounds (before/after)
+    builds = {("this:" if a.other else "") + name: (None, d) for name, d in dirs.items()}
+    for spec in a.other or []:
+        build, _, path = spec.partition("=")
+        builds.update({f"{build}:{name}": (Path(path).resolve(), d) for name, d in dirs.items()})
     why_not = reference_available(a.reference)
     print(f"bench: reference loop: {why_not or a.reference}", file=sys.stderr)
     results, swaps, evals = {}, [], []
     for r in range(1, a.rounds + 1):
         if not why_not and not a.realtime:
             results.setdefault("reference", []).append(reference_run(a.reference, a.clip.resolve()))
-        for name, d in dirs.items():
-            res = mirror_run(a.clip.resolve(), d, a.realtime)
+        for name, (mirror, d) in builds.items():
+            res = mirror_run(a.clip.resolve(), d, a.realtime, mirror)
             results.setdefault(name, []).append(res)
             print(f"bench: round {r} {name}: {res['frames']} frames, {res['fps']:.1f} fps, "
                   f"{res['cpu_ms']:.1f} CPU ms/frame, {res['rss']:.0f} MB", file=sys.stderr)

@@ -158,7 +158,14 @@ final class PipelineRun {
     FaceDetector detector = s.detector().service();
     RegionPass.Found found;
     if (regionsAllowed) {
-      found = regions.detect(detector, frame, s.settings().fullPassEvery());
+      Chosen<FaceDetector> partner = s.regionPasses();
+      found =
+          regions.detect(
+              detector,
+              partner.service(),
+              partner == s.detector() ? "" : partner.id(),
+              frame,
+              s.settings().fullPassEvery());
     } else {
       regions.reset();
       found = new RegionPass.Found(detector.detect(frame), FaceResult.FULL_PASS);
@@ -367,7 +374,8 @@ final class PipelineRun {
             sm.get(),
             s,
             compareDetectors.resolve(s.compareDetector()).orElse(null),
-            compareModels.resolve(s.compareModel()).orElse(null));
+            compareModels.resolve(s.compareModel()).orElse(null),
+            regionPartner(d.get(), s));
       }
       // once start-up is complete, a component that is not there will not come by waiting
       if (System.nanoTime() > deadline || pipeline.startupComplete()) {
@@ -387,6 +395,21 @@ final class PipelineRun {
     }
   }
 
+  /**
+   * The detector's partner for the region passes (its {@value RegionPass#PARTNER} service
+   * property) when there are region passes and the partner is registered; null when the detector
+   * does them itself.
+   */
+  private Chosen<FaceDetector> regionPartner(Chosen<FaceDetector> detector, Settings s) {
+    if (s.fullPassEvery() <= 1
+        || !(pipeline.detectors().property(detector.service(), RegionPass.PARTNER) instanceof String id)
+        || id.isBlank()
+        || id.equals(detector.id())) {
+      return null;
+    }
+    return pipeline.detectors().find(id, null).orElse(null);
+  }
+
   private <T> Optional<Chosen<T>> pick(Selector<T> selector, String id, Filter filter) {
     return started ? selector.resolve(id, filter) : selector.resolveExact(id, filter);
   }
@@ -396,7 +419,8 @@ final class PipelineRun {
         && pipeline.models().contains(s.model().service())
         && pipeline.smoothers().contains(s.smoother().service())
         && (s.compareDetector() == null || pipeline.detectors().contains(s.compareDetector().service()))
-        && (s.compareModel() == null || pipeline.models().contains(s.compareModel().service()));
+        && (s.compareModel() == null || pipeline.models().contains(s.compareModel().service()))
+        && (s.regionDetector() == null || pipeline.detectors().contains(s.regionDetector().service()));
   }
 
   private static String describe(Selection s) {

@@ -13,9 +13,17 @@ import org.expressionmirror.api.Keypoint;
  * Where the detector looks in the next frame: the whole frame every {@code fullPassEvery} frames,
  * and in between only regions around the faces it found in the frame before. A face moves little
  * from one frame to the next, so scanning a region twice its size finds it again at a fraction of
- * the cost of the whole frame. A pass that loses a face, a new detector and a frame without faces
- * make the next pass a whole-frame one, so a face that enters waits at most {@code fullPassEvery}
- * frames; the images of a folder are each looked at whole. Kept by the detect stage alone.
+ * the cost of the whole frame. A region pass that loses a face is followed at once, in the same
+ * frame, by a whole-frame pass (the face may have moved fast, or the region's detector missed it:
+ * either way the frame does not lose it), and so are the passes of the next {@code
+ * fullPassEvery - 1} frames: where regions miss (a small or turned face), a region pass and a
+ * whole-frame pass every frame would cost more than the whole frame alone. A new detector and a
+ * frame without faces make the next pass a whole-frame one, so a face that enters waits at most
+ * {@code fullPassEvery} frames; the images of a folder are each looked at whole. A detector may
+ * name a cheaper partner for the region passes (service property {@value #PARTNER}, e.g.
+ * BlazeFace's 256-pixel back model names the 128-pixel front model, which is made for a face that
+ * fills much of its image, as a face does in its region): its faces say so in {@code foundBy}.
+ * Kept by the detect stage alone.
  */
 final class RegionPass {
   /** A region is the face's box grown by this factor about its centre. */
@@ -25,30 +33,49 @@ final class RegionPass {
   /** Two faces overlapping this much (two regions found the same face) are one. */
   private static final double SAME_FACE_IOU = 0.5;
 
+  /** Service property of a detector: the id of the detector that does its region passes. */
+  static final String PARTNER = "detector.region";
+
   private List<Box> last = List.of();
   private Object lastDetector;
   private int sinceFull;
+  /** Whole-frame passes still to make after a region pass lost a face. */
+  private int fullFor;
 
   /** The faces the detector finds, and which kind of pass found them. */
   record Found(List<Face> faces, String pass) {}
 
   /** Detects faces in {@code frame}; {@code fullPassEvery} 1 makes every pass a whole-frame one. */
   Found detect(FaceDetector detector, Frame frame, int fullPassEvery) {
+    return detect(detector, detector, "", frame, fullPassEvery);
+  }
+
+  /**
+   * As {@link #detect(FaceDetector, Frame, int)}, with the region passes done by {@code partner}
+   * (the detector itself when it has none), whose faces carry {@code partnerId} as {@code foundBy}
+   * (empty: as it found them).
+   */
+  Found detect(FaceDetector detector, FaceDetector partner, String partnerId, Frame frame, int fullPassEvery) {
     // the images of a folder (frames with a file name) are unrelated: each is looked at whole
     boolean full =
         fullPassEvery <= 1
             || !frame.name().isEmpty()
             || last.isEmpty()
             || detector != lastDetector
-            || sinceFull + 1 >= fullPassEvery;
-    List<Face> faces;
+            || sinceFull + 1 >= fullPassEvery
+            || fullFor > 0;
+    List<Face> faces = full ? List.of() : around(partner, partnerId, frame, last);
+    // a face lost from its region may have moved fast or may be gone: the whole frame, now
+    if (!full && faces.size() < last.size()) {
+      full = true;
+      fullFor = fullPassEvery;
+    }
     if (full) {
       faces = detector.detect(frame);
       sinceFull = 0;
+      fullFor = Math.max(0, fullFor - 1);
     } else {
-      faces = around(detector, frame, last);
-      // a face lost from its region may have moved fast or may be gone: look everywhere next time
-      sinceFull = faces.size() < last.size() ? fullPassEvery : sinceFull + 1;
+      sinceFull++;
     }
     lastDetector = detector;
     last = faces.stream().map(Face::box).toList();
@@ -60,7 +87,7 @@ final class RegionPass {
     last = List.of();
   }
 
-  private static List<Face> around(FaceDetector detector, Frame frame, List<Box> boxes) {
+  private static List<Face> around(FaceDetector detector, String foundBy, Frame frame, List<Box> boxes) {
     List<Face> found = new ArrayList<>(boxes.size());
     for (Box box : boxes) {
       Box region = region(box, frame.width(), frame.height());
@@ -68,7 +95,7 @@ final class RegionPass {
         continue;
       }
       for (Face f : detector.detect(crop(frame, region))) {
-        Face moved = moved(f, region.x(), region.y());
+        Face moved = moved(foundBy.isEmpty() || !f.foundBy().isEmpty() ? f : f.withFoundBy(foundBy), region.x(), region.y());
         if (found.stream().noneMatch(g -> g.box().iou(moved.box()) >= SAME_FACE_IOU)) {
           found.add(moved);
         }

@@ -14,7 +14,19 @@ record Selection(
     Chosen<Smoother> smoother,
     Settings settings,
     Chosen<FaceDetector> compareDetector,
-    Chosen<ExpressionModel> compareModel) {
+    Chosen<ExpressionModel> compareModel,
+    Chosen<FaceDetector> regionDetector) {
+
+  /** A selection whose detector does its region passes itself. */
+  Selection(
+      Chosen<FaceDetector> detector,
+      Chosen<ExpressionModel> model,
+      Chosen<Smoother> smoother,
+      Settings settings,
+      Chosen<FaceDetector> compareDetector,
+      Chosen<ExpressionModel> compareModel) {
+    this(detector, model, smoother, settings, compareDetector, compareModel, null);
+  }
 
   /** A selection without compare mode. */
   Selection(
@@ -23,6 +35,11 @@ record Selection(
       Chosen<Smoother> smoother,
       Settings settings) {
     this(detector, model, smoother, settings, null, null);
+  }
+
+  /** The detector of the region passes: the detector's region partner, or else the detector itself. */
+  Chosen<FaceDetector> regionPasses() {
+    return regionDetector == null ? detector : regionDetector;
   }
 
   boolean comparing() {

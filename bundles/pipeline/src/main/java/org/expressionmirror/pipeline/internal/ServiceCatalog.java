@@ -49,6 +49,12 @@ final class ServiceCatalog<S> {
             .toList());
   }
 
+  /** A property of this exact service, or null (also when it is no longer registered). */
+  synchronized Object property(Object service, String key) {
+    Map<String, Object> properties = services.get(service);
+    return properties == null ? null : properties.get(key);
+  }
+
   /** Whether this exact service object is still registered. */
   synchronized boolean contains(Object service) {
     return services.containsKey(service);

@@ -71,17 +71,42 @@ class RegionPassTest {
   }
 
   @Test
-  void aFaceLostFromItsRegionMakesTheNextPassAWholeFrameOne() {
+  void aFaceLostFromItsRegionIsLookedForInTheWholeFrameAtOnce() {
     BrightSquare detector = new BrightSquare();
     RegionPass regions = new RegionPass();
-    regions.detect(detector, square(0, 20, 20), 10);
-    // the face jumps out of its region: the region pass misses it, the next full pass finds it
-    RegionPass.Found missed = regions.detect(detector, square(1, 250, 180), 10);
-    RegionPass.Found again = regions.detect(detector, square(2, 250, 180), 10);
-    assertEquals(List.of(), missed.faces());
-    assertEquals(FaceResult.REGION_PASS, missed.pass());
-    assertEquals(FaceResult.FULL_PASS, again.pass());
-    assertEquals(List.of(new Box(250, 180, SIDE, SIDE)), again.faces().stream().map(Face::box).toList());
+    regions.detect(detector, square(0, 20, 20), 3);
+    // the face jumps out of its region: the region pass misses it, a full pass of the same frame
+    // finds it, and the next 3 (fullPassEvery) passes are full ones before regions are tried again
+    List<String> passes = new ArrayList<>();
+    for (int i = 1; i <= 5; i++) {
+      RegionPass.Found found = regions.detect(detector, square(i, 250, 180), 3);
+      passes.add(found.pass());
+      assertEquals(List.of(new Box(250, 180, SIDE, SIDE)), found.faces().stream().map(Face::box).toList());
+    }
+    String full = FaceResult.FULL_PASS;
+    assertEquals(List.of(full, full, full, FaceResult.REGION_PASS, FaceResult.REGION_PASS), passes);
+    assertEquals(List.of("320x240", "80x80", "320x240", "320x240", "320x240", "80x80", "80x80"), detector.seen);
+  }
+
+  @Test
+  void aPartnerDoesTheRegionPassesAndItsFacesSaySo() {
+    BrightSquare detector = new BrightSquare();
+    BrightSquare partner = new BrightSquare();
+    RegionPass regions = new RegionPass();
+    List<String> passes = new ArrayList<>();
+    List<String> foundBy = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      RegionPass.Found found = regions.detect(detector, partner, "cheap", square(i, 100 + 3 * i, 60), 3);
+      passes.add(found.pass());
+      foundBy.add(found.faces().get(0).foundBy());
+      assertEquals(List.of(new Box(100 + 3 * i, 60, SIDE, SIDE)), found.faces().stream().map(Face::box).toList());
+    }
+    String full = FaceResult.FULL_PASS;
+    String region = FaceResult.REGION_PASS;
+    assertEquals(List.of(full, region, region, full), passes);
+    assertEquals(List.of("", "cheap", "cheap", ""), foundBy);
+    assertEquals(List.of("320x240", "320x240"), detector.seen);
+    assertEquals(List.of("80x80", "80x80"), partner.seen);
   }
 
   @Test

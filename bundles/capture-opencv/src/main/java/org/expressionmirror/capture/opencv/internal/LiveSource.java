@@ -21,8 +21,26 @@ final class LiveSource implements FrameSource {
 
   private record Slot(Frame frame, double decodeMs) {}
 
+  /**
+   * Notes the moment a frame was read (a camera) or became due (a paced file): the start of its
+   * way to the window. With {@code -Dmirror.timing=true} one {@code latency: read INDEX NANOS}
+   * line per frame goes to stderr, which the window's {@code latency: shown} lines are matched
+   * with (bundles/launcher/src/bench/bench.py --window); off by default.
+   */
+  enum ReadStamp {
+    NONE,
+    PRINTED;
+
+    void read(Frame frame) {
+      if (this == PRINTED) {
+        System.err.println("latency: read " + frame.index() + " " + System.nanoTime());
+      }
+    }
+  }
+
   private final FrameReader reader;
   private final boolean paced;
+  private final ReadStamp stamp;
   private final SourceInfo info;
   private final Thread thread;
   private final ReentrantLock lock = new ReentrantLock();
@@ -35,9 +53,10 @@ final class LiveSource implements FrameSource {
   private long skipped;
   private double lastDecodeMs;
 
-  private LiveSource(FrameReader reader, boolean paced) {
+  private LiveSource(FrameReader reader, boolean paced, ReadStamp stamp) {
     this.reader = reader;
     this.paced = paced;
+    this.stamp = stamp;
     SourceInfo r = reader.info();
     this.info =
         new SourceInfo(r.description(), r.width(), r.height(), r.fps(), true, r.declaredFrames());
@@ -46,13 +65,13 @@ final class LiveSource implements FrameSource {
   }
 
   /** Starts capturing from a camera, which sets its own pace. */
-  static LiveSource camera(FrameReader reader) {
-    return start(new LiveSource(reader, false));
+  static LiveSource camera(FrameReader reader, ReadStamp stamp) {
+    return start(new LiveSource(reader, false, stamp));
   }
 
   /** Starts reading a file in real time, one frame every {@code 1 / fps} seconds. */
-  static LiveSource pacedFile(FrameReader reader) {
-    return start(new LiveSource(reader, true));
+  static LiveSource pacedFile(FrameReader reader, ReadStamp stamp) {
+    return start(new LiveSource(reader, true, stamp));
   }
 
   private static LiveSource start(LiveSource source) {
@@ -71,6 +90,7 @@ final class LiveSource implements FrameSource {
         if (paced && !waitUntil(startNanos + (long) (frame.get().timeMs() * 1e6))) {
           break;
         }
+        stamp.read(frame.get());
         publish(new Slot(frame.get(), reader.lastDecodeMs()));
       }
     } catch (IOException | RuntimeException e) {

@@ -14,6 +14,7 @@ import org.expressionmirror.api.FrameSourceFactory;
 import org.expressionmirror.api.SourceSpec;
 import org.expressionmirror.platform.ffmpeg.FfmpegRuntime;
 import org.expressionmirror.platform.opencv.OpenCvRuntime;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -35,8 +36,13 @@ public final class OpenCvFrameSourceFactory implements FrameSourceFactory {
   static final Set<String> IMAGE_EXTENSIONS =
       Set.of("jpg", "jpeg", "png", "bmp", "tif", "tiff", "webp", "pgm", "ppm", "pnm");
 
+  /** Framework property that switches the timing lines on (off by default). */
+  static final String TIMING = "mirror.timing";
+
   private final FfmpegRuntime ffmpeg;
   private final Logger logger;
+  /** Notes when a live frame was read (the window's latency is measured from it); may do nothing. */
+  private final LiveSource.ReadStamp stamp;
 
   /**
    * The OpenCV reference makes sure its natives are loaded before anything is opened; FFmpeg
@@ -46,9 +52,20 @@ public final class OpenCvFrameSourceFactory implements FrameSourceFactory {
   public OpenCvFrameSourceFactory(
       @Reference OpenCvRuntime openCv,
       @Reference FfmpegRuntime ffmpeg,
-      @Reference(service = LoggerFactory.class) Logger logger) {
+      @Reference(service = LoggerFactory.class) Logger logger,
+      BundleContext context) {
+    this(ffmpeg, logger, Boolean.parseBoolean(context.getProperty(TIMING)));
+  }
+
+  /** Without the timing lines (tests). */
+  OpenCvFrameSourceFactory(OpenCvRuntime openCv, FfmpegRuntime ffmpeg, Logger logger) {
+    this(ffmpeg, logger, false);
+  }
+
+  private OpenCvFrameSourceFactory(FfmpegRuntime ffmpeg, Logger logger, boolean timing) {
     this.ffmpeg = ffmpeg;
     this.logger = logger;
+    this.stamp = timing ? LiveSource.ReadStamp.PRINTED : LiveSource.ReadStamp.NONE;
   }
 
   @Override
@@ -60,7 +77,7 @@ public final class OpenCvFrameSourceFactory implements FrameSourceFactory {
       } catch (IllegalArgumentException e) {
         throw new IOException(e.getMessage(), e);
       }
-      return LiveSource.camera(VideoReader.openCamera(index));
+      return LiveSource.camera(VideoReader.openCamera(index), stamp);
     }
     Path path = Path.of(spec.location());
     if (Files.isDirectory(path)) {
@@ -80,7 +97,7 @@ public final class OpenCvFrameSourceFactory implements FrameSourceFactory {
     FrameReader video = FrameCountCheck.of(openVideo(path), path);
     // Without a frame rate there is no pace to keep: such a file is read frame by frame.
     return spec.realtime() && video.info().fps() > 0
-        ? LiveSource.pacedFile(video)
+        ? LiveSource.pacedFile(video, stamp)
         : new PulledSource(video);
   }
 

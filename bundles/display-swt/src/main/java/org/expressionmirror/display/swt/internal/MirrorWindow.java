@@ -10,7 +10,6 @@ import java.util.function.Supplier;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.SWTException;
 import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.Pattern;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
@@ -75,10 +74,11 @@ final class MirrorWindow {
   private final AtomicLong renders = new AtomicLong();
   private final PaintThrottle statusPaint;
   private final PaintThrottle timelinePaint;
+  private final ShownTiming timing;
 
   // UI-thread state.
-  private Image image;
-  /** The image as a fill pattern: how the frame is drawn (see paintImage). */
+  /** The frame as an image and fill pattern: how the frame is drawn (see paintImage). */
+  private final FrameSurface surface;
   private Pattern pattern;
   /** Scales the frame into place, flipped in the mirror view; made on first use. */
   private Transform place;
@@ -107,13 +107,14 @@ final class MirrorWindow {
       Choices choices,
       Executor configWork,
       Runnable onClosed) {
-    this(display, mirrored, onlyMyFace, controls, choices, configWork, () -> null, onClosed);
+    this(display, mirrored, onlyMyFace, controls, choices, configWork, () -> null, onClosed, ShownTiming.OFF);
   }
 
   /**
    * On UI thread.
    *
    * @param teacher Teach mode's service, or null while there is none
+   * @param timing notes when frames are shown ({@code -Dmirror.timing=true})
    */
   MirrorWindow(
       Display display,
@@ -123,13 +124,16 @@ final class MirrorWindow {
       Choices choices,
       Executor configWork,
       Supplier<Teacher> teacher,
-      Runnable onClosed) {
+      Runnable onClosed,
+      ShownTiming timing) {
+    this.timing = timing;
     this.display = display;
     this.mirrored = mirrored;
     this.onlyMyFace = onlyMyFace;
     this.controls = controls;
     this.configWork = configWork;
     palette = new Palette(display);
+    surface = new FrameSurface(display);
     faces = new FacePainter(palette, neutral);
     inputs = new InputPainter(palette);
     timelinePainter = new TimelinePainter(palette);
@@ -171,6 +175,7 @@ final class MirrorWindow {
 
   /** As {@link #offer(Frame, FrameResult)}, with what the model was fed for each face. */
   void offer(FrameSlot.Shown next) {
+    timing.offered(next.frame());
     rate.tick(System.nanoTime());
     // every frame counts, also those a busy window never paints
     agreement.add(next.result());
@@ -344,21 +349,8 @@ final class MirrorWindow {
   }
 
   private void replaceImage(Frame frame) {
-    disposeImage();
     // never flipped here: the paint flips it for free while scaling (no per-frame pixel loop)
-    image = new Image(display, FrameImages.toImageData(frame));
-    pattern = new Pattern(display, image);
-  }
-
-  private void disposeImage() {
-    if (pattern != null) {
-      pattern.dispose();
-      pattern = null;
-    }
-    if (image != null) {
-      image.dispose();
-      image = null;
-    }
+    pattern = surface.show(frame);
   }
 
   /** Paints the parts of the window that meet {@code damage}, the area SWT asks for. */
@@ -396,7 +388,7 @@ final class MirrorWindow {
   }
 
   private void paintImage(GC gc, Rectangle area) {
-    if (shown == null || image == null || area.width <= 0 || area.height <= 0) {
+    if (shown == null || pattern == null || area.width <= 0 || area.height <= 0) {
       if (message.isEmpty()) { // a message (failure, end) says more than "waiting"
         gc.setForeground(palette.dimText);
         drawCentred(gc, "Waiting for frames from " + source, area);
@@ -426,6 +418,7 @@ final class MirrorWindow {
     if (modelInput) {
       paintInputs(gc, shown.result(), view);
     }
+    timing.painted(frame);
   }
 
   /** Beside each face whose readings are shown, under them, the input its model received. */
@@ -620,7 +613,8 @@ final class MirrorWindow {
 
   private void disposeResources(Runnable onClosed) {
     display.removeFilter(SWT.KeyDown, quitKeys);
-    disposeImage();
+    pattern = null;
+    surface.close();
     teach.close();
     if (place != null) {
       place.dispose();
@@ -685,6 +679,11 @@ final class MirrorWindow {
   /** Where the last frame was drawn, or null before the first one. */
   ViewTransform view() {
     return view;
+  }
+
+  /** Whether frames of one size are written into one image in place (FrameSurface). */
+  boolean framesInPlace() {
+    return surface.inPlace();
   }
 
   /** How many frames reached the UI thread (repaints made). */

@@ -88,6 +88,7 @@ public final class MirrorWindowComponent
           IntConsumer exit) {
     this.context = context;
     this.modelInput = config.modelInput();
+    ShownTiming timing = ShownTiming.of(context);
     controls = new Controls(new ConfigAdminStore(() -> configAdmin), Locks.from(context));
     ui =
         new WindowThread(
@@ -100,7 +101,8 @@ public final class MirrorWindowComponent
                         choices,
                         configWork,
                         () -> teacher,
-                        this::windowClosed),
+                        this::windowClosed,
+                        timing),
                 failure -> {
                   System.err.println(failure);
                   // without its window a window run has nothing to show and would never end

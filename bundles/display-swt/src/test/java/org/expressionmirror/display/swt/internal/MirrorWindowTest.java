@@ -127,6 +127,11 @@ class MirrorWindowTest {
   }
 
   @Test
+  void aNewFrameOfTheSameSizeReplacesThePixelsOfTheImageInPlace() {
+    assertPassed("aNewFrameReplacesThePixelsInPlace");
+  }
+
+  @Test
   void onlyMyFaceReadsTheLargestFaceAndGivesOthersAPlainFrame() {
     assertPassed("onlyMyFace");
   }

@@ -79,6 +79,7 @@ public final class WindowChecks {
     checks.put("timelineMarksSwap", this::timelineMarksSwap);
     // after the timeline checks: it shows frame 6 again, which a timeline reads as a restart
     checks.put("mirroredImageIsTheFlippedPhoto", this::mirroredImageIsTheFlippedPhoto);
+    checks.put("aNewFrameReplacesThePixelsInPlace", this::aNewFrameReplacesThePixelsInPlace);
     checks.put("menuEditsConfiguration", this::menuEditsConfiguration);
     checks.put("sourceFailureAndRetry", this::sourceFailureAndRetry);
     checks.put("statusFitsTheWidth", this::statusFitsTheWidth);
@@ -554,9 +555,70 @@ public final class WindowChecks {
         new StageTimes(4.2, 18.5, 2.7, 0.1));
   }
 
+  /**
+   * Frames of one size share one image whose pixels each frame replaces (FrameSurface): a plain
+   * colour after the photo must show as that colour, and the photo after it as the photo again,
+   * with the pixels written in place (no new image per frame).
+   */
+  private void aNewFrameReplacesThePixelsInPlace() throws Exception {
+    onUi(
+        () -> {
+          window.applyView(false, false);
+          return null;
+        });
+    byte[] green = new byte[photo.bgr().length];
+    for (int i = 0; i < green.length; i += 3) {
+      green[i] = 20; // blue
+      green[i + 1] = (byte) 200; // green
+      green[i + 2] = 30; // red
+    }
+    Frame plain = new Frame(photo.index(), photo.timeMs(), photo.width(), photo.height(), green);
+    // each shot is sampled inside its own image area: the status line may wrap differently
+    // from one shot to the next (its fps changes), which moves and scales the image
+    ImageData before = showAndGrab(photo, result(8, List.of()));
+    Rectangle beforeArea = onUi(() -> window.view().imageArea());
+    ImageData colour = showAndGrab(plain, result(9, List.of()));
+    Rectangle colourArea = onUi(() -> window.view().imageArea());
+    ImageData after = showAndGrab(photo, result(10, List.of()));
+    Rectangle afterArea = onUi(() -> window.view().imageArea());
+    save(before, "in-place-1-photo.png");
+    save(colour, "in-place-2-plain.png");
+    save(after, "in-place-3-photo-again.png");
+    int greenPoints = 0;
+    int photoPoints = 0;
+    int notGreen = 0;
+    for (int i = 1; i < 20; i++) {
+      double fx = i / 20.0;
+      double fy = (i % 7 + 1) / 9.0;
+      if (distance(at(colour, colourArea, fx, fy), new RGB(30, 200, 20)) <= 12) {
+        greenPoints++;
+      }
+      RGB again = at(after, afterArea, fx, fy);
+      if (distance(at(before, beforeArea, fx, fy), again) <= 40) {
+        photoPoints++;
+      }
+      if (distance(again, new RGB(30, 200, 20)) > 60) {
+        notGreen++;
+      }
+    }
+    require(greenPoints == 19, "the plain frame shows at " + greenPoints + " of 19 points");
+    require(notGreen == 19, "the plain frame is gone after it at " + notGreen + " of 19 points");
+    require(photoPoints >= 15, "the photo shows again at " + photoPoints + " of 19 points");
+    require(onUi(window::framesInPlace), "frames written into the image in place");
+  }
+
   private ImageData showAndGrab(FrameResult result) throws Exception {
+    return showAndGrab(photo, result);
+  }
+
+  /** The shot's pixel at a fraction of the width and height of an image area. */
+  private static RGB at(ImageData shot, Rectangle area, double fx, double fy) {
+    return rgb(shot, area.x + (int) (area.width * fx), area.y + (int) (area.height * fy));
+  }
+
+  private ImageData showAndGrab(Frame frame, FrameResult result) throws Exception {
     long before = onUi(window::renders);
-    window.offer(photo, result);
+    window.offer(frame, result);
     for (int i = 0; i < 200 && onUi(window::renders) == before; i++) {
       Thread.sleep(10);
     }

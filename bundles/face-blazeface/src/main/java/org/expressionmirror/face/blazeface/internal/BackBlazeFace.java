@@ -21,11 +21,17 @@ import org.osgi.service.component.annotations.Reference;
     configurationPid = BlazeFaceConfig.PID,
     property = {
       FaceDetector.ID + "=" + BackBlazeFace.ID,
-      FaceDetector.VERSION + "=" + BackBlazeFace.VERSION
+      FaceDetector.VERSION + "=" + BackBlazeFace.VERSION,
+      // the pipeline's region passes look only at a crop about twice a face's size, where the
+      // face fills much of the image: the front 128 model's own case, at a quarter of the pixels
+      // of this model's 256x256 input (records say "foundBy":"blazeface" for those faces)
+      BackBlazeFace.REGION_PARTNER + "=" + FrontBlazeFace.ID
     })
 public final class BackBlazeFace extends BlazeFaceComponent {
   static final String ID = "blazeface-back";
   static final String VERSION = "1.2.0-back256";
+  /** The pipeline's service property naming the detector of a detector's region passes. */
+  static final String REGION_PARTNER = "detector.region";
 
   /** The OpenCV reference only orders the start: OpenCV natives must be loaded first. */
   @Activate

@@ -116,6 +116,9 @@ final class BlazeFaceDetector implements AutoCloseable {
   }
 
   private void closeSession() {
+    if (input != null) {
+      input.close();
+    }
     try {
       session.close();
     } catch (OrtException e) {

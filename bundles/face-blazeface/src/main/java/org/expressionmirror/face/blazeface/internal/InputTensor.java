@@ -3,8 +3,9 @@ package org.expressionmirror.face.blazeface.internal;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 import org.expressionmirror.api.Frame;
-import org.expressionmirror.platform.opencv.FrameMats;
+import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
@@ -12,15 +13,25 @@ import org.opencv.imgproc.Imgproc;
 /**
  * The model input of one detector, reused every frame: the frame letterboxed into a square, RGB,
  * scaled to [-1, 1] (x / 127.5 - 1), NHWC. Not thread-safe; the detector serialises calls.
+ *
+ * <p>The pipeline's region passes hand in crops of a different size nearly every frame, so the
+ * padding is written only where the new letterbox needs it, and the pixels go through OpenCV
+ * (resize, BGR to RGB, to float) into matrices that are kept from one frame to the next and
+ * copied into the tensor a row at a time: no per-pixel Java loop, no frame-sized allocation.
  */
-final class InputTensor {
+final class InputTensor implements AutoCloseable {
   /** Padding is black, as MediaPipe's letterbox; black is -1 after scaling. */
   private static final float PAD = -1f;
 
   private final int size;
   private final FloatBuffer buffer;
-  private byte[] pixels = new byte[0];
-  private Letterbox last;
+  /** One row of padding, to copy from. */
+  private final float[] padRow;
+  private final Mat source = new Mat();
+  private final Mat scaled = new Mat();
+  private final Mat rgb = new Mat();
+  private final Mat scaledFloats = new Mat();
+  private float[] floats = new float[0];
 
   InputTensor(int size) {
     this.size = size;
@@ -29,6 +40,8 @@ final class InputTensor {
         ByteBuffer.allocateDirect(size * size * 3 * Float.BYTES)
             .order(ByteOrder.nativeOrder())
             .asFloatBuffer();
+    this.padRow = new float[size * 3];
+    Arrays.fill(padRow, PAD);
   }
 
   int size() {
@@ -48,56 +61,58 @@ final class InputTensor {
   /** Fills the buffer with {@code frame} and returns where the frame landed in it. */
   Letterbox fill(Frame frame) {
     Letterbox box = Letterbox.of(frame.width(), frame.height(), size);
-    if (!box.equals(last)) {
-      // The padding only changes with the frame size, so it is written once per size.
-      fillPadding();
-      pixels = new byte[box.scaledWidth() * box.scaledHeight() * 3];
-      last = box;
-    }
-    scaledPixels(frame, box);
-    writeRgb(box);
+    scaledFloats(frame, box);
+    write(box);
     return box;
   }
 
-  private void fillPadding() {
+  private void scaledFloats(Frame frame, Letterbox box) {
+    if (source.rows() != frame.height() || source.cols() != frame.width()) {
+      source.create(frame.height(), frame.width(), CvType.CV_8UC3);
+    }
+    source.put(0, 0, frame.bgr());
+    // Area averaging when shrinking (no aliasing), bilinear when enlarging.
+    boolean shrinking = box.scaledWidth() < frame.width();
+    Imgproc.resize(
+        source,
+        scaled,
+        new Size(box.scaledWidth(), box.scaledHeight()),
+        0,
+        0,
+        shrinking ? Imgproc.INTER_AREA : Imgproc.INTER_LINEAR);
+    Imgproc.cvtColor(scaled, rgb, Imgproc.COLOR_BGR2RGB);
+    rgb.convertTo(scaledFloats, CvType.CV_32FC3, 1 / 127.5, -1);
+    int n = box.scaledWidth() * box.scaledHeight() * 3;
+    if (floats.length != n) {
+      floats = new float[n];
+    }
+    scaledFloats.get(0, 0, floats);
+  }
+
+  /** The scaled pixels row by row, and padding around them where the letterbox leaves room. */
+  private void write(Letterbox box) {
+    int row = box.scaledWidth() * 3;
+    int left = box.padX() * 3;
+    int right = size * 3 - left - row;
     buffer.clear();
-    while (buffer.hasRemaining()) {
-      buffer.put(PAD);
-    }
-  }
-
-  private void scaledPixels(Frame frame, Letterbox box) {
-    Mat source = FrameMats.toMat(frame);
-    Mat scaled = new Mat();
-    try {
-      // Area averaging when shrinking (no aliasing), bilinear when enlarging.
-      boolean shrinking = box.scaledWidth() < frame.width();
-      Imgproc.resize(
-          source,
-          scaled,
-          new Size(box.scaledWidth(), box.scaledHeight()),
-          0,
-          0,
-          shrinking ? Imgproc.INTER_AREA : Imgproc.INTER_LINEAR);
-      scaled.get(0, 0, pixels);
-    } finally {
-      scaled.release();
-      source.release();
-    }
-  }
-
-  private void writeRgb(Letterbox box) {
-    int w = box.scaledWidth();
-    for (int y = 0; y < box.scaledHeight(); y++) {
-      buffer.position(((y + box.padY()) * size + box.padX()) * 3);
-      int row = y * w * 3;
-      for (int x = 0; x < w; x++) {
-        int at = row + x * 3;
-        // BGR in, RGB out.
-        buffer.put((pixels[at + 2] & 0xff) / 127.5f - 1f);
-        buffer.put((pixels[at + 1] & 0xff) / 127.5f - 1f);
-        buffer.put((pixels[at] & 0xff) / 127.5f - 1f);
+    for (int y = 0; y < size; y++) {
+      int sy = y - box.padY();
+      if (sy < 0 || sy >= box.scaledHeight()) {
+        buffer.put(padRow);
+        continue;
       }
+      buffer.put(padRow, 0, left);
+      buffer.put(floats, sy * row, row);
+      buffer.put(padRow, 0, right);
     }
+  }
+
+  /** Frees the native matrices. */
+  @Override
+  public void close() {
+    source.release();
+    scaled.release();
+    rgb.release();
+    scaledFloats.release();
   }
 }
