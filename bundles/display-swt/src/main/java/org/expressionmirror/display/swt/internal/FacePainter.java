@@ -60,7 +60,7 @@ final class FacePainter {
         compare.faces().forEach(b -> drawCompareFrame(gc, view.toView(b.box())));
       }
     }
-    for (FaceResult face : result.faces()) {
+    for (FaceResult face : mainLast(result.faces(), main)) {
       // the pipeline's own onlyMyFace leaves faces without scores, whatever the window's says
       boolean read = shownRead(face, main, onlyMyFace);
       Rectangle box = view.toView(face.box());
@@ -72,6 +72,20 @@ final class FacePainter {
         drawReadings(gc, face, main.get(), box, area);
       }
     }
+  }
+
+  /**
+   * The faces in the order they are painted: the main face last, so that where panels of faces
+   * close together overlap, the main face's readings (and its neutral baseline) stay on top.
+   */
+  static List<FaceResult> mainLast(List<FaceResult> faces, Optional<FaceResult> main) {
+    if (main.isEmpty()) {
+      return faces;
+    }
+    List<FaceResult> order = new ArrayList<>(faces.size());
+    faces.stream().filter(f -> f != main.get()).forEach(order::add);
+    order.add(main.get());
+    return order;
   }
 
   /** Whether the window shows {@code face}'s readings. */
