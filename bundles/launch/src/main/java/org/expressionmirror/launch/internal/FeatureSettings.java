@@ -13,13 +13,10 @@ import java.util.stream.Collectors;
  * A feature's configurations and locked keys as the launcher hands them over in framework
  * properties, checked before the framework started (unknown PIDs, keys and ids never get here).
  *
- * @param name the feature's name
  * @param values configuration values by PID and key
  * @param locked the locked {@code PID/key} pairs
  */
-record FeatureSettings(String name, Map<String, Map<String, String>> values, Set<String> locked) {
-  /** The feature's name. */
-  static final String FEATURE = "mirror.feature";
+record FeatureSettings(Map<String, Map<String, String>> values, Set<String> locked) {
   /** JSON: an object of PIDs, each an object of keys and text values. */
   static final String CONFIGURATIONS = "mirror.feature.configurations";
   /** Comma-separated {@code PID/key} pairs (the window reads it too, to show them fixed). */
@@ -42,7 +39,6 @@ record FeatureSettings(String name, Map<String, Map<String, String>> values, Set
         locks == null
             ? Set.of()
             : Arrays.stream(locks.split(",")).map(String::strip).filter(k -> !k.isEmpty()).collect(Collectors.toSet());
-    String name = property.apply(FEATURE);
-    return new FeatureSettings(name == null ? "" : name, values, locked);
+    return new FeatureSettings(values, locked);
   }
 }

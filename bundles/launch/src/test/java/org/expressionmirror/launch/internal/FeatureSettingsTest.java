@@ -14,13 +14,11 @@ class FeatureSettingsTest {
   void readsTheConfigurationsAndTheLocks() throws IOException {
     Map<String, String> props =
         Map.of(
-            FeatureSettings.FEATURE, "lesson",
             FeatureSettings.CONFIGURATIONS,
                 "{\"mirror.pipeline\":{\"detector\":\"haar\",\"compare.detector\":\"blazeface\"},"
                     + "\"mirror.detector.haar\":{\"scaleFactor\":\"1.3\"}}",
             FeatureSettings.LOCKED, "mirror.pipeline/detector, mirror.pipeline/compare.detector");
     FeatureSettings s = FeatureSettings.from(props::get);
-    assertEquals("lesson", s.name());
     assertEquals(
         Map.of(
             "mirror.pipeline", Map.of("detector", "haar", "compare.detector", "blazeface"),
