@@ -1,5 +1,7 @@
 package org.expressionmirror.launcher;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A variant of the program: the bundles it starts, the framework properties it sets and the
@@ -37,6 +40,47 @@ public record Feature(
   /** A feature of bundles and framework properties only. */
   public Feature(String name, List<String> bundles, Map<String, String> properties) {
     this(name, bundles, properties, Map.of(), Set.of());
+  }
+
+  /** The bundle that puts a feature's configurations in force (its Config Admin plugin). */
+  public static final String LAUNCH_BUNDLE = "org.expressionmirror.launch";
+  /** The plugin id that bundle registers; Config Admin waits for it when it is named here. */
+  static final String PLUGIN_ID = "mirror.feature";
+
+  /**
+   * The framework properties that hand this feature's name, configurations and locked keys to
+   * the launch bundle (the window reads the locks too). With configurations, Felix Config Admin
+   * is told to wait for the launch bundle's plugin ({@code felix.cm.config.plugins}), so nothing
+   * is configured without them.
+   */
+  public Map<String, String> launchProperties() {
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put("mirror.feature", name);
+    p.put("mirror.feature.locked", String.join(",", new TreeSet<>(locked)));
+    if (!configurations.isEmpty()) {
+      JsonObjectBuilder all = Json.createObjectBuilder();
+      configurations.forEach(
+          (pid, values) -> {
+            JsonObjectBuilder keys = Json.createObjectBuilder();
+            values.forEach(keys::add);
+            all.add(pid, keys);
+          });
+      p.put("mirror.feature.configurations", all.build().toString());
+      p.put("felix.cm.config.plugins", PLUGIN_ID);
+    }
+    return p;
+  }
+
+  /**
+   * A feature with configurations must start the launch bundle: Config Admin would otherwise
+   * wait for its plugin for ever.
+   */
+  void requireLaunchBundle() throws IOException {
+    if (!configurations.isEmpty() && !bundles.contains(LAUNCH_BUNDLE)) {
+      throw new IOException(
+          "feature '" + name + "' sets configurations (" + String.join(", ", new TreeSet<>(configurations.keySet()))
+              + ") but does not start bundle " + LAUNCH_BUNDLE + ", which puts them in force: include feature 'pipeline'");
+    }
   }
 
   public static Feature load(Path dir, String name) throws IOException {

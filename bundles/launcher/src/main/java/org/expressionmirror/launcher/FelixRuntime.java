@@ -18,13 +18,8 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
-import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.framework.ServiceEvent;
-import org.osgi.framework.ServiceListener;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
-import org.osgi.service.cm.ConfigurationAdmin;
-import org.osgi.service.cm.ConfigurationPlugin;
 
 /**
  * One Felix framework with the bundles of a feature. Bundles ask to end the program through an
@@ -70,7 +65,6 @@ final class FelixRuntime {
       Hashtable<String, Object> props = new Hashtable<>();
       props.put("mirror.exit", "true");
       context.registerService(IntConsumer.class, this::exit, props);
-      configure(context);
       List<Bundle> bundles = install(context);
       timing.phase("bundles installed");
       framework.start();
@@ -124,35 +118,6 @@ final class FelixRuntime {
       cleaned.await(STOP_WAIT_MS, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  /**
-   * The feature's configurations: a Config Admin plugin on the system bundle, there before any
-   * bundle starts, so that no component runs with a configuration the feature changes.
-   */
-  private void configure(BundleContext context) {
-    if (feature.configurations().isEmpty()) {
-      return;
-    }
-    FeatureConfigurations plugin = new FeatureConfigurations(feature.configurations(), feature.locked());
-    Hashtable<String, Object> props = new Hashtable<>();
-    // after the other plugins (KeepLastGoodConfiguration ranks 0): the feature has the last word
-    props.put(ConfigurationPlugin.CM_RANKING, 1000);
-    context.registerService(ConfigurationPlugin.class, plugin, props);
-    ServiceListener started =
-        event -> {
-          if (event.getType() == ServiceEvent.REGISTERED) {
-            Object admin = context.getService(event.getServiceReference());
-            if (admin instanceof ConfigurationAdmin a) {
-              plugin.configAdminStarted(a);
-            }
-          }
-        };
-    try {
-      context.addServiceListener(started, "(objectClass=" + ConfigurationAdmin.class.getName() + ")");
-    } catch (InvalidSyntaxException e) {
-      throw new IllegalStateException(e);
     }
   }
 

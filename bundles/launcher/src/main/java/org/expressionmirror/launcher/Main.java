@@ -100,6 +100,7 @@ public final class Main {
     if (options.shell()) {
       feature = withShell(feature, Feature.load(featureDirs, SHELL_FEATURE, check));
     }
+    feature.requireLaunchBundle();
     checkCamera(options, feature, System.getenv());
     // a second program writing the same record is refused here, before anything starts; the
     // runtime lets go of the lock once the framework has stopped
@@ -250,11 +251,8 @@ public final class Main {
     p.put("felix.fileinstall.log.level", "2");
     p.put("ds.loglevel", "warn");
     p.put("mirror.home", home.toString());
-    // the launcher's Config Admin plugin (FeatureConfigurations) and the bundles share this API
-    p.putIfAbsent(org.osgi.framework.Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "org.osgi.service.cm;version=\"1.6.1\"");
-    p.put("mirror.feature", feature.name());
-    // read by the window, which shows these settings fixed
-    p.put("mirror.feature.locked", String.join(",", new java.util.TreeSet<>(feature.locked())));
+    // the feature's name, configurations and locked keys, put in force by the launch bundle
+    p.putAll(feature.launchProperties());
     p.put("mirror.user.home", user.toString());
     // shipped models (read-only, in the distribution) and the user's, read together
     p.putIfAbsent("mirror.models.dir", home.resolve("models").toString());

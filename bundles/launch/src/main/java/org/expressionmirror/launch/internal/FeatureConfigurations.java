@@ -1,4 +1,4 @@
-package org.expressionmirror.launcher;
+package org.expressionmirror.launch.internal;
 
 import java.io.IOException;
 import java.util.Dictionary;
@@ -16,9 +16,10 @@ import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.cm.ConfigurationPlugin;
 
 /**
- * Puts a feature's configurations in force. Registered by the launcher on the system bundle
- * before any bundle starts, so no component ever sees a configuration without them: Config Admin
- * passes every configuration through this plugin on its way to a component.
+ * Puts a feature's configurations in force: a Config Admin plugin ({@link
+ * FeatureConfigurationsComponent}), which Config Admin waits for before it configures anything,
+ * so no component ever sees a configuration without them: Config Admin passes every
+ * configuration through this plugin on its way to a component.
  *
  * <p>Precedence: the config folder's file (runtime-config) &lt; the feature &lt; edits made while
  * running (the window, or saving the file again), except for locked keys, which keep the

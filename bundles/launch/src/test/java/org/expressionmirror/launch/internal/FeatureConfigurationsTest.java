@@ -1,4 +1,4 @@
-package org.expressionmirror.launcher;
+package org.expressionmirror.launch.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
