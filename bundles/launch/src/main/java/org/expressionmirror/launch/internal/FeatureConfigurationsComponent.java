@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Dictionary;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntConsumer;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -39,18 +40,27 @@ public final class FeatureConfigurationsComponent implements ConfigurationPlugin
   private final FeatureConfigurations plugin;
 
   @Activate
-  public FeatureConfigurationsComponent(BundleContext context) {
-    this.plugin = create(context);
+  public FeatureConfigurationsComponent(
+      BundleContext context,
+      @Reference(cardinality = ReferenceCardinality.OPTIONAL, target = "(mirror.exit=true)") IntConsumer exit) {
+    this.plugin = create(context, exit);
   }
 
-  private static FeatureConfigurations create(BundleContext context) {
+  private static FeatureConfigurations create(BundleContext context, IntConsumer exit) {
     try {
       FeatureSettings s = FeatureSettings.from(context::getProperty);
       return new FeatureConfigurations(s.values(), s.locked());
     } catch (IOException e) {
-      // the launcher wrote it from a checked feature; should it not parse, Config Admin must
-      // still come up (it waits for this plugin), with the feature's values left out
-      System.err.println("error: " + FeatureSettings.CONFIGURATIONS + " does not parse: " + e.getMessage());
+      // the launcher wrote it from a checked feature. A variant that cannot be applied must not
+      // run as another one (its locked settings editable): the program stops (exit 2). Config
+      // Admin still comes up meanwhile (it waits for this plugin), with nothing of the feature.
+      String why = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+      System.err.println(
+          "error: the feature's configurations (" + FeatureSettings.CONFIGURATIONS + ") do not parse: " + why
+              + "; the variant is not run");
+      if (exit != null) {
+        exit.accept(2);
+      }
       return new FeatureConfigurations(Map.of(), Set.of());
     }
   }

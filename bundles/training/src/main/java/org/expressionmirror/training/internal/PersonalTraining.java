@@ -62,6 +62,8 @@ final class PersonalTraining implements AutoCloseable {
   private final SoftmaxTrainer.Settings trainer;
   private final int folds;
   private final List<ModelExport.Crop> probes;
+  // guarded by backbone
+  private boolean closed;
 
   /**
    * @param folds cross-validation folds wanted; fewer when a label has fewer samples
@@ -81,6 +83,9 @@ final class PersonalTraining implements AutoCloseable {
   TeachCounts record(String label, Frame frame, Box box) throws TrainingException {
     float[] features;
     synchronized (backbone) { // one input buffer and session: one face at a time
+      if (closed) {
+        throw new TrainingException("Teach mode has stopped: its backbone is closed");
+      }
       try {
         features = backbone.features(frame, box);
       } catch (OrtException e) {
@@ -232,8 +237,12 @@ final class PersonalTraining implements AutoCloseable {
     return t.cv().predictions();
   }
 
+  /** Waits for a face being read on another thread, so the session is never freed under it. */
   @Override
   public void close() {
-    backbone.close();
+    synchronized (backbone) {
+      closed = true;
+      backbone.close();
+    }
   }
 }

@@ -54,6 +54,7 @@ public final class TeacherComponent implements Teacher {
   private PersonalTraining.Trained trained;
   private ExpressionModel personal;
   private ServiceRegistration<ExpressionModel> registration;
+  private boolean stopped;
 
   @Activate
   public TeacherComponent(
@@ -86,9 +87,11 @@ public final class TeacherComponent implements Teacher {
 
   @Deactivate
   synchronized void deactivate() {
+    stopped = true;
     unregister();
     if (training != null) {
       training.close();
+      training = null;
     }
   }
 
@@ -134,7 +137,13 @@ public final class TeacherComponent implements Teacher {
       throw new IllegalStateException(e.getMessage(), e);
     }
     // the new one first, then the old one goes: the pipeline never lacks the id it was told
-    ServiceRegistration<ExpressionModel> next = context.registerService(ExpressionModel.class, model, properties(model, t));
+    ServiceRegistration<ExpressionModel> next;
+    try {
+      next = context.registerService(ExpressionModel.class, model, properties(model, t));
+    } catch (RuntimeException e) { // e.g. the bundle stopping meanwhile: the session is ours to close
+      InMemoryModel.close(model);
+      throw e;
+    }
     unregister();
     registration = next;
     personal = model;
@@ -182,6 +191,9 @@ public final class TeacherComponent implements Teacher {
 
   /** The training, with the backbone opened on first use. */
   private synchronized PersonalTraining training() throws TrainingException {
+    if (stopped) {
+      throw new TrainingException("Teach mode's service has stopped (its bundle was stopped or updated)");
+    }
     if (training == null) {
       String description = descriptions.get(config.backbone());
       if (description == null) {

@@ -183,7 +183,10 @@ final class TrainingRun {
     if (v != null) {
       provenance.put("validation", Map.of("path", validationRoot.toString(), "sha256", v.datasetSha256(), "images", v.examples().size()));
     }
-    List<ModelExport.Crop> crops = goldenCrops(extraction, f, classes.size());
+    // one person's images are that person's face: its golden vectors come from synthetic probes,
+    // as Teach mode's do, so the saved model carries no crop of them
+    List<ModelExport.Crop> crops =
+        s.onePerson() ? PersonalTraining.probes(backbone) : goldenCrops(extraction, f, classes.size());
     ModelExport.Written written =
         ModelExport.write(env, backbone, fin.head(), classes, crops, s.name(), version, provenance, s.outDir());
     TrainReport tr = TrainReport.of(s, set.grouped() && !s.onePerson(), cv, fin, written, report);

@@ -71,6 +71,14 @@ class OnePersonRunTest {
     assertEquals(PersonalTraining.ONE_PERSON, source.get("trainedOn").asText());
     assertEquals("mirror train --one-person", source.get("trainedBy").asText());
     assertEquals(4, source.get("crossValidation").get("folds").asInt());
+    // the golden vectors come from synthetic probes, never from the person's own images
+    String golden = Files.readString(outcome.written().golden());
+    assertTrue(golden.contains("synthetic-0"), "golden inputs are not the synthetic probes");
+    try (var images = Files.walk(one)) {
+      for (Path image : images.filter(Files::isRegularFile).toList()) {
+        assertFalse(golden.contains(image.getFileName().toString()), "golden file names " + image);
+      }
+    }
   }
 
   @Test

@@ -61,7 +61,12 @@ final class FrameSurface implements AutoCloseable {
       }
       int format = Cairo.cairo_image_surface_get_format(surface);
       int stride = Cairo.cairo_image_surface_get_stride(surface);
-      if ((format != Cairo.CAIRO_FORMAT_RGB24 && format != Cairo.CAIRO_FORMAT_ARGB32) || stride % 4 != 0) {
+      // on a scaled (HiDPI) display SWT makes the surface larger than the image's bounds: the
+      // frame's pixels would fill only part of it, so such a display takes the portable way
+      boolean framePixels =
+          Cairo.cairo_image_surface_get_width(surface) == frame.width()
+              && Cairo.cairo_image_surface_get_height(surface) == frame.height();
+      if (!framePixels || (format != Cairo.CAIRO_FORMAT_RGB24 && format != Cairo.CAIRO_FORMAT_ARGB32) || stride % 4 != 0) {
         inPlace = false;
         return false;
       }

@@ -142,7 +142,7 @@ final class MirrorWindow {
     shell.setLayout(new FillLayout());
     canvas = new Canvas(shell, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
     baseline = new BaselineView(display, canvas, palette, neutral);
-    teach = new TeachView(display, shell, canvas, palette, teacher, controls, this::latest);
+    teach = new TeachView(display, shell, canvas, palette, teacher, controls, configWork, this::latest);
     canvas.addListener(SWT.Paint, e -> paint(e.gc, new Rectangle(e.x, e.y, e.width, e.height)));
     statusPaint = new PaintThrottle(STATUS_PERIOD_MS, System::nanoTime, this::timer, () -> redraw(statusBand()));
     timelinePaint =

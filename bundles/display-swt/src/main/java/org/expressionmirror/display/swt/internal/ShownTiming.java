@@ -32,7 +32,7 @@ final class ShownTiming {
       return OFF;
     }
     String launch = context.getProperty(LAUNCH_PROPERTY);
-    return new ShownTiming(true, launch == null ? System.currentTimeMillis() : Long.parseLong(launch));
+    return new ShownTiming(true, launch != null && launch.matches("\\d{1,18}") ? Long.parseLong(launch) : System.currentTimeMillis());
   }
 
   /**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -58,6 +59,8 @@ final class TeachView implements AutoCloseable {
   private volatile long holdUntil;
   private volatile String holding = "";
 
+  private final Executor configWork;
+
   // UI-thread state
   private boolean open;
   private String expression = Expressions.HAPPINESS;
@@ -67,7 +70,16 @@ final class TeachView implements AutoCloseable {
   /** The model in use before the personal one was selected: Forget goes back to it. */
   private String before = "";
 
-  TeachView(Display display, Shell shell, Canvas canvas, Palette palette, Supplier<Teacher> teacher, Controls controls, Supplier<FrameResult> latest) {
+  TeachView(
+      Display display,
+      Shell shell,
+      Canvas canvas,
+      Palette palette,
+      Supplier<Teacher> teacher,
+      Controls controls,
+      Executor configWork,
+      Supplier<FrameResult> latest) {
+    this.configWork = configWork;
     this.display = display;
     this.shell = shell;
     this.canvas = canvas;
@@ -189,7 +201,6 @@ final class TeachView implements AutoCloseable {
     say("Training the personal model on " + c.total() + " samples…");
     submit(() -> {
       TeachResult r = t.train();
-      controls.select(Choices.Kind.MODEL, Teacher.MODEL_ID);
       later(() -> {
         if (!current.isEmpty() && !current.equals(Teacher.MODEL_ID)) {
           before = current;
@@ -198,6 +209,9 @@ final class TeachView implements AutoCloseable {
         shell.setText(TITLE + " · " + accuracyText(r));
         say("");
       });
+      // the model is trained and registered whatever happens next (e.g. a variant locking the
+      // model): the selection is a Config Admin edit, queued with the menus' own edits
+      edit(() -> controls.select(Choices.Kind.MODEL, Teacher.MODEL_ID));
     });
   }
 
@@ -207,10 +221,12 @@ final class TeachView implements AutoCloseable {
     if (t == null) {
       return;
     }
+    holdUntil = 0; // a hold under way ends: no sample after "Forgotten"
     String back = before;
     FrameResult now = latest.get();
     boolean inUse = now != null && Ids.base(now.model()).equals(Teacher.MODEL_ID);
-    submit(() -> {
+    // on the Config Admin queue: the model in use before is selected again before 'personal' goes
+    edit(() -> {
       if (inUse && !back.isEmpty()) {
         controls.select(Choices.Kind.MODEL, back);
       }
@@ -349,6 +365,17 @@ final class TeachView implements AutoCloseable {
 
   private interface Work {
     void run() throws Exception;
+  }
+
+  /** A Config Admin edit, queued with the window menus' edits so that none overwrites another. */
+  private void edit(Work task) {
+    configWork.execute(() -> {
+      try {
+        task.run();
+      } catch (Exception e) {
+        later(() -> say(e.getMessage()));
+      }
+    });
   }
 
   private void submit(Work task) {
