@@ -15,15 +15,21 @@ import org.expressionmirror.api.Frame;
  * frames per second) and allocates a frame-sized surface each time; here a frame costs one tight
  * loop packing each BGR pixel into one int of a buffer kept between frames, and one copy into the
  * image's own cairo surface. That surface is SWT-internal (GTK only, {@code Image.surface}); where it is missing or
- * not a 32-bit one, every frame becomes a new image as before. UI thread only.
+ * not a 32-bit one, every frame becomes a new image as before. The in-place way is off by default
+ * (see {@link #inPlace}). UI thread only.
  */
 final class FrameSurface implements AutoCloseable {
   private final Device device;
   private Image image;
   private Pattern pattern;
   private int[] pixels = new int[0];
-  /** False once writing into the surface proved impossible on this platform. */
-  private boolean inPlace = true;
+  /**
+   * Off unless {@code -Dmirror.window.inPlace=true}: on Xvfb the window intermittently kept showing
+   * the previous frame after an in-place write (the window check "a new frame replaces the pixels"
+   * failed in about one run of three), so every frame is a new image until that is understood.
+   * False also once writing into the surface proved impossible on this platform.
+   */
+  private boolean inPlace = Boolean.getBoolean("mirror.window.inPlace");
   private long writes;
 
   FrameSurface(Device device) {
@@ -61,12 +67,7 @@ final class FrameSurface implements AutoCloseable {
       }
       int format = Cairo.cairo_image_surface_get_format(surface);
       int stride = Cairo.cairo_image_surface_get_stride(surface);
-      // on a scaled (HiDPI) display SWT makes the surface larger than the image's bounds: the
-      // frame's pixels would fill only part of it, so such a display takes the portable way
-      boolean framePixels =
-          Cairo.cairo_image_surface_get_width(surface) == frame.width()
-              && Cairo.cairo_image_surface_get_height(surface) == frame.height();
-      if (!framePixels || (format != Cairo.CAIRO_FORMAT_RGB24 && format != Cairo.CAIRO_FORMAT_ARGB32) || stride % 4 != 0) {
+      if ((format != Cairo.CAIRO_FORMAT_RGB24 && format != Cairo.CAIRO_FORMAT_ARGB32) || stride % 4 != 0) {
         inPlace = false;
         return false;
       }

@@ -128,7 +128,7 @@ class MirrorWindowTest {
 
   @Test
   void aNewFrameOfTheSameSizeReplacesThePixelsOfTheImageInPlace() {
-    assertPassed("aNewFrameReplacesThePixelsInPlace");
+    assertPassed("aNewFrameReplacesThePixelsShown");
   }
 
   @Test
