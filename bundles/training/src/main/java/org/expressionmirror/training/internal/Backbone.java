@@ -95,6 +95,11 @@ final class Backbone implements AutoCloseable {
     return onnx.clone();
   }
 
+  /** Which backbone a trained model stands on, for its description's provenance. */
+  Map<String, Object> provenance() {
+    return Map.of("id", spec.id(), "version", spec.version(), "file", spec.file(), "sha256", sha256());
+  }
+
   String sha256() {
     return sha256;
   }

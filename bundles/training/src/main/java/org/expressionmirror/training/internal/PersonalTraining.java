@@ -181,11 +181,7 @@ final class PersonalTraining implements AutoCloseable {
     p.put("trainedOn", ONE_PERSON);
     p.put("onePerson", true);
     p.put("date", start.toString());
-    p.put("backbone", Map.of(
-        "id", backbone.spec().id(),
-        "version", backbone.spec().version(),
-        "file", backbone.spec().file(),
-        "sha256", backbone.sha256()));
+    p.put("backbone", backbone.provenance());
     p.put("samples", Map.of("perLabel", perLabel, "kept", "backbone features in memory only; no image was stored"));
     p.put("trainer", Map.of(
         "name", "softmax regression on standardised features (folded into the exported weights)",

@@ -243,11 +243,7 @@ final class TrainingRun {
       p.put("onePerson", true);
     }
     p.put("date", start.toString());
-    p.put("backbone", Map.of(
-        "id", backbone.spec().id(),
-        "version", backbone.spec().version(),
-        "file", backbone.spec().file(),
-        "sha256", backbone.sha256()));
+    p.put("backbone", backbone.provenance());
     Map<String, Object> counts = new LinkedHashMap<>();
     for (int k = 0; k < set.classes().size(); k++) {
       int kk = k;

@@ -4,7 +4,6 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Display;
@@ -21,8 +20,6 @@ final class BaselineView {
   static final String NO_FACE = "No face found in 3 s: no neutral baseline kept";
   static final String RECORD_ITEM = "Record my &neutral face (3 s)\tN";
   static final String CLEAR_ITEM = "&Clear baseline\tBackspace";
-  static final int PROGRESS_WIDTH = 240;
-  static final int PROGRESS_HEIGHT = 8;
   /** Countdown repaints: rare enough that a loaded machine still gets to show frames between them. */
   private static final int TICK_MS = 250;
   private static final long NO_FACE_SHOWN_NANOS = TimeUnit.SECONDS.toNanos(4);
@@ -93,28 +90,8 @@ final class BaselineView {
     }
   }
 
-  /** A panel at the top of the image with a line of text and, when {@code progress >= 0}, a bar. */
   private void drawBanner(GC gc, Rectangle area, String text, double progress) {
-    Point extent = gc.textExtent(text);
-    int width = Math.max(extent.x, PROGRESS_WIDTH) + 40;
-    int height = extent.y + 20 + (progress >= 0 ? PROGRESS_HEIGHT + 10 : 0);
-    int x = area.x + (area.width - width) / 2;
-    int y = area.y + 12;
-    banner = new Rectangle(x, y, width, height);
-    gc.setAlpha(210);
-    gc.setBackground(palette.panel);
-    gc.fillRectangle(x, y, width, height);
-    gc.setAlpha(255);
-    gc.setForeground(palette.warning);
-    gc.drawText(text, x + (width - extent.x) / 2, y + 10, true);
-    if (progress >= 0) {
-      int barX = x + (width - PROGRESS_WIDTH) / 2;
-      int barY = y + extent.y + 18;
-      gc.setBackground(palette.background);
-      gc.fillRectangle(barX, barY, PROGRESS_WIDTH, PROGRESS_HEIGHT);
-      gc.setBackground(palette.baseline);
-      gc.fillRectangle(barX, barY, (int) Math.round(PROGRESS_WIDTH * Math.min(1, progress)), PROGRESS_HEIGHT);
-    }
+    banner = Banner.draw(gc, palette, area, text, progress, palette.baseline);
   }
 
   private void redraw() {

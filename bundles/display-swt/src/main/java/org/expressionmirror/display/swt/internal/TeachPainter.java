@@ -2,7 +2,6 @@ package org.expressionmirror.display.swt.internal;
 
 import java.util.List;
 import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
 
 /** Draws Teach mode: the panel of lines at the bottom left of the image, and the hold's countdown. */
@@ -39,21 +38,6 @@ final class TeachPainter {
 
   /** A line at the top of the image with a bar filled to {@code progress}, in the expression's colour. */
   void banner(GC gc, Rectangle area, String text, double progress, String expression) {
-    Point extent = gc.textExtent(text);
-    int barWidth = BaselineView.PROGRESS_WIDTH;
-    int width = Math.max(extent.x, barWidth) + 40;
-    int height = extent.y + 30 + BaselineView.PROGRESS_HEIGHT;
-    int x = area.x + (area.width - width) / 2;
-    int y = area.y + 12;
-    gc.setAlpha(210);
-    gc.setBackground(palette.panel);
-    gc.fillRectangle(x, y, width, height);
-    gc.setAlpha(255);
-    gc.setForeground(palette.warning);
-    gc.drawText(text, x + (width - extent.x) / 2, y + 10, true);
-    gc.setBackground(palette.background);
-    gc.fillRectangle(x + 20, y + extent.y + 18, barWidth, BaselineView.PROGRESS_HEIGHT);
-    gc.setBackground(palette.of(expression));
-    gc.fillRectangle(x + 20, y + extent.y + 18, (int) Math.round(barWidth * Math.min(1, progress)), BaselineView.PROGRESS_HEIGHT);
+    Banner.draw(gc, palette, area, text, progress, palette.of(expression));
   }
 }
