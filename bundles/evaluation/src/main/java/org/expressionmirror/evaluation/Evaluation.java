@@ -24,6 +24,13 @@ public final class Evaluation {
    */
   public static final String SKIP_UNKNOWN_LABELS = "mirror.eval.skipUnknownLabels";
 
+  /**
+   * Framework property: how a FER+ {@code label.csv}'s votes become labels: {@code ferplus} (the
+   * default: FERPlus's majority, single votes dropped, more than half of the rest) or {@code
+   * plurality} (the most votes, ties left out).
+   */
+  public static final String LABEL_RULE = "mirror.eval.labelRule";
+
   /** Framework property: detector id, or {@code none} for the whole image as the face. */
   public static final String DETECTOR = "mirror.eval.detector";
 

@@ -4,7 +4,7 @@
  * the launcher's {@code eval} command sets.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.expressionmirror.evaluation;
 
 import org.osgi.annotation.bundle.Export;

@@ -15,6 +15,8 @@ import java.util.Map;
  * @param model model id, or null for the default model
  * @param compare a second model id to compare with the first, or null
  * @param skipUnknownLabels leave out label folders the model(s) cannot score instead of stopping
+ * @param labelRule how a FER+ label file's votes become labels ({@code ferplus}, {@code
+ *     plurality}), or null for the evaluation's default (ferplus)
  * @param detector detector id or {@code none}
  * @param out JSON report file, or null
  * @param config runtime-config folder (detector settings)
@@ -26,6 +28,7 @@ record EvalOptions(
     String model,
     String compare,
     boolean skipUnknownLabels,
+    String labelRule,
     String detector,
     Path out,
     Path config,
@@ -36,7 +39,7 @@ record EvalOptions(
       String.join(
           "\n",
           "usage: mirror eval --dataset DIR [--model ID] [--compare ID] [--detector ID|none] [--out FILE.json]",
-          "                   [--skip-unknown-labels] [--config DIR] [--home DIR]",
+          "                   [--skip-unknown-labels] [--label-rule ferplus|plurality] [--config DIR] [--home DIR]",
           "",
           "  --dataset DIR    one subfolder of images per label: angry|anger, happy|happiness, sad|sadness,",
           "                   fearful|fear, surprised|surprise, disgusted|disgust, neutral|normal, contempt;",
@@ -47,6 +50,10 @@ record EvalOptions(
           "                   agreement, the images exactly one gets right and McNemar's test",
           "  --skip-unknown-labels  leave out (and list) label folders with a name that is not a label",
           "                   or a label the model lacks, instead of stopping or counting them wrong",
+          "  --label-rule R   how a FER+ label.csv's votes become labels: ferplus (default; FERPlus's",
+          "                   majority: votes of 1 dropped, the top label has more than half of the",
+          "                   rest) or plurality (the most votes; ties left out). Images without a",
+          "                   label by the rule are left out and listed",
           "  --detector ID    haar, blazeface, blazeface-back, or none: the whole image is the face",
           "                   (default none)",
           "  --out FILE       also write the report as JSON",
@@ -62,6 +69,7 @@ record EvalOptions(
     String model = null;
     String compare = null;
     boolean skipUnknownLabels = false;
+    String labelRule = null;
     String detector = "none";
     Path out = null;
     Path config = defaultConfig;
@@ -75,6 +83,7 @@ record EvalOptions(
         case "--model" -> model = Options.value(a, rest);
         case "--compare" -> compare = Options.value(a, rest);
         case "--skip-unknown-labels" -> skipUnknownLabels = true;
+        case "--label-rule" -> labelRule = labelRule(Options.value(a, rest));
         case "--detector" -> detector = Options.value(a, rest);
         case "--out" -> out = Path.of(Options.value(a, rest));
         case "--config" -> config = Path.of(Options.value(a, rest));
@@ -85,7 +94,15 @@ record EvalOptions(
     if (dataset == null) {
       throw new IllegalArgumentException("eval needs --dataset");
     }
-    return new EvalOptions(dataset, model, compare, skipUnknownLabels, detector, out, config, home, properties);
+    return new EvalOptions(dataset, model, compare, skipUnknownLabels, labelRule, detector, out, config, home, properties);
+  }
+
+  /** The value of {@code --label-rule}, refused here, before any framework starts, when unknown. */
+  static String labelRule(String value) {
+    if (!value.equals("ferplus") && !value.equals("plurality")) {
+      throw new IllegalArgumentException("--label-rule " + value + ": must be ferplus or plurality");
+    }
+    return value;
   }
 
   /**
@@ -103,6 +120,9 @@ record EvalOptions(
     }
     if (skipUnknownLabels) {
       p.put("mirror.eval.skipUnknownLabels", "true");
+    }
+    if (labelRule != null) {
+      p.put("mirror.eval.labelRule", labelRule);
     }
     p.put("mirror.eval.detector", detector);
     if (out != null) {

@@ -45,11 +45,13 @@ record TrainOptions(
           "\n",
           "usage: mirror train --dataset DIR [--labels votes.csv] [--validation DIR] [--backbone ID] [--detector none|ID]",
           "                    [--folds K] [--name NAME] [--out DIR] [--report FILE.json] [--config DIR] [--home DIR]",
-          "                    [--one-person]",
+          "                    [--label-rule ferplus|plurality] [--one-person]",
           "",
           "  --dataset DIR    one subfolder of images per label (as eval reads them; <label>/<subject>/ and a",
           "                   subjects.csv group the folds by person), or a FER+ label.csv (or its folder)",
           "  --labels FILE    a FER+ label.csv for the images in DIR: soft labels from the votes",
+          "  --label-rule R   how FER+ votes become each image's label (folds, scores, hard targets), as in",
+          "                   eval: ferplus (default, FERPlus's majority) or plurality (the most votes)",
           "  --validation DIR images kept apart (folder or FER+ label.csv, e.g. FER+ valid) on which the final head",
           "                   stops early (default: a stratified tenth of the training images)",
           "  --backbone ID    the model whose frozen features the new head learns from (default",
@@ -100,6 +102,7 @@ record TrainOptions(
         case "--config" -> config = Path.of(Options.value(a, rest));
         case "--home" -> home = Path.of(Options.value(a, rest));
         case "--one-person" -> onePerson = true;
+        case "--label-rule" -> properties.put("mirror.train.labelRule", EvalOptions.labelRule(Options.value(a, rest)));
         default -> Options.property(a, properties, "unknown train option: ");
       }
     }

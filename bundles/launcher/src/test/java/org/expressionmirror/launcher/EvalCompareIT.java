@@ -200,7 +200,7 @@ class EvalCompareIT {
       "0,9,0,0,0,0,0,0,1,0", // clown: happiness
       "6,0,0,2,0,0,0,0,2,0", // down: neutral
       "0,10,0,0,0,0,0,0,0,0", // laugh: happiness
-      "4,0,0,4,0,0,0,0,2,0", // down2: tie, left out
+      "4,0,0,4,0,0,0,0,2,0", // down2: no FERPlus majority (a tie by the plurality), left out
       "1,0,0,0,0,0,0,0,0,9", // pout: most votes NF, left out
       "2,2,0,0,0,0,0,6,0,0", // smile: contempt, which neither model has
     };
@@ -218,16 +218,23 @@ class EvalCompareIT {
     JsonNode json = JSON.readTree(report.toFile());
     assertEquals(3, json.get("images").asInt());
     assertEquals(List.of("happiness", "neutral"), texts(json.get("labels")));
+    assertEquals("ferplus", json.get("labelRule").asText());
     assertEquals(2, json.get("leftOut").asInt());
     assertEquals("fer0000003.png", json.get("leftOutImages").get(0).get("image").asText());
-    assertEquals("tie: neutral, sadness", json.get("leftOutImages").get(0).get("reason").asText());
+    assertEquals("no majority: neutral 4 of 10", json.get("leftOutImages").get(0).get("reason").asText());
     assertEquals("most votes: NF", json.get("leftOutImages").get(1).get("reason").asText());
     JsonNode skipped = json.get("skippedLabels").get(0);
     assertEquals("contempt", skipped.get("label").asText());
     assertEquals(1, skipped.get("images").asInt());
     assertEquals("model " + A + " has no 'contempt'", skipped.get("reason").asText());
     assertTrue(run.out().contains("skipped folder 'contempt' (1 image): model " + A + " has no 'contempt'"), run.out());
-    assertTrue(run.out().contains("2 images without a majority label left out (not scored): fer0000003.png (tie: neutral, sadness)"), run.out());
+    assertTrue(run.out().contains("labels from FER+ votes by the ferplus rule"), run.out());
+    assertTrue(
+        run.out().contains("2 images without a label by that rule left out (not scored): fer0000003.png (no majority: neutral 4 of 10)"),
+        run.out());
+    Result plurality = mirror("eval", "--dataset", root.toString(), "--model", A, "--skip-unknown-labels", "--label-rule", "plurality");
+    assertEquals(0, plurality.exit(), plurality.err());
+    assertTrue(plurality.out().contains("fer0000003.png (tie: neutral, sadness)"), plurality.out());
 
     // without the switch the contempt image is scored and cannot be right
     Result counted = mirror("eval", "--dataset", root.resolve("label.csv").toString(), "--model", A);

@@ -66,6 +66,14 @@ class EvalOptionsTest {
     assertFalse(plain.properties().containsKey("mirror.eval.compare"));
     assertFalse(plain.properties().containsKey("mirror.eval.skipUnknownLabels"));
     assertEquals(
+        "plurality",
+        EvalOptions.parse(List.of("--dataset", "faces", "--label-rule", "plurality"), CONFIG).toOptions().properties().get("mirror.eval.labelRule"));
+    assertFalse(plain.properties().containsKey("mirror.eval.labelRule"));
+    assertEquals(
+        "--label-rule majority: must be ferplus or plurality",
+        assertThrows(IllegalArgumentException.class, () -> EvalOptions.parse(List.of("--dataset", "d", "--label-rule", "majority"), CONFIG))
+            .getMessage());
+    assertEquals(
         "--compare needs a value",
         assertThrows(IllegalArgumentException.class, () -> EvalOptions.parse(List.of("--dataset", "d", "--compare"), CONFIG)).getMessage());
   }

@@ -48,6 +48,10 @@ class TrainOptionsTest {
     assertFalse(o.properties().containsKey("mirror.train.out"));
     assertFalse(o.properties().containsKey("mirror.train.labels"));
     assertFalse(o.properties().containsKey("mirror.train.validation"));
+    assertFalse(o.properties().containsKey("mirror.train.labelRule"), "the training bundle's default: ferplus");
+    assertEquals(
+        "plurality",
+        TrainOptions.parse(List.of("--dataset", "faces", "--label-rule", "plurality"), CONFIG).toOptions().properties().get("mirror.train.labelRule"));
   }
 
   @Test
@@ -55,6 +59,7 @@ class TrainOptionsTest {
     assertEquals("train needs --dataset", message(List.of("--name", "x")));
     assertEquals("unknown train option: --model", message(List.of("--dataset", "d", "--model", "x")));
     assertEquals("--folds 1 is not a whole number of folds, 2 or more", message(List.of("--dataset", "d", "--folds", "1")));
+    assertEquals("--label-rule most: must be ferplus or plurality", message(List.of("--dataset", "d", "--label-rule", "most")));
     assertEquals("--folds five is not a whole number of folds, 2 or more", message(List.of("--dataset", "d", "--folds", "five")));
     assertEquals(
         "--name ../x is not a model id: letters, digits, '.', '_' and '-', at most 64",

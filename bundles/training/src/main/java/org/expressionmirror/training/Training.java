@@ -63,6 +63,12 @@ public final class Training {
    */
   public static final String TARGETS = "mirror.train.targets";
 
+  /**
+   * Framework property: how FER+ votes become labels, as eval's {@code --label-rule}: {@code
+   * ferplus} (the default, FERPlus's majority) or {@code plurality} (the most votes).
+   */
+  public static final String LABEL_RULE = "mirror.train.labelRule";
+
   /** Framework property: seed of the folds, the split and the shuffles (default 1). */
   public static final String SEED = "mirror.train.seed";
 

@@ -29,17 +29,24 @@ public final class Dataset {
   private final List<Sample> samples;
   private final List<Skipped> skipped;
   private final List<LeftOut> leftOut;
+  private final String labelRule;
 
-  private Dataset(Path root, List<Sample> samples, List<Skipped> skipped, List<LeftOut> leftOut) {
+  private Dataset(Path root, List<Sample> samples, List<Skipped> skipped, List<LeftOut> leftOut, String labelRule) {
     this.root = root;
     this.samples = List.copyOf(samples);
     this.skipped = List.copyOf(skipped);
     this.leftOut = List.copyOf(leftOut);
+    this.labelRule = labelRule;
   }
 
-  /** Reads the layout; an unknown label folder is an error. */
+  /** Reads the layout; an unknown label folder is an error; a label file by FERPlus's rule. */
   static Dataset scan(Path root) throws EvaluationException {
     return scan(root, false);
+  }
+
+  /** As {@link #scan(Path, boolean, FerPlusLabels.Rule)}, a label file read by FERPlus's rule. */
+  static Dataset scan(Path root, boolean skipUnknown) throws EvaluationException {
+    return scan(root, skipUnknown, FerPlusLabels.Rule.FERPLUS);
   }
 
   /**
@@ -47,12 +54,13 @@ public final class Dataset {
    *
    * @param skipUnknown leave out (and list) folders whose name is not a known label instead of
    *     stopping
+   * @param rule how a FER+ label file's votes become labels
    * @throws EvaluationException naming the folder that cannot be read, an unknown label folder, two
    *     folders with the same label, a bad label file, or a dataset without images
    */
-  static Dataset scan(Path root, boolean skipUnknown) throws EvaluationException {
+  static Dataset scan(Path root, boolean skipUnknown, FerPlusLabels.Rule rule) throws EvaluationException {
     Path labelFile = labelFile(root);
-    Dataset d = labelFile != null ? fromLabelFile(labelFile) : fromFolders(root, skipUnknown);
+    Dataset d = labelFile != null ? fromLabelFile(labelFile, rule) : fromFolders(root, skipUnknown);
     if (d.samples.isEmpty()) {
       throw new EvaluationException(
           "no images in " + root + " (expected label subfolders such as happy/ with *.jpg or *.png files, or a FER+ label.csv)");
@@ -72,14 +80,14 @@ public final class Dataset {
     return Files.isRegularFile(inside) ? inside : null;
   }
 
-  private static Dataset fromLabelFile(Path file) throws EvaluationException {
+  private static Dataset fromLabelFile(Path file, FerPlusLabels.Rule rule) throws EvaluationException {
     Path images = file.toAbsolutePath().getParent();
-    FerPlusLabels.Read read = FerPlusLabels.read(file, images);
+    FerPlusLabels.Read read = FerPlusLabels.read(file, images, rule);
     List<Sample> ordered = new ArrayList<>();
     for (String label : Expressions.CANONICAL) {
       read.samples().stream().filter(s -> s.label().equals(label)).forEach(ordered::add);
     }
-    return new Dataset(images, ordered, List.of(), read.leftOut());
+    return new Dataset(images, ordered, List.of(), read.leftOut(), rule.id());
   }
 
   private static Dataset fromFolders(Path root, boolean skipUnknown) throws EvaluationException {
@@ -109,7 +117,7 @@ public final class Dataset {
         images(dir).forEach(p -> samples.add(new Sample(label, p)));
       }
     }
-    return new Dataset(root, samples, skipped, List.of());
+    return new Dataset(root, samples, skipped, List.of(), "");
   }
 
   /**
@@ -130,7 +138,7 @@ public final class Dataset {
     if (left.isEmpty()) {
       throw new EvaluationException("no images left in " + root + " after skipping the labels the model lacks (" + now.size() + " skipped)");
     }
-    return new Dataset(root, left, now, leftOut);
+    return new Dataset(root, left, now, leftOut, labelRule);
   }
 
   /** The label folder's name as the user wrote it; the label itself for a label file's image. */
@@ -155,6 +163,11 @@ public final class Dataset {
   /** Images of a label file that have no label. */
   List<LeftOut> leftOut() {
     return leftOut;
+  }
+
+  /** How a label file's votes became labels ({@code ferplus}, {@code plurality}); empty for folders. */
+  String labelRule() {
+    return labelRule;
   }
 
   /** The labels that have images, in canonical order. */

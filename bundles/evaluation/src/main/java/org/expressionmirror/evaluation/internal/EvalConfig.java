@@ -22,6 +22,10 @@ public @interface EvalConfig {
       description = "Leave out label folders whose name is not a label or whose label the model (either model) lacks, and list them, instead of stopping on an unknown folder or counting the images wrong (default false).")
   boolean skipUnknownLabels() default false;
 
+  @AttributeDefinition(
+      description = "How a FER+ label.csv's votes become labels: ferplus (the default; FERPlus's majority rule: votes of 1 dropped, the top label needs more than half of the rest) or plurality (the most votes; a tie at the top leaves the image out). Images whose label would be unknown or not-a-face are left out either way.")
+  String labelRule() default "ferplus";
+
   @AttributeDefinition(description = "Detector id (haar, blazeface, blazeface-back) or none: the whole image is the face (default none).")
   String detector() default "none";
 

@@ -131,9 +131,17 @@ public final class EvaluationComponent {
     }
   }
 
+  private FerPlusLabels.Rule labelRule() throws EvaluationException {
+    try {
+      return FerPlusLabels.Rule.of(config.labelRule().trim());
+    } catch (IllegalArgumentException e) {
+      throw new EvaluationException(Evaluation.PID + ": labelRule = " + e.getMessage());
+    }
+  }
+
   private Report evaluate() throws EvaluationException, InterruptedException {
     // Everything that can be refused without a model is refused before waiting for one.
-    Dataset dataset = Dataset.scan(Path.of(config.dataset()), config.skipUnknownLabels());
+    Dataset dataset = Dataset.scan(Path.of(config.dataset()), config.skipUnknownLabels(), labelRule());
     if (!config.out().isBlank()) {
       ReportJson.checkTarget(Path.of(config.out()));
     }

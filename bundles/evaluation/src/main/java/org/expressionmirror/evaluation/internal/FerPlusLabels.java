@@ -11,9 +11,9 @@ import org.expressionmirror.api.Expressions;
 /**
  * Reads a FER+ {@code label.csv}: one row per image, {@code name.png,"(x, y, w, h)",} then ten vote
  * counts in the order neutral, happiness, surprise, sadness, anger, disgust, fear, contempt,
- * unknown, NF (not a face). An image's label is the one with the most votes; a tie at the top, or
- * most votes for unknown or NF, leaves the image out (counted in the report), so FER+ is measured
- * as its folders are laid out, without copying images into label folders.
+ * unknown, NF (not a face). An image's label comes from its votes by a {@link Rule}; an image
+ * without one is left out (listed in the report, with why), so FER+ is measured as its folders are
+ * laid out, without copying images into label folders.
  */
 public final class FerPlusLabels {
   /** The file name the FER+ generator writes beside the images of each split. */
@@ -35,6 +35,48 @@ public final class FerPlusLabels {
   /** Labelled images and the images left out. */
   record Read(List<Sample> samples, List<LeftOut> leftOut) {}
 
+  /** How an image's ten vote counts become its one label, or the reason it has none. */
+  public enum Rule {
+    /**
+     * FERPlus's own "majority" mode, the rule of its published test figures: single votes are
+     * dropped as noise, and the top label needs more than half of the votes left; an image whose
+     * majority is unknown or NF is not an expression.
+     */
+    FERPLUS("ferplus"),
+    /** The label with the most votes; a tie at the top, or most votes for unknown or NF, has none. */
+    PLURALITY("plurality");
+
+    private final String id;
+
+    Rule(String id) {
+      this.id = id;
+    }
+
+    /** The name the command line and the configuration use. */
+    public String id() {
+      return id;
+    }
+
+    /**
+     * The rule {@code id} names.
+     *
+     * @throws IllegalArgumentException naming the value and the names there are
+     */
+    public static Rule of(String id) {
+      for (Rule r : values()) {
+        if (r.id.equals(id)) {
+          return r;
+        }
+      }
+      throw new IllegalArgumentException("'" + id + "' is not a label rule (ferplus or plurality)");
+    }
+
+    /** The image's label, or why it has none (the text starts with no canonical label). */
+    public String label(int[] votes) {
+      return this == FERPLUS ? ferPlusMajority(votes) : majority(votes);
+    }
+  }
+
   private FerPlusLabels() {}
 
   /**
@@ -42,11 +84,11 @@ public final class FerPlusLabels {
    *
    * @throws EvaluationException naming the file and line of a row that does not have the format
    */
-  static Read read(Path file, Path images) throws EvaluationException {
+  static Read read(Path file, Path images, Rule rule) throws EvaluationException {
     List<Sample> samples = new ArrayList<>();
     List<LeftOut> leftOut = new ArrayList<>();
     for (Row row : rows(file)) {
-      String label = majority(row.votes());
+      String label = rule.label(row.votes());
       if (Expressions.CANONICAL.contains(label)) {
         samples.add(new Sample(label, images.resolve(row.image())));
       } else {
@@ -131,6 +173,31 @@ public final class FerPlusLabels {
       return "tie: " + String.join(", ", top);
     }
     String label = top.get(0);
+    return Expressions.CANONICAL.contains(label) ? label : "most votes: " + label;
+  }
+
+  /**
+   * FERPlus's majority: votes of 1 dropped, then the label with more than half of the remaining
+   * votes, or the reason there is none: {@code no majority: a 4 of 9}, {@code most votes: unknown},
+   * {@code most votes: NF}, {@code no label with two votes or more}.
+   */
+  public static String ferPlusMajority(int[] votes) {
+    int sum = 0;
+    int top = -1;
+    for (int v = 0; v < votes.length; v++) {
+      int kept = votes[v] > 1 ? votes[v] : 0;
+      sum += kept;
+      if (kept > 0 && (top < 0 || kept > votes[top])) {
+        top = v;
+      }
+    }
+    if (top < 0) {
+      return "no label with two votes or more";
+    }
+    String label = VOTES.get(top);
+    if (2 * votes[top] <= sum) {
+      return "no majority: " + label + " " + votes[top] + " of " + sum;
+    }
     return Expressions.CANONICAL.contains(label) ? label : "most votes: " + label;
   }
 

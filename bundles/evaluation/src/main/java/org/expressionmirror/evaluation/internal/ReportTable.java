@@ -38,11 +38,14 @@ public final class ReportTable {
           String.format(
               Locale.ROOT, "skipped folder '%s' (%d image%s): %s%n", k.folder(), k.images(), k.images() == 1 ? "" : "s", k.reason()));
     }
+    if (!run.labelRule().isEmpty()) {
+      s.append(String.format(Locale.ROOT, "labels from FER+ votes by the %s rule%n", run.labelRule()));
+    }
     if (run.leftOut() > 0) {
       s.append(
           String.format(
               Locale.ROOT,
-              "%d images without a majority label left out (not scored): %s%n",
+              "%d images without a label by that rule left out (not scored): %s%n",
               run.leftOut(),
               shown(run.leftOutImages().stream().map(l -> l.image() + " (" + l.reason() + ")").toList())));
     }

@@ -12,7 +12,9 @@ import java.util.Map;
  * @param wallSeconds wall time from the first image read to the last one scored (both models)
  * @param imagesPerSecond images scored per second of wall time
  * @param skippedLabels label folders left out by {@code --skip-unknown-labels}
- * @param leftOut images of a label file without a label (FER+ tie, unknown or not a face)
+ * @param labelRule how a label file's votes became labels ({@code ferplus} or {@code plurality});
+ *     empty for label folders
+ * @param leftOut images of a label file without a label under that rule
  * @param leftOutImages those images, with why
  */
 public record Run(
@@ -21,5 +23,6 @@ public record Run(
     double wallSeconds,
     double imagesPerSecond,
     List<Skipped> skippedLabels,
+    String labelRule,
     long leftOut,
     List<LeftOut> leftOutImages) {}

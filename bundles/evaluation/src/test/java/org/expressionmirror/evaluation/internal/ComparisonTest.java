@@ -82,7 +82,7 @@ class ComparisonTest {
 
   private static Report compared() {
     List<List<Prediction>> p = predictions();
-    Run run = new Run("2026-11-29T19:00:00Z", Map.of(), 2.0, 10.0, List.of(new Skipped("bored", null, 1, "'bored' is not a known label")), 1, List.of(new LeftOut("x.png", "tie: neutral, happiness")));
+    Run run = new Run("2026-11-29T19:00:00Z", Map.of(), 2.0, 10.0, List.of(new Skipped("bored", null, 1, "'bored' is not a known label")), "plurality", 1, List.of(new LeftOut("x.png", "tie: neutral, happiness")));
     Report a = report("a 1", p.get(0), run);
     Report b = report("b 2", p.get(1), null);
     return a.comparedWith(b, Comparison.of(a.model(), b.model(), a.predictions(), b.predictions()));
@@ -96,6 +96,7 @@ class ComparisonTest {
     assertEquals("2026-11-29T19:00:00Z", json.get("timestamp").asText());
     assertEquals(10.0, json.get("imagesPerSecond").asDouble(), 1e-12);
     assertEquals("bored", json.get("skippedLabels").get(0).get("folder").asText());
+    assertEquals("plurality", json.get("labelRule").asText());
     assertEquals(1, json.get("leftOut").asInt());
     assertEquals(20, json.get("predictions").size());
     JsonNode first = json.get("predictions").get(0);
@@ -124,7 +125,8 @@ class ComparisonTest {
     assertTrue(table.startsWith("run started 2026-11-29T19:00:00Z"), table);
     assertTrue(table.contains("wall time 2.00 s, 10.0 images per second"), table);
     assertTrue(table.contains("skipped folder 'bored' (1 image): 'bored' is not a known label"), table);
-    assertTrue(table.contains("1 images without a majority label left out (not scored): x.png (tie: neutral, happiness)"), table);
+    assertTrue(table.contains("labels from FER+ votes by the plurality rule"), table);
+    assertTrue(table.contains("1 images without a label by that rule left out (not scored): x.png (tie: neutral, happiness)"), table);
     assertTrue(table.contains("evaluation of a 1 on /d"), table);
     assertTrue(table.contains("evaluation of b 2 on /d"), table);
     assertTrue(table.contains("accuracy a 1 75.00 %, b 2 35.00 %"), table);

@@ -70,9 +70,14 @@ class DatasetSourcesTest {
     // canonical label order, as for folders
     assertEquals(List.of("fer2.png", "fer1.png"), files(d));
     assertEquals(List.of("neutral", "sadness"), d.labels());
-    assertEquals(List.of(new LeftOut("fer3.png", "tie: neutral, happiness")), d.leftOut());
+    // by FERPlus's rule (the default): 3 of 6 is not more than half
+    assertEquals(List.of(new LeftOut("fer3.png", "no majority: neutral 3 of 6")), d.leftOut());
+    assertEquals("ferplus", d.labelRule());
     // the file itself names the same dataset
     assertEquals(files(d), files(Dataset.scan(root.resolve("label.csv"))));
+    Dataset plurality = Dataset.scan(root, false, FerPlusLabels.Rule.PLURALITY);
+    assertEquals(List.of(new LeftOut("fer3.png", "tie: neutral, happiness")), plurality.leftOut());
+    assertEquals("plurality", plurality.labelRule());
   }
 
   @Test

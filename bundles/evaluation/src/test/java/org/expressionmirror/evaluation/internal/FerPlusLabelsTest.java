@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The FER+ label.csv: majority label per image, ties and unknown/NF majorities left out. */
+/** The FER+ label.csv: one label per image by a rule (FERPlus's majority, or the plurality), the rest left out. */
 class FerPlusLabelsTest {
   @TempDir Path dir;
 
@@ -31,6 +31,47 @@ class FerPlusLabelsTest {
   }
 
   @Test
+  void ferPlusMajorityDropsSingleVotesAndNeedsMoreThanHalfOfTheRest() {
+    // 4 of 9 once the single sadness vote is dropped: no majority (the plurality says neutral)
+    assertEquals("no majority: neutral 4 of 9", FerPlusLabels.ferPlusMajority(new int[] {4, 0, 0, 1, 3, 2, 0, 0, 0, 0}));
+    assertEquals("neutral", FerPlusLabels.majority(new int[] {4, 0, 0, 1, 3, 2, 0, 0, 0, 0}));
+    // 5 of 9 after dropping the single fear and unknown votes: a majority the raw 5 of 10 would not be
+    assertEquals("happiness", FerPlusLabels.ferPlusMajority(new int[] {0, 5, 4, 0, 0, 0, 1, 0, 0, 0}));
+    // exactly half is not more than half
+    assertEquals("no majority: neutral 5 of 10", FerPlusLabels.ferPlusMajority(new int[] {5, 5, 0, 0, 0, 0, 0, 0, 0, 0}));
+    assertEquals("contempt", FerPlusLabels.ferPlusMajority(new int[] {2, 0, 0, 0, 1, 0, 0, 6, 2, 0}));
+    assertEquals("most votes: unknown", FerPlusLabels.ferPlusMajority(new int[] {0, 0, 0, 2, 0, 0, 0, 0, 8, 0}));
+    assertEquals("most votes: NF", FerPlusLabels.ferPlusMajority(new int[] {0, 0, 0, 0, 0, 0, 0, 0, 1, 9}));
+    assertEquals("no label with two votes or more", FerPlusLabels.ferPlusMajority(new int[] {1, 1, 1, 1, 1, 1, 1, 1, 1, 1}));
+    assertEquals(FerPlusLabels.Rule.FERPLUS, FerPlusLabels.Rule.of("ferplus"));
+    assertEquals("'majority' is not a label rule (ferplus or plurality)",
+        assertThrows(IllegalArgumentException.class, () -> FerPlusLabels.Rule.of("majority")).getMessage());
+  }
+
+  @Test
+  void theRuleDecidesWhichImagesOfAFileHaveALabel() throws Exception {
+    Path csv = dir.resolve("label.csv");
+    Files.writeString(
+        csv,
+        String.join(
+            "\n",
+            "a.png,\"(0, 0, 48, 48)\",0,10,0,0,0,0,0,0,0,0",
+            "b.png,\"(0, 0, 48, 48)\",4,0,0,1,3,2,0,0,0,0",
+            "c.png,\"(0, 0, 48, 48)\",0,5,4,0,0,0,1,0,0,0",
+            ""));
+    FerPlusLabels.Read ferplus = FerPlusLabels.read(csv, dir, FerPlusLabels.Rule.FERPLUS);
+    assertEquals(List.of(new Sample("happiness", dir.resolve("a.png")), new Sample("happiness", dir.resolve("c.png"))), ferplus.samples());
+    assertEquals(List.of(new LeftOut("b.png", "no majority: neutral 4 of 9")), ferplus.leftOut());
+    FerPlusLabels.Read plurality = FerPlusLabels.read(csv, dir, FerPlusLabels.Rule.PLURALITY);
+    assertEquals(
+        List.of(
+            new Sample("happiness", dir.resolve("a.png")),
+            new Sample("neutral", dir.resolve("b.png")),
+            new Sample("happiness", dir.resolve("c.png"))),
+        plurality.samples());
+  }
+
+  @Test
   void readsTheFileWithItsQuotedBoxAndListsWhatIsLeftOut() throws Exception {
     Path csv = dir.resolve("label.csv");
     Files.writeString(
@@ -42,7 +83,7 @@ class FerPlusLabelsTest {
             "fer0032224.png,\"(0, 0, 48, 48)\",0,0,0,0,0,0,0,0,1,9",
             "fer0032225.png,\"(0, 0, 48, 48)\",2,0,0,0,0,0,0,6,2,0",
             ""));
-    FerPlusLabels.Read read = FerPlusLabels.read(csv, dir);
+    FerPlusLabels.Read read = FerPlusLabels.read(csv, dir, FerPlusLabels.Rule.PLURALITY);
     assertEquals(
         List.of(new Sample("happiness", dir.resolve("fer0032222.png")), new Sample("contempt", dir.resolve("fer0032225.png"))),
         read.samples());
@@ -60,17 +101,17 @@ class FerPlusLabelsTest {
         csv,
         "Image name,Box,neutral,happiness,surprise,sadness,anger,disgust,fear,contempt,unknown,NF\n"
             + "a.png,\"(0, 0, 48, 48)\",0,0,7,0,0,0,0,0,3,0\n");
-    assertEquals(List.of(new Sample("surprise", dir.resolve("a.png"))), FerPlusLabels.read(csv, dir).samples());
+    assertEquals(List.of(new Sample("surprise", dir.resolve("a.png"))), FerPlusLabels.read(csv, dir, FerPlusLabels.Rule.PLURALITY).samples());
   }
 
   @Test
   void aBadRowIsNamedByFileAndLine() throws Exception {
     Path csv = dir.resolve("label.csv");
     Files.writeString(csv, "a.png,\"(0, 0, 48, 48)\",0,0,7,0,0,0,0,0,3,0\nb.png,\"(0, 0, 48, 48)\",0,x,7,0,0,0,0,0,3,0\nc.png,1,2\n");
-    EvaluationException e = assertThrows(EvaluationException.class, () -> FerPlusLabels.read(csv, dir));
+    EvaluationException e = assertThrows(EvaluationException.class, () -> FerPlusLabels.read(csv, dir, FerPlusLabels.Rule.PLURALITY));
     assertEquals(csv + ":2: happiness count 'x' is not a whole number", e.getMessage());
     Files.writeString(csv, "c.png,1,2\n");
-    e = assertThrows(EvaluationException.class, () -> FerPlusLabels.read(csv, dir));
+    e = assertThrows(EvaluationException.class, () -> FerPlusLabels.read(csv, dir, FerPlusLabels.Rule.PLURALITY));
     assertEquals(csv + ":1: expected image,\"box\", and 10 vote counts, got 3 fields", e.getMessage());
   }
 }

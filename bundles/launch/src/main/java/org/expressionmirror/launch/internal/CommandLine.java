@@ -103,6 +103,7 @@ final class CommandLine {
     putIfSet(p, "compare", Evaluation.COMPARE, false);
     putIfSet(p, "detector", Evaluation.DETECTOR, false);
     p.put("skipUnknownLabels", flag(Evaluation.SKIP_UNKNOWN_LABELS));
+    putIfSet(p, "labelRule", Evaluation.LABEL_RULE, false);
     putIfSet(p, "out", Evaluation.OUT, false);
     String wait = property.apply(Evaluation.WAIT_SECONDS);
     if (wait != null && wait.trim().matches("\\d{1,6}")) {
@@ -134,6 +135,7 @@ final class CommandLine {
     putIfSet(p, "seed", Training.SEED, true);
     putIfSet(p, "classWeights", Training.CLASS_WEIGHTS, true);
     putIfSet(p, "targets", Training.TARGETS, true);
+    putIfSet(p, "labelRule", Training.LABEL_RULE, true);
     putIfSet(p, "waitSeconds", Training.WAIT_SECONDS, true);
     putIfSet(p, "onePerson", Training.ONE_PERSON, true);
     p.put("exitAtEnd", Boolean.TRUE);

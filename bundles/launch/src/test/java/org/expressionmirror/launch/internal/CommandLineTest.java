@@ -64,6 +64,7 @@ class CommandLineTest {
                 "mirror.eval.compare", "",
                 "mirror.eval.detector", "none",
                 "mirror.eval.skipUnknownLabels", "true",
+                "mirror.eval.labelRule", "plurality",
                 "mirror.eval.waitSeconds", "soon"));
     assertEquals(1, all.size());
     assertEquals("mirror.eval", all.get(0).pid());
@@ -73,6 +74,7 @@ class CommandLineTest {
             "model", "faceapi",
             "detector", "none",
             "skipUnknownLabels", true,
+            "labelRule", "plurality",
             "exitAtEnd", true),
         all.get(0).properties());
     assertEquals(
@@ -91,6 +93,7 @@ class CommandLineTest {
                 "mirror.train.l2", "1e-3",
                 "mirror.train.backbone", "faceapi",
                 "mirror.train.targets", " hard ",
+                "mirror.train.labelRule", " plurality ",
                 "mirror.train.onePerson", "true"));
     assertEquals(1, all.size());
     assertEquals("mirror.train", all.get(0).pid());
@@ -102,6 +105,7 @@ class CommandLineTest {
             "l2", "1e-3",
             "backbone", "faceapi",
             "targets", "hard",
+            "labelRule", "plurality",
             "onePerson", "true",
             "exitAtEnd", true),
         all.get(0).properties());

@@ -46,6 +46,10 @@ public @interface TrainConfig {
   @AttributeDefinition(description = "What the head learns from FER+ votes: soft (each image's vote shares, single votes dropped; the default) or hard (its majority label alone, one-hot). Label folders give one label per image either way.")
   String targets() default TrainingSet.SOFT;
 
+  @AttributeDefinition(
+      description = "How FER+ votes become each image's label (folds, scores, hard targets; an image without one is left out): ferplus (the default; FERPlus's majority: votes of 1 dropped, the top label needs more than half of the rest) or plurality (the most votes, ties left out).")
+  String labelRule() default "ferplus";
+
   @AttributeDefinition(description = "Seed of the folds, the validation split and the shuffles (default 1).")
   long seed() default 1;
 

@@ -13,6 +13,7 @@ import org.expressionmirror.api.ExpressionModel;
 import org.expressionmirror.api.FaceDetector;
 import org.expressionmirror.api.StartupComplete;
 import org.expressionmirror.evaluation.internal.Available;
+import org.expressionmirror.evaluation.internal.FerPlusLabels;
 import org.expressionmirror.evaluation.internal.RunServices;
 import org.expressionmirror.platform.onnxruntime.OnnxRuntime;
 import org.expressionmirror.platform.opencv.OpenCvRuntime;
@@ -147,6 +148,12 @@ public final class TrainingComponent {
     if (!targets.equals(TrainingSet.SOFT) && !targets.equals(TrainingSet.HARD)) {
       throw new TrainingException(Training.TARGETS + " = " + targets + " must be " + TrainingSet.SOFT + " or " + TrainingSet.HARD);
     }
+    FerPlusLabels.Rule rule;
+    try {
+      rule = FerPlusLabels.Rule.of(config.labelRule().trim());
+    } catch (IllegalArgumentException e) {
+      throw new TrainingException(Training.LABEL_RULE + " = " + e.getMessage());
+    }
     if (config.folds() < 2) {
       throw new TrainingException("--folds " + config.folds() + ": cross-validation needs at least 2 folds");
     }
@@ -159,8 +166,8 @@ public final class TrainingComponent {
     if (report != null && (report.toAbsolutePath().getParent() == null || !Files.isDirectory(report.toAbsolutePath().getParent()))) {
       throw new TrainingException("folder of the report file does not exist: " + report.toAbsolutePath().getParent());
     }
-    TrainingSet set = TrainingSet.read(Path.of(config.dataset()), config.labels().isBlank() ? null : Path.of(config.labels()));
-    TrainingSet validation = config.validation().isBlank() ? null : TrainingSet.read(Path.of(config.validation()), null);
+    TrainingSet set = TrainingSet.read(Path.of(config.dataset()), config.labels().isBlank() ? null : Path.of(config.labels()), rule);
+    TrainingSet validation = config.validation().isBlank() ? null : TrainingSet.read(Path.of(config.validation()), null, rule);
     if (targets.equals(TrainingSet.HARD)) {
       set = set.withHardTargets();
       validation = validation == null ? null : validation.withHardTargets();

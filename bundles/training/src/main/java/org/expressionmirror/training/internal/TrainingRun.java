@@ -166,7 +166,7 @@ final class TrainingRun {
     double seconds = (System.nanoTime() - t0) / 1e9;
     List<LeftOut> leftOut = new ArrayList<>(set.leftOut());
     leftOut.addAll(f.noFace());
-    Run run = new Run(start.toString(), s.detectorSettings(), seconds, seconds > 0 ? n / seconds : 0, List.of(), leftOut.size(), leftOut);
+    Run run = new Run(start.toString(), s.detectorSettings(), seconds, seconds > 0 ? n / seconds : 0, List.of(), set.labelRule(), leftOut.size(), leftOut);
     Report report =
         Report.of(
             set.root().toString(),
@@ -253,6 +253,7 @@ final class TrainingRun {
         "path", set.root().toString(),
         "sha256", f.datasetSha256(),
         "images", f.examples().size(),
+        "labelRule", set.labelRule(),
         "perLabel", counts,
         "groupedBySubject", set.grouped() && !s.onePerson()));
     p.put("detector", s.detectorName());

@@ -27,15 +27,17 @@ import org.expressionmirror.evaluation.internal.LeftOut;
  *
  * <p>FER+ votes give soft targets as FERPlus's own training does: single votes are taken for
  * noise and dropped, "unknown" and "not a face" votes are dropped, the rest normalised. The hard
- * label (for the folds and the scores) is eval's: the most votes, and an image whose top is a tie,
- * unknown or not a face is left out, as eval leaves it out of FER+ test.
+ * label (for the folds, the scores and hard targets) comes by eval's label rule (FERPlus's majority
+ * by default, or the plurality), and an image without one is left out, as eval leaves it out of
+ * FER+ test.
  *
  * @param root the folder the images are relative to
  * @param classes the labels with images, canonical order: the head's outputs
  * @param examples the images, in a fixed order
  * @param leftOut images without a label (FER+)
+ * @param labelRule how FER+ votes became labels ({@code ferplus}, {@code plurality}); empty for folders
  */
-record TrainingSet(Path root, List<String> classes, List<Example> examples, List<LeftOut> leftOut) {
+record TrainingSet(Path root, List<String> classes, List<Example> examples, List<LeftOut> leftOut, String labelRule) {
   /** Targets: each image's FER+ vote shares. */
   static final String SOFT = "soft";
 
@@ -60,9 +62,19 @@ record TrainingSet(Path root, List<String> classes, List<Example> examples, List
    * @param labels a FER+ label file to use, or null to look for one in the dataset folder
    */
   static TrainingSet read(Path dataset, Path labels) throws TrainingException {
+    return read(dataset, labels, FerPlusLabels.Rule.FERPLUS);
+  }
+
+  /**
+   * Reads the layout (not the images).
+   *
+   * @param labels a FER+ label file to use, or null to look for one in the dataset folder
+   * @param rule how an image's votes become its label (the folds, the scores, hard targets)
+   */
+  static TrainingSet read(Path dataset, Path labels, FerPlusLabels.Rule rule) throws TrainingException {
     try {
       Path file = labels != null ? labels : labelFile(dataset);
-      TrainingSet set = file != null ? fromVotes(file, labels != null ? dataset : file.toAbsolutePath().getParent()) : fromFolders(dataset);
+      TrainingSet set = file != null ? fromVotes(file, labels != null ? dataset : file.toAbsolutePath().getParent(), rule) : fromFolders(dataset);
       set = set.withSubjects();
       if (set.examples.isEmpty()) {
         throw new TrainingException("no labelled images in " + dataset);
@@ -87,7 +99,7 @@ record TrainingSet(Path root, List<String> classes, List<Example> examples, List
     return Files.isRegularFile(inside) ? inside : null;
   }
 
-  private static TrainingSet fromVotes(Path file, Path images) throws EvaluationException, TrainingException {
+  private static TrainingSet fromVotes(Path file, Path images, FerPlusLabels.Rule rule) throws EvaluationException, TrainingException {
     if (!Files.isDirectory(images)) {
       throw new TrainingException("image folder of " + file + " cannot be read: " + images);
     }
@@ -96,7 +108,7 @@ record TrainingSet(Path root, List<String> classes, List<Example> examples, List
     List<LeftOut> leftOut = new ArrayList<>();
     Set<String> present = new LinkedHashSet<>();
     for (FerPlusLabels.Row row : rows) {
-      String label = FerPlusLabels.majority(row.votes());
+      String label = rule.label(row.votes());
       labelled.add(label);
       if (Expressions.CANONICAL.contains(label)) {
         present.add(label);
@@ -132,7 +144,7 @@ record TrainingSet(Path root, List<String> classes, List<Example> examples, List
       }
       examples.add(new Example(images.resolve(row.image()), row.image(), label, target, row.image()));
     }
-    return new TrainingSet(images, classes, examples, leftOut);
+    return new TrainingSet(images, classes, examples, leftOut, rule.id());
   }
 
   private static TrainingSet fromFolders(Path root) throws TrainingException {
@@ -172,7 +184,7 @@ record TrainingSet(Path root, List<String> classes, List<Example> examples, List
         }
       }
     }
-    return new TrainingSet(root, classes, examples, List.of());
+    return new TrainingSet(root, classes, examples, List.of(), "");
   }
 
   private static Example example(Path root, Path image, int label, int classes, String subject) {
@@ -211,7 +223,7 @@ record TrainingSet(Path root, List<String> classes, List<Example> examples, List
       String s = subjects.get(e.name());
       grouped.add(s == null ? e : new Example(e.image(), e.name(), e.label(), e.target(), "subject:" + s));
     }
-    return new TrainingSet(root, classes, grouped, leftOut);
+    return new TrainingSet(root, classes, grouped, leftOut, labelRule);
   }
 
   /**
@@ -242,7 +254,7 @@ record TrainingSet(Path root, List<String> classes, List<Example> examples, List
       }
       kept.add(new Example(e.image(), e.name(), label, target, e.group()));
     }
-    return new TrainingSet(root, other, kept, leftOut);
+    return new TrainingSet(root, other, kept, leftOut, labelRule);
   }
 
   /**
@@ -257,7 +269,7 @@ record TrainingSet(Path root, List<String> classes, List<Example> examples, List
       target[e.label()] = 1;
       hard.add(new Example(e.image(), e.name(), e.label(), target, e.group()));
     }
-    return new TrainingSet(root, classes, hard, leftOut);
+    return new TrainingSet(root, classes, hard, leftOut, labelRule);
   }
 
   /** Whether the folds are grouped by subject (some group holds more than one image). */

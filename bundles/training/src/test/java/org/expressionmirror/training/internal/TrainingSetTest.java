@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.expressionmirror.evaluation.internal.FerPlusLabels;
+import org.expressionmirror.evaluation.internal.LeftOut;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,7 +48,7 @@ class TrainingSetTest {
     assertArrayEquals(new double[] {1, 0}, b.target(), 1e-12);
     assertEquals(List.of("c.png", "d.png"), set.leftOut().stream().map(l -> l.image()).toList());
     assertEquals("most votes: NF", set.leftOut().get(0).reason());
-    assertEquals("tie: neutral, happiness", set.leftOut().get(1).reason());
+    assertEquals("no majority: neutral 4 of 10", set.leftOut().get(1).reason());
     assertFalse(set.grouped());
   }
 
@@ -86,6 +88,22 @@ class TrainingSetTest {
       assertEquals(s.label(), h.label());
       assertEquals(s.group(), h.group());
     }
+  }
+
+  @Test
+  void theLabelRuleDecidesWhichImagesHaveALabel() throws Exception {
+    // w: neutral 4 of 9 once the single votes are dropped, no FERPlus majority (plurality: neutral)
+    Files.writeString(
+        dir.resolve("label.csv"),
+        "w.png,\"(0, 0, 48, 48)\",4,0,0,1,3,2,0,0,0,0\nx.png,\"(0, 0, 48, 48)\",5,3,0,0,0,0,0,0,0,0\nz.png,\"(0, 0, 48, 48)\",0,0,9,0,0,0,0,0,0,0\n");
+    TrainingSet ferplus = TrainingSet.read(dir, null);
+    assertEquals("ferplus", ferplus.labelRule());
+    assertEquals(List.of("x.png", "z.png"), ferplus.examples().stream().map(TrainingSet.Example::name).toList());
+    assertEquals(List.of(new LeftOut("w.png", "no majority: neutral 4 of 9")), ferplus.leftOut());
+    TrainingSet plurality = TrainingSet.read(dir, null, FerPlusLabels.Rule.PLURALITY);
+    assertEquals("plurality", plurality.labelRule());
+    assertEquals(List.of("w.png", "x.png", "z.png"), plurality.examples().stream().map(TrainingSet.Example::name).toList());
+    assertEquals("plurality", plurality.withHardTargets().labelRule());
   }
 
   @Test
