@@ -4,6 +4,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -170,6 +171,13 @@ final class PersonalTraining implements AutoCloseable {
    * last.
    */
   ModelExport.Written save(Trained t, String name, Path dir) throws TrainingException {
+    // a second Save under a name in use would silently replace a model the user kept
+    for (String file : List.of(name + ".json", name + ".onnx")) {
+      if (Files.exists(dir.resolve(file))) {
+        throw new TrainingException(
+            "'" + name + "' is already one of your models (" + dir.resolve(file) + "): choose another name, or delete that model's files first");
+      }
+    }
     String version = t.version();
     return ModelExport.write(env, backbone, t.head(), t.labels(), probes, name, version, t.provenance(), dir);
   }

@@ -64,10 +64,28 @@ public final class TeacherComponent implements Teacher {
       @Reference OpenCvRuntime openCv,
       @Reference(service = LoggerFactory.class) Logger logger) {
     this.context = context;
-    this.config = config;
+    this.config = checked(config);
     this.onnx = onnx;
     this.logger = logger;
     this.samples = new TeachSamples(config.minimumPerExpression(), config.maximumPerExpression());
+  }
+
+  /** The configuration, refused with the key and value named when a setting is out of range. */
+  static TeachConfig checked(TeachConfig config) {
+    if (config.minimumPerExpression() < 2 || config.minimumPerExpression() > 100_000) {
+      throw new IllegalArgumentException(PID + ": minimumPerExpression = " + config.minimumPerExpression() + " must be between 2 and 100000");
+    }
+    if (config.maximumPerExpression() < config.minimumPerExpression() || config.maximumPerExpression() > 100_000) {
+      throw new IllegalArgumentException(PID + ": maximumPerExpression = " + config.maximumPerExpression()
+          + " must be between minimumPerExpression (" + config.minimumPerExpression() + ") and 100000");
+    }
+    if (config.folds() < 2 || config.folds() > 100) {
+      throw new IllegalArgumentException(PID + ": folds = " + config.folds() + " must be between 2 and 100");
+    }
+    if (!(config.l2() >= 0) || Double.isInfinite(config.l2())) {
+      throw new IllegalArgumentException(PID + ": l2 = " + config.l2() + " must be 0 or more");
+    }
+    return config;
   }
 
   @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

@@ -1,5 +1,6 @@
 package org.expressionmirror.training.internal;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -173,6 +174,11 @@ class PersonalTrainingTest {
       List<String> images = new ArrayList<>();
       golden.get("vectors").forEach(v -> images.add(v.get("image").asText()));
       assertEquals(List.of("synthetic-0", "synthetic-1", "synthetic-2", "synthetic-3"), images);
+      // a second save under the same name is refused and leaves the first one as it was
+      byte[] kept = Files.readAllBytes(w.description());
+      TrainingException again = assertThrows(TrainingException.class, () -> t.save(trained, "my-face", models));
+      assertTrue(again.getMessage().startsWith("'my-face' is already one of your models ("), again.getMessage());
+      assertArrayEquals(kept, Files.readAllBytes(w.description()));
       // and the saved files are accepted by the mirror's own loader, golden check included
       ExpressionModel saved = ExpressionOnnxLoader.load(w.description());
       try {
