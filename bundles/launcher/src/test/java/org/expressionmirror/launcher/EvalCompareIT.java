@@ -221,7 +221,7 @@ class EvalCompareIT {
     assertEquals("ferplus", json.get("labelRule").asText());
     assertEquals(2, json.get("leftOut").asInt());
     assertEquals("fer0000003.png", json.get("leftOutImages").get(0).get("image").asText());
-    assertEquals("no majority: neutral 4 of 10", json.get("leftOutImages").get(0).get("reason").asText());
+    assertEquals("no majority: neutral and sadness 4 of 10 each", json.get("leftOutImages").get(0).get("reason").asText());
     assertEquals("most votes: NF", json.get("leftOutImages").get(1).get("reason").asText());
     JsonNode skipped = json.get("skippedLabels").get(0);
     assertEquals("contempt", skipped.get("label").asText());
@@ -230,7 +230,7 @@ class EvalCompareIT {
     assertTrue(run.out().contains("skipped folder 'contempt' (1 image): model " + A + " has no 'contempt'"), run.out());
     assertTrue(run.out().contains("labels from FER+ votes by the ferplus rule"), run.out());
     assertTrue(
-        run.out().contains("2 images without a label by that rule left out (not scored): fer0000003.png (no majority: neutral 4 of 10)"),
+        run.out().contains("2 images without a label by that rule left out (not scored): fer0000003.png (no majority: neutral and sadness 4 of 10 each)"),
         run.out());
     Result plurality = mirror("eval", "--dataset", root.toString(), "--model", A, "--skip-unknown-labels", "--label-rule", "plurality");
     assertEquals(0, plurality.exit(), plurality.err());

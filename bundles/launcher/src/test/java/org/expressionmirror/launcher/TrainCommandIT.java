@@ -181,6 +181,54 @@ class TrainCommandIT {
     assertEquals(Set.of("anger", "disgust", "fear", "happiness", "neutral", "sadness", "surprise"), labels);
   }
 
+  @Test
+  void ferPlusVotesAreLabelledByFerPlusMajorityRuleUnlessThePluralityIsAskedFor() throws Exception {
+    // the faces as a FER+ split: one folder of images and a label.csv of ten votes per image
+    Path faces = uprightAndUpsideDownFaces(work.resolve("faces3"), false);
+    Path split = Files.createDirectories(work.resolve("ferplus"));
+    StringBuilder csv = new StringBuilder();
+    int n = 0;
+    // votes: neutral, happiness, surprise, sadness, anger, disgust, fear, contempt, unknown, NF
+    for (String label : List.of("neutral", "surprise")) {
+      try (Stream<Path> images = Files.list(faces.resolve(label))) {
+        for (Path image : images.sorted().toList()) {
+          String name = String.format(java.util.Locale.ROOT, "fer%07d.png", n++);
+          Files.copy(image, split.resolve(name));
+          // the first neutral image: 4 of 9 votes, the most but not more than half
+          String votes = n == 1 ? "4,0,3,0,2,0,0,0,0,0" : label.equals("neutral") ? "8,0,1,0,0,0,0,0,1,0" : "0,0,7,0,0,0,2,0,1,0";
+          csv.append(name).append(",\"(0, 0, 48, 48)\",").append(votes).append('\n');
+        }
+      }
+    }
+    Files.writeString(split.resolve("label.csv"), csv.toString());
+    Path home = work.resolve("home3");
+    Path report = work.resolve("ferplus-report.json");
+    DistributionRun.Result byFerPlus =
+        DistributionRun.run(work, "train", "--dataset", split.toString(), "--name", "votes", "--folds", "2", "--home", home.toString(),
+            "--report", report.toString());
+    assertEquals(0, byFerPlus.exit(), byFerPlus.out() + byFerPlus.err());
+    JsonNode json = JSON.readTree(report.toFile()).get("crossValidation");
+    assertEquals("ferplus", json.get("labelRule").asText());
+    assertEquals(n - 1, json.get("images").asInt());
+    assertEquals("no majority: neutral 4 of 9", json.get("leftOutImages").get(0).get("reason").asText());
+    JsonNode dataset = JSON.readTree(home.resolve("models/votes.json").toFile()).get("source").get("dataset");
+    assertEquals("ferplus", dataset.get("labelRule").asText(), dataset.toString());
+
+    DistributionRun.Result byPlurality =
+        DistributionRun.run(work, "train", "--dataset", split.toString(), "--name", "votes2", "--folds", "2", "--home", home.toString(),
+            "--label-rule", "plurality", "--report", report.toString());
+    assertEquals(0, byPlurality.exit(), byPlurality.out() + byPlurality.err());
+    json = JSON.readTree(report.toFile()).get("crossValidation");
+    assertEquals("plurality", json.get("labelRule").asText());
+    assertEquals(n, json.get("images").asInt());
+
+    DistributionRun.Result bad =
+        DistributionRun.run(work, "train", "--dataset", split.toString(), "--name", "votes3", "--home", home.toString(),
+            "-Dmirror.train.labelRule=majority");
+    assertEquals(2, bad.exit(), bad.out() + bad.err());
+    assertTrue(bad.err().contains("mirror.train.labelRule = 'majority' is not a label rule (ferplus or plurality)"), bad.err());
+  }
+
   /**
    * {@code neutral/personN/cropV.png} (upright) and {@code surprise/personN/cropV.png} (the same
    * crop upside down): ten people, four crops each (shifted, widened); or, flat, {@code

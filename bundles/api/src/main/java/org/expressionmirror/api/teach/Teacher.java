@@ -54,7 +54,8 @@ public interface Teacher {
    *
    * @return the description file written
    * @throws IllegalStateException when nothing is trained or the files cannot be written
-   * @throws IllegalArgumentException when {@code name} is not a model id
+   * @throws IllegalArgumentException when {@code name} is not a model id, is a shipped model's, or
+   *     is already one of the user's models (a model kept is never replaced)
    */
   String save(String name);
 

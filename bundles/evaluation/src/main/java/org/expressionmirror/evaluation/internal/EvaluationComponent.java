@@ -135,7 +135,7 @@ public final class EvaluationComponent {
     try {
       return FerPlusLabels.Rule.of(config.labelRule().trim());
     } catch (IllegalArgumentException e) {
-      throw new EvaluationException(Evaluation.PID + ": labelRule = " + e.getMessage());
+      throw new EvaluationException(Evaluation.LABEL_RULE + " = " + e.getMessage());
     }
   }
 

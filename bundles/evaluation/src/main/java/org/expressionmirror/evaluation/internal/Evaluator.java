@@ -103,7 +103,7 @@ final class Evaluator {
             seconds,
             seconds > 0 ? scored / seconds : 0,
             dataset.skipped(),
-            dataset.labelRule(),
+            dataset.labelRule().isEmpty() ? null : dataset.labelRule(),
             dataset.leftOut().size(),
             dataset.leftOut());
     Report first = scores.get(0).report(dataset, unreadable, run);

@@ -178,7 +178,8 @@ public final class FerPlusLabels {
 
   /**
    * FERPlus's majority: votes of 1 dropped, then the label with more than half of the remaining
-   * votes, or the reason there is none: {@code no majority: a 4 of 9}, {@code most votes: unknown},
+   * votes, or the reason there is none: {@code no majority: a 4 of 9}, {@code no majority: a and b
+   * 4 of 10 each}, {@code most votes: unknown},
    * {@code most votes: NF}, {@code no label with two votes or more}.
    */
   public static String ferPlusMajority(int[] votes) {
@@ -196,7 +197,13 @@ public final class FerPlusLabels {
     }
     String label = VOTES.get(top);
     if (2 * votes[top] <= sum) {
-      return "no majority: " + label + " " + votes[top] + " of " + sum;
+      List<String> tied = new ArrayList<>();
+      for (int v = 0; v < votes.length; v++) {
+        if (votes[v] == votes[top]) {
+          tied.add(VOTES.get(v));
+        }
+      }
+      return "no majority: " + String.join(" and ", tied) + " " + votes[top] + " of " + sum + (tied.size() > 1 ? " each" : "");
     }
     return Expressions.CANONICAL.contains(label) ? label : "most votes: " + label;
   }

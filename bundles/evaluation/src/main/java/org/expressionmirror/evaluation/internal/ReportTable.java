@@ -38,7 +38,7 @@ public final class ReportTable {
           String.format(
               Locale.ROOT, "skipped folder '%s' (%d image%s): %s%n", k.folder(), k.images(), k.images() == 1 ? "" : "s", k.reason()));
     }
-    if (!run.labelRule().isEmpty()) {
+    if (run.labelRule() != null) {
       s.append(String.format(Locale.ROOT, "labels from FER+ votes by the %s rule%n", run.labelRule()));
     }
     if (run.leftOut() > 0) {

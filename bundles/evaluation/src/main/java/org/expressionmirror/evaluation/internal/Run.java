@@ -13,7 +13,7 @@ import java.util.Map;
  * @param imagesPerSecond images scored per second of wall time
  * @param skippedLabels label folders left out by {@code --skip-unknown-labels}
  * @param labelRule how a label file's votes became labels ({@code ferplus} or {@code plurality});
- *     empty for label folders
+ *     null for label folders
  * @param leftOut images of a label file without a label under that rule
  * @param leftOutImages those images, with why
  */

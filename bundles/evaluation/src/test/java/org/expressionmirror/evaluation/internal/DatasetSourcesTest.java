@@ -71,7 +71,7 @@ class DatasetSourcesTest {
     assertEquals(List.of("fer2.png", "fer1.png"), files(d));
     assertEquals(List.of("neutral", "sadness"), d.labels());
     // by FERPlus's rule (the default): 3 of 6 is not more than half
-    assertEquals(List.of(new LeftOut("fer3.png", "no majority: neutral 3 of 6")), d.leftOut());
+    assertEquals(List.of(new LeftOut("fer3.png", "no majority: neutral and happiness 3 of 6 each")), d.leftOut());
     assertEquals("ferplus", d.labelRule());
     // the file itself names the same dataset
     assertEquals(files(d), files(Dataset.scan(root.resolve("label.csv"))));

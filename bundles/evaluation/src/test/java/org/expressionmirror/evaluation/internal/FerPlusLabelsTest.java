@@ -35,10 +35,10 @@ class FerPlusLabelsTest {
     // 4 of 9 once the single sadness vote is dropped: no majority (the plurality says neutral)
     assertEquals("no majority: neutral 4 of 9", FerPlusLabels.ferPlusMajority(new int[] {4, 0, 0, 1, 3, 2, 0, 0, 0, 0}));
     assertEquals("neutral", FerPlusLabels.majority(new int[] {4, 0, 0, 1, 3, 2, 0, 0, 0, 0}));
-    // 5 of 9 after dropping the single fear and unknown votes: a majority the raw 5 of 10 would not be
+    // 5 of 9 after dropping the single fear vote: a majority the raw 5 of 10 would not be
     assertEquals("happiness", FerPlusLabels.ferPlusMajority(new int[] {0, 5, 4, 0, 0, 0, 1, 0, 0, 0}));
     // exactly half is not more than half
-    assertEquals("no majority: neutral 5 of 10", FerPlusLabels.ferPlusMajority(new int[] {5, 5, 0, 0, 0, 0, 0, 0, 0, 0}));
+    assertEquals("no majority: neutral and happiness 5 of 10 each", FerPlusLabels.ferPlusMajority(new int[] {5, 5, 0, 0, 0, 0, 0, 0, 0, 0}));
     assertEquals("contempt", FerPlusLabels.ferPlusMajority(new int[] {2, 0, 0, 0, 1, 0, 0, 6, 2, 0}));
     assertEquals("most votes: unknown", FerPlusLabels.ferPlusMajority(new int[] {0, 0, 0, 2, 0, 0, 0, 0, 8, 0}));
     assertEquals("most votes: NF", FerPlusLabels.ferPlusMajority(new int[] {0, 0, 0, 0, 0, 0, 0, 0, 1, 9}));

@@ -170,13 +170,23 @@ final class PersonalTraining implements AutoCloseable {
    * probes, never a face) and {@code NAME.json}, each moved into place atomically, the description
    * last.
    */
-  ModelExport.Written save(Trained t, String name, Path dir) throws TrainingException {
-    // a second Save under a name in use would silently replace a model the user kept
-    for (String file : List.of(name + ".json", name + ".onnx")) {
+  /**
+   * Why {@code name} cannot be saved into {@code dir}: a second Save under a name in use would
+   * silently replace a model the user kept. Empty when the name is free.
+   */
+  static String taken(Path dir, String name) {
+    for (String file : List.of(name + ".json", name + ".onnx", name + ".golden.json")) {
       if (Files.exists(dir.resolve(file))) {
-        throw new TrainingException(
-            "'" + name + "' is already one of your models (" + dir.resolve(file) + "): choose another name, or delete that model's files first");
+        return "'" + name + "' is already one of your models (" + dir.resolve(file) + "): choose another name, or delete that model's files first";
       }
+    }
+    return "";
+  }
+
+  ModelExport.Written save(Trained t, String name, Path dir) throws TrainingException {
+    String taken = taken(dir, name);
+    if (!taken.isEmpty()) {
+      throw new TrainingException(taken);
     }
     String version = t.version();
     return ModelExport.write(env, backbone, t.head(), t.labels(), probes, name, version, t.provenance(), dir);

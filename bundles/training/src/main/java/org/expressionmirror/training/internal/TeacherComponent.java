@@ -40,12 +40,16 @@ import org.osgi.service.metatype.annotations.Designate;
 public final class TeacherComponent implements Teacher {
   static final String PID = "mirror.teach";
   private static final String NAME_RULE = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+  /** Samples kept per expression at most: 8 expressions of 10,000 x 256 floats are about 80 MB. */
+  static final int MAX_SAMPLES = 10_000;
 
   private final BundleContext context;
   private final TeachConfig config;
   private final OnnxRuntime onnx;
   private final Logger logger;
   private final TeachSamples samples;
+  /** A setting out of range, named; empty when the settings are fine. */
+  private final String problem;
   /** Model id to its description file, for the backbone. */
   private final Map<String, String> descriptions = new ConcurrentHashMap<>();
 
@@ -64,28 +68,35 @@ public final class TeacherComponent implements Teacher {
       @Reference OpenCvRuntime openCv,
       @Reference(service = LoggerFactory.class) Logger logger) {
     this.context = context;
-    this.config = checked(config);
+    this.config = config;
     this.onnx = onnx;
     this.logger = logger;
-    this.samples = new TeachSamples(config.minimumPerExpression(), config.maximumPerExpression());
+    this.problem = problem(config);
+    // with a setting out of range the service stays up, so the window can say which one
+    this.samples = problem.isEmpty()
+        ? new TeachSamples(config.minimumPerExpression(), config.maximumPerExpression())
+        : new TeachSamples(2, 2);
+    if (!problem.isEmpty()) {
+      logger.error("Teach mode is off: {}", problem);
+    }
   }
 
-  /** The configuration, refused with the key and value named when a setting is out of range. */
-  static TeachConfig checked(TeachConfig config) {
-    if (config.minimumPerExpression() < 2 || config.minimumPerExpression() > 100_000) {
-      throw new IllegalArgumentException(PID + ": minimumPerExpression = " + config.minimumPerExpression() + " must be between 2 and 100000");
+  /** What is wrong with the settings, naming the key and the value; empty when nothing is. */
+  static String problem(TeachConfig config) {
+    if (config.minimumPerExpression() < 2 || config.minimumPerExpression() > MAX_SAMPLES) {
+      return PID + ": minimumPerExpression = " + config.minimumPerExpression() + " must be between 2 and " + MAX_SAMPLES;
     }
-    if (config.maximumPerExpression() < config.minimumPerExpression() || config.maximumPerExpression() > 100_000) {
-      throw new IllegalArgumentException(PID + ": maximumPerExpression = " + config.maximumPerExpression()
-          + " must be between minimumPerExpression (" + config.minimumPerExpression() + ") and 100000");
+    if (config.maximumPerExpression() < config.minimumPerExpression() || config.maximumPerExpression() > MAX_SAMPLES) {
+      return PID + ": maximumPerExpression = " + config.maximumPerExpression()
+          + " must be between minimumPerExpression (" + config.minimumPerExpression() + ") and " + MAX_SAMPLES;
     }
     if (config.folds() < 2 || config.folds() > 100) {
-      throw new IllegalArgumentException(PID + ": folds = " + config.folds() + " must be between 2 and 100");
+      return PID + ": folds = " + config.folds() + " must be between 2 and 100";
     }
     if (!(config.l2() >= 0) || Double.isInfinite(config.l2())) {
-      throw new IllegalArgumentException(PID + ": l2 = " + config.l2() + " must be 0 or more");
+      return PID + ": l2 = " + config.l2() + " must be a finite number, 0 or more";
     }
-    return config;
+    return "";
   }
 
   @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -190,6 +201,10 @@ public final class TeacherComponent implements Teacher {
     if (dir == null || dir.isBlank()) {
       throw new IllegalStateException("there is no user models folder to save into (mirror.models.user.dir)");
     }
+    String taken = PersonalTraining.taken(Path.of(dir), name);
+    if (!taken.isEmpty()) {
+      throw new IllegalArgumentException(taken);
+    }
     try {
       Path folder = Files.createDirectories(Path.of(dir));
       ModelExport.Written w = training.save(trained, name, folder);
@@ -211,6 +226,9 @@ public final class TeacherComponent implements Teacher {
   private synchronized PersonalTraining training() throws TrainingException {
     if (stopped) {
       throw new TrainingException("Teach mode's service has stopped (its bundle was stopped or updated)");
+    }
+    if (!problem.isEmpty()) {
+      throw new TrainingException("Teach mode is off: " + problem);
     }
     if (training == null) {
       String description = descriptions.get(config.backbone());

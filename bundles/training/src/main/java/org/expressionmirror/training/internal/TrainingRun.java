@@ -166,7 +166,7 @@ final class TrainingRun {
     double seconds = (System.nanoTime() - t0) / 1e9;
     List<LeftOut> leftOut = new ArrayList<>(set.leftOut());
     leftOut.addAll(f.noFace());
-    Run run = new Run(start.toString(), s.detectorSettings(), seconds, seconds > 0 ? n / seconds : 0, List.of(), set.labelRule(), leftOut.size(), leftOut);
+    Run run = new Run(start.toString(), s.detectorSettings(), seconds, seconds > 0 ? n / seconds : 0, List.of(), set.labelRule().isEmpty() ? null : set.labelRule(), leftOut.size(), leftOut);
     Report report =
         Report.of(
             set.root().toString(),
@@ -249,13 +249,16 @@ final class TrainingRun {
       int kk = k;
       counts.put(set.classes().get(k), f.examples().stream().filter(e -> e.label() == kk).count());
     }
-    p.put("dataset", Map.of(
-        "path", set.root().toString(),
-        "sha256", f.datasetSha256(),
-        "images", f.examples().size(),
-        "labelRule", set.labelRule(),
-        "perLabel", counts,
-        "groupedBySubject", set.grouped() && !s.onePerson()));
+    Map<String, Object> dataset = new LinkedHashMap<>();
+    dataset.put("path", set.root().toString());
+    dataset.put("sha256", f.datasetSha256());
+    dataset.put("images", f.examples().size());
+    if (!set.labelRule().isEmpty()) {
+      dataset.put("labelRule", set.labelRule()); // FER+ votes; label folders need no rule
+    }
+    dataset.put("perLabel", counts);
+    dataset.put("groupedBySubject", set.grouped() && !s.onePerson());
+    p.put("dataset", dataset);
     p.put("detector", s.detectorName());
     SoftmaxTrainer.Settings t = s.trainer();
     Map<String, Object> trainer = new LinkedHashMap<>();

@@ -178,6 +178,7 @@ class PersonalTrainingTest {
       byte[] kept = Files.readAllBytes(w.description());
       TrainingException again = assertThrows(TrainingException.class, () -> t.save(trained, "my-face", models));
       assertTrue(again.getMessage().startsWith("'my-face' is already one of your models ("), again.getMessage());
+      assertEquals("", PersonalTraining.taken(models, "my-other-face"));
       assertArrayEquals(kept, Files.readAllBytes(w.description()));
       // and the saved files are accepted by the mirror's own loader, golden check included
       ExpressionModel saved = ExpressionOnnxLoader.load(w.description());

@@ -48,7 +48,7 @@ class TrainingSetTest {
     assertArrayEquals(new double[] {1, 0}, b.target(), 1e-12);
     assertEquals(List.of("c.png", "d.png"), set.leftOut().stream().map(l -> l.image()).toList());
     assertEquals("most votes: NF", set.leftOut().get(0).reason());
-    assertEquals("no majority: neutral 4 of 10", set.leftOut().get(1).reason());
+    assertEquals("no majority: neutral and happiness 4 of 10 each", set.leftOut().get(1).reason());
     assertFalse(set.grouped());
   }
 
