@@ -244,6 +244,17 @@ class EvalCompareIT {
   }
 
   @Test
+  void aReportPathThatIsADeviceOrFifoIsRefusedAndLeftAsItIs() throws Exception {
+    Path data = folders("fifo", 0.5);
+    Path fifo = work.resolve("eval.fifo");
+    assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+    Result run = mirror("eval", "--dataset", data.toString(), "--model", A, "--out", fifo.toString());
+    assertEquals(2, run.exit(), run.out() + run.err());
+    assertTrue(run.err().contains("report file " + fifo + " exists and is not a regular file"), run.err());
+    assertTrue(Files.exists(fifo) && !Files.isRegularFile(fifo), "the FIFO was replaced");
+  }
+
+  @Test
   void unknownFoldersAreSkippedOnRequestAndTheDetectorsSettingsAreReported() throws Exception {
     Path data = folders("loose", 0.5);
     Files.createDirectories(data.resolve("bored"));

@@ -229,6 +229,37 @@ class TrainCommandIT {
     assertTrue(bad.err().contains("mirror.train.labelRule = 'majority' is not a label rule (ferplus or plurality)"), bad.err());
   }
 
+  @Test
+  void namesAndReportPathsThatCannotWorkAreRefusedBeforeAnythingIsWritten() throws Exception {
+    Path faces = uprightAndUpsideDownFaces(work.resolve("faces4"), false);
+    Path home = work.resolve("home4");
+    // a FIFO stands for a device: the report's final rename would replace it (as root, /dev/null)
+    Path fifo = work.resolve("report.fifo");
+    assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+    DistributionRun.Result report =
+        DistributionRun.run(work, "train", "--dataset", faces.toString(), "--name", "r", "--folds", "2", "--home", home.toString(),
+            "--report", fifo.toString());
+    assertEquals(2, report.exit(), report.out() + report.err());
+    assertTrue(report.err().contains("report file " + fifo + " exists and is not a regular file"), report.err());
+    assertTrue(Files.exists(fifo) && !Files.isRegularFile(fifo), "the FIFO was replaced");
+    DistributionRun.Result folder =
+        DistributionRun.run(work, "train", "--dataset", faces.toString(), "--name", "r", "--home", home.toString(), "--report", work.toString());
+    assertEquals(2, folder.exit(), folder.out() + folder.err());
+    assertTrue(folder.err().contains("report file names a folder: " + work), folder.err());
+    for (String[] taken : new String[][] {{"ensemble", "is the id of a model the program already has that is not a model file"},
+        {"personal", "is Teach mode's model in memory"}}) {
+      DistributionRun.Result r =
+          DistributionRun.run(work, "train", "--dataset", faces.toString(), "--name", taken[0], "--home", home.toString());
+      assertEquals(2, r.exit(), r.out() + r.err());
+      assertTrue(r.err().contains("--name " + taken[0] + " " + taken[1]), r.err());
+    }
+    // nothing was written: no model, no temporary report beside the folder
+    assertTrue(!Files.exists(home.resolve("models")) || Files.list(home.resolve("models")).findAny().isEmpty(), "a model was written");
+    try (Stream<Path> left = Files.list(work)) {
+      assertEquals(List.of(), left.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp")).toList());
+    }
+  }
+
   /**
    * {@code neutral/personN/cropV.png} (upright) and {@code surprise/personN/cropV.png} (the same
    * crop upside down): ten people, four crops each (shifted, widened); or, flat, {@code

@@ -87,7 +87,9 @@ public final class FerPlusLabels {
   static Read read(Path file, Path images, Rule rule) throws EvaluationException {
     List<Sample> samples = new ArrayList<>();
     List<LeftOut> leftOut = new ArrayList<>();
-    for (Row row : rows(file)) {
+    List<Row> rows = rows(file);
+    checkImagesPresent(file, images, rows);
+    for (Row row : rows) {
       String label = rule.label(row.votes());
       if (Expressions.CANONICAL.contains(label)) {
         samples.add(new Sample(label, images.resolve(row.image())));
@@ -174,6 +176,22 @@ public final class FerPlusLabels {
     }
     String label = top.get(0);
     return Expressions.CANONICAL.contains(label) ? label : "most votes: " + label;
+  }
+
+  /**
+   * Refuses a label file none of whose images is in {@code images}: a wrong folder would otherwise
+   * give one warning per image and then "no readable image". Some missing images are reported
+   * as unreadable, one by one, as in label folders.
+   *
+   * @throws EvaluationException naming the file, the folder, the count and the first image
+   */
+  public static void checkImagesPresent(Path file, Path images, List<Row> rows) throws EvaluationException {
+    if (rows.isEmpty() || rows.stream().anyMatch(r -> Files.isRegularFile(images.resolve(r.image())))) {
+      return;
+    }
+    throw new EvaluationException(
+        "none of the " + rows.size() + " images " + file + " names is in " + images + " (the first: " + rows.get(0).image()
+            + "); the images go in the folder of the label file, as FERPlus lays out its splits");
   }
 
   /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
@@ -18,6 +19,7 @@ public final class ReportJson {
   }
 
   public static void write(Report report, Path file) throws EvaluationException {
+    checkTarget(file);
     Path dir = file.toAbsolutePath().getParent();
     Path tmp = null;
     try {
@@ -38,7 +40,11 @@ public final class ReportJson {
     }
   }
 
-  /** Refuses an output path whose folder is missing before the (long) run starts. */
+  /**
+   * Refuses, before the (long) run starts, a report path that cannot end as a regular file: a
+   * missing folder, a folder, or an existing device, FIFO or socket, which the final rename would
+   * replace (as root, {@code /dev/null} itself).
+   */
   public static void checkTarget(Path file) throws EvaluationException {
     Path dir = file.toAbsolutePath().getParent();
     if (dir == null || !Files.isDirectory(dir)) {
@@ -46,6 +52,12 @@ public final class ReportJson {
     }
     if (Files.isDirectory(file)) {
       throw new EvaluationException("report file names a folder: " + file);
+    }
+    Path tmp = dir.resolve("." + file.getFileName() + ".tmp");
+    for (Path p : new Path[] {file, tmp}) {
+      if (Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(p)) {
+        throw new EvaluationException("report file " + p + " exists and is not a regular file (a device, FIFO or socket): choose a file name");
+      }
     }
   }
 }

@@ -65,6 +65,7 @@ class DatasetSourcesTest {
         "fer1.png,\"(0, 0, 48, 48)\",0,0,0,9,1,0,0,0,0,0\n"
             + "fer2.png,\"(0, 0, 48, 48)\",8,2,0,0,0,0,0,0,0,0\n"
             + "fer3.png,\"(0, 0, 48, 48)\",3,3,0,0,0,0,0,0,0,0\n");
+    Files.write(root.resolve("fer1.png"), new byte[] {1});
     Dataset d = Dataset.scan(root);
     assertEquals(root, d.root());
     // canonical label order, as for folders
@@ -85,6 +86,7 @@ class DatasetSourcesTest {
     Files.writeString(
         root.resolve("label.csv"),
         "fer1.png,\"(0, 0, 48, 48)\",0,0,0,0,0,0,0,7,0,0\nfer2.png,\"(0, 0, 48, 48)\",8,0,0,0,0,0,0,0,0,0\n");
+    Files.write(root.resolve("fer1.png"), new byte[] {1});
     Dataset d = Dataset.scan(root).keeping(List.of("neutral"), "model m has no '{label}'");
     assertEquals(List.of(new Skipped("contempt", "contempt", 1, "model m has no 'contempt'")), d.skipped());
   }

@@ -59,6 +59,7 @@ class FerPlusLabelsTest {
             "b.png,\"(0, 0, 48, 48)\",4,0,0,1,3,2,0,0,0,0",
             "c.png,\"(0, 0, 48, 48)\",0,5,4,0,0,0,1,0,0,0",
             ""));
+    touch("a.png", "b.png", "c.png");
     FerPlusLabels.Read ferplus = FerPlusLabels.read(csv, dir, FerPlusLabels.Rule.FERPLUS);
     assertEquals(List.of(new Sample("happiness", dir.resolve("a.png")), new Sample("happiness", dir.resolve("c.png"))), ferplus.samples());
     assertEquals(List.of(new LeftOut("b.png", "no majority: neutral 4 of 9")), ferplus.leftOut());
@@ -83,6 +84,7 @@ class FerPlusLabelsTest {
             "fer0032224.png,\"(0, 0, 48, 48)\",0,0,0,0,0,0,0,0,1,9",
             "fer0032225.png,\"(0, 0, 48, 48)\",2,0,0,0,0,0,0,6,2,0",
             ""));
+    touch("fer0032222.png");
     FerPlusLabels.Read read = FerPlusLabels.read(csv, dir, FerPlusLabels.Rule.PLURALITY);
     assertEquals(
         List.of(new Sample("happiness", dir.resolve("fer0032222.png")), new Sample("contempt", dir.resolve("fer0032225.png"))),
@@ -95,12 +97,27 @@ class FerPlusLabelsTest {
   }
 
   @Test
+  void aLabelFileWithoutAnyOfItsImagesIsRefusedInOneLine() throws Exception {
+    Path csv = dir.resolve("label.csv");
+    Files.writeString(csv, "a.png,\"(0, 0, 48, 48)\",0,10,0,0,0,0,0,0,0,0\nb.png,\"(0, 0, 48, 48)\",0,0,9,0,0,0,0,0,1,0\n");
+    EvaluationException e =
+        assertThrows(EvaluationException.class, () -> FerPlusLabels.read(csv, dir, FerPlusLabels.Rule.FERPLUS));
+    assertEquals(
+        "none of the 2 images " + csv + " names is in " + dir + " (the first: a.png); the images go in the folder of the label file, as FERPlus lays out its splits",
+        e.getMessage());
+    // one image there is enough: the missing one is reported as unreadable when it is read
+    Files.write(dir.resolve("b.png"), new byte[] {1});
+    assertEquals(2, FerPlusLabels.read(csv, dir, FerPlusLabels.Rule.FERPLUS).samples().size());
+  }
+
+  @Test
   void aHeaderLineIsSkipped() throws Exception {
     Path csv = dir.resolve("label.csv");
     Files.writeString(
         csv,
         "Image name,Box,neutral,happiness,surprise,sadness,anger,disgust,fear,contempt,unknown,NF\n"
             + "a.png,\"(0, 0, 48, 48)\",0,0,7,0,0,0,0,0,3,0\n");
+    touch("a.png");
     assertEquals(List.of(new Sample("surprise", dir.resolve("a.png"))), FerPlusLabels.read(csv, dir, FerPlusLabels.Rule.PLURALITY).samples());
   }
 
@@ -113,5 +130,12 @@ class FerPlusLabelsTest {
     Files.writeString(csv, "c.png,1,2\n");
     e = assertThrows(EvaluationException.class, () -> FerPlusLabels.read(csv, dir, FerPlusLabels.Rule.PLURALITY));
     assertEquals(csv + ":1: expected image,\"box\", and 10 vote counts, got 3 fields", e.getMessage());
+  }
+
+  /** The images a label file names, as files (their content is not read here). */
+  private void touch(String... names) throws Exception {
+    for (String n : names) {
+      Files.write(dir.resolve(n), new byte[] {1});
+    }
   }
 }

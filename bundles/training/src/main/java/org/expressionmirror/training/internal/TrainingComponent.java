@@ -12,8 +12,11 @@ import java.util.function.IntConsumer;
 import org.expressionmirror.api.ExpressionModel;
 import org.expressionmirror.api.FaceDetector;
 import org.expressionmirror.api.StartupComplete;
+import org.expressionmirror.api.teach.Teacher;
 import org.expressionmirror.evaluation.internal.Available;
 import org.expressionmirror.evaluation.internal.FerPlusLabels;
+import org.expressionmirror.evaluation.internal.EvaluationException;
+import org.expressionmirror.evaluation.internal.ReportJson;
 import org.expressionmirror.evaluation.internal.RunServices;
 import org.expressionmirror.platform.onnxruntime.OnnxRuntime;
 import org.expressionmirror.platform.opencv.OpenCvRuntime;
@@ -162,9 +165,16 @@ public final class TrainingComponent {
     if (shipped != null && Files.isRegularFile(Path.of(shipped, name + ".json")) && !outDir.equals(Path.of(shipped))) {
       throw new TrainingException("--name " + name + " is the id of a shipped model (" + Path.of(shipped, name + ".json") + "): choose another name");
     }
+    if (name.equals(Teacher.MODEL_ID)) {
+      throw new TrainingException("--name " + name + " is Teach mode's model in memory: choose another name");
+    }
     Path report = config.report().isBlank() ? null : Path.of(config.report());
-    if (report != null && (report.toAbsolutePath().getParent() == null || !Files.isDirectory(report.toAbsolutePath().getParent()))) {
-      throw new TrainingException("folder of the report file does not exist: " + report.toAbsolutePath().getParent());
+    if (report != null) {
+      try {
+        ReportJson.checkTarget(report); // before hours of work, as eval does
+      } catch (EvaluationException e) {
+        throw new TrainingException(e.getMessage());
+      }
     }
     TrainingSet set = TrainingSet.read(Path.of(config.dataset()), config.labels().isBlank() ? null : Path.of(config.labels()), rule);
     TrainingSet validation = config.validation().isBlank() ? null : TrainingSet.read(Path.of(config.validation()), null, rule);
@@ -180,6 +190,13 @@ public final class TrainingComponent {
     Object description = model.properties().get(DESCRIPTION);
     if (description == null) {
       throw new TrainingException("backbone '" + config.backbone() + "' is not an ONNX model with a description file");
+    }
+    // an id the program already gives to a model without a file (an ensemble) would win over the
+    // file written under it: the new model could never be selected
+    Available.Entry<ExpressionModel> same = services.model(name, wait);
+    if (same != null && same.properties().get(DESCRIPTION) == null) {
+      throw new TrainingException("--name " + name + " is the id of a model the program already has that is not a model file"
+          + " (e.g. an ensemble of runtime-config): choose another name");
     }
     FaceDetector detector = null;
     String detectorName = "none";
@@ -241,10 +258,17 @@ public final class TrainingComponent {
   private static void writeReport(TrainReport report, Path file) throws TrainingException {
     Path tmp = file.toAbsolutePath().resolveSibling("." + file.getFileName() + ".tmp");
     try {
+      ReportJson.checkTarget(file); // again: the path may have changed during the run
       JSON.writeValue(tmp.toFile(), report);
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
+    } catch (IOException | EvaluationException e) {
       throw new TrainingException("report cannot be written to " + file + ": " + e.getMessage());
+    } finally {
+      try {
+        Files.deleteIfExists(tmp);
+      } catch (IOException ignored) {
+        // best effort: the temporary file is hidden and named after the report
+      }
     }
   }
 }

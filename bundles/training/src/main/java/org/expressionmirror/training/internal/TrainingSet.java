@@ -104,6 +104,7 @@ record TrainingSet(Path root, List<String> classes, List<Example> examples, List
       throw new TrainingException("image folder of " + file + " cannot be read: " + images);
     }
     List<FerPlusLabels.Row> rows = FerPlusLabels.rows(file);
+    FerPlusLabels.checkImagesPresent(file, images, rows);
     List<String> labelled = new ArrayList<>();
     List<LeftOut> leftOut = new ArrayList<>();
     Set<String> present = new LinkedHashSet<>();

@@ -57,6 +57,7 @@ class TrainingSetTest {
     Files.writeString(
         dir.resolve("label.csv"),
         "x.png,\"(0, 0, 48, 48)\",5,3,0,0,0,0,0,0,0,0\ny.png,\"(0, 0, 48, 48)\",1,6,2,0,0,0,0,0,1,0\nz.png,\"(0, 0, 48, 48)\",0,0,9,0,0,0,0,0,0,0\n");
+    touch("x.png");
     TrainingSet set = TrainingSet.read(dir.resolve("label.csv"), null);
     assertEquals(List.of("happiness", "neutral", "surprise"), set.classes());
     TrainingSet.Example x = set.examples().get(0);
@@ -72,6 +73,7 @@ class TrainingSetTest {
     Files.writeString(
         dir.resolve("label.csv"),
         "x.png,\"(0, 0, 48, 48)\",5,3,0,0,0,0,0,0,0,0\ny.png,\"(0, 0, 48, 48)\",1,6,2,0,0,0,0,0,1,0\nz.png,\"(0, 0, 48, 48)\",0,0,9,0,0,0,0,0,0,0\n");
+    touch("x.png");
     TrainingSet soft = TrainingSet.read(dir, null);
     TrainingSet hard = soft.withHardTargets();
     assertEquals(soft.classes(), hard.classes());
@@ -96,6 +98,7 @@ class TrainingSetTest {
     Files.writeString(
         dir.resolve("label.csv"),
         "w.png,\"(0, 0, 48, 48)\",4,0,0,1,3,2,0,0,0,0\nx.png,\"(0, 0, 48, 48)\",5,3,0,0,0,0,0,0,0,0\nz.png,\"(0, 0, 48, 48)\",0,0,9,0,0,0,0,0,0,0\n");
+    touch("x.png");
     TrainingSet ferplus = TrainingSet.read(dir, null);
     assertEquals("ferplus", ferplus.labelRule());
     assertEquals(List.of("x.png", "z.png"), ferplus.examples().stream().map(TrainingSet.Example::name).toList());
@@ -111,6 +114,7 @@ class TrainingSetTest {
     Files.writeString(
         dir.resolve("label.csv"),
         "x.png,\"(0, 0, 48, 48)\",5,3,0,0,0,0,0,0,0,0\ny.png,\"(0, 0, 48, 48)\",1,6,2,0,0,0,0,0,1,0\nz.png,\"(0, 0, 48, 48)\",0,0,9,0,0,0,0,0,0,0\n");
+    touch("x.png");
     TrainingSet valid = TrainingSet.read(dir, null).asClassesOf(List.of("neutral", "surprise"));
     assertEquals(List.of("neutral", "surprise"), valid.classes());
     // y's label (happiness) is not one the head can say: left out
