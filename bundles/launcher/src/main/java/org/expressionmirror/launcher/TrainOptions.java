@@ -117,7 +117,7 @@ record TrainOptions(
 
   private static int folds(String value) {
     if (!value.matches("\\d{1,3}") || Integer.parseInt(value) < 2) {
-      throw new IllegalArgumentException("--folds " + value + " is not a whole number of folds, 2 or more");
+      throw new IllegalArgumentException("--folds " + value + ": cross-validation needs a whole number of folds, 2 or more");
     }
     return Integer.parseInt(value);
   }

@@ -123,7 +123,7 @@ class EvalCommandIT {
     Path missing = work.resolve("nowhere");
     Result run = mirror("eval", "--dataset", missing.toString());
     assertEquals(2, run.exit());
-    assertTrue(run.err().contains("error: dataset folder cannot be read: " + missing), run.err());
+    assertTrue(run.err().contains("error: dataset does not exist: " + missing), run.err());
   }
 
   @Test

@@ -58,9 +58,9 @@ class TrainOptionsTest {
   void badCommandLinesNameTheProblem() {
     assertEquals("train needs --dataset", message(List.of("--name", "x")));
     assertEquals("unknown train option: --model", message(List.of("--dataset", "d", "--model", "x")));
-    assertEquals("--folds 1 is not a whole number of folds, 2 or more", message(List.of("--dataset", "d", "--folds", "1")));
+    assertEquals("--folds 1: cross-validation needs a whole number of folds, 2 or more", message(List.of("--dataset", "d", "--folds", "1")));
     assertEquals("--label-rule most: must be ferplus or plurality", message(List.of("--dataset", "d", "--label-rule", "most")));
-    assertEquals("--folds five is not a whole number of folds, 2 or more", message(List.of("--dataset", "d", "--folds", "five")));
+    assertEquals("--folds five: cross-validation needs a whole number of folds, 2 or more", message(List.of("--dataset", "d", "--folds", "five")));
     assertEquals(
         "--name ../x is not a model id: letters, digits, '.', '_' and '-', at most 64",
         message(List.of("--dataset", "d", "--name", "../x")));

@@ -73,8 +73,9 @@ public final class Dataset {
     if (Files.isRegularFile(root) && root.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
       return root;
     }
-    if (!Files.isDirectory(root) || !Files.isReadable(root)) {
-      throw new EvaluationException("dataset folder cannot be read: " + root);
+    String problem = FerPlusLabels.notADataset(root);
+    if (!problem.isEmpty()) {
+      throw new EvaluationException(problem);
     }
     Path inside = root.resolve(FerPlusLabels.FILE);
     return Files.isRegularFile(inside) ? inside : null;

@@ -144,7 +144,7 @@ public final class FerPlusLabels {
       for (int v = 0; v < votes.length; v++) {
         String count = fields.get(2 + v).strip();
         if (!count.matches("\\d{1,6}")) {
-          throw bad(file, i, VOTES.get(v) + " count '" + count + "' is not a whole number");
+          throw bad(file, i, VOTES.get(v) + " count '" + count + "' is not a vote count (a whole number, 0 or more)");
         }
         votes[v] = Integer.parseInt(count);
       }
@@ -176,6 +176,20 @@ public final class FerPlusLabels {
     }
     String label = top.get(0);
     return Expressions.CANONICAL.contains(label) ? label : "most votes: " + label;
+  }
+
+  /**
+   * Why {@code root} (neither a {@code .csv} label file nor a folder) cannot be a dataset, in
+   * words a user can act on; empty when it is a readable folder.
+   */
+  public static String notADataset(Path root) {
+    if (!Files.exists(root)) {
+      return "dataset does not exist: " + root;
+    }
+    if (!Files.isDirectory(root)) {
+      return "dataset is neither a folder nor a FER+ label file (.csv): " + root;
+    }
+    return Files.isReadable(root) ? "" : "dataset folder cannot be read: " + root;
   }
 
   /**

@@ -79,6 +79,6 @@ class DatasetTest {
   void aMissingFolderIsAnErrorNamingIt() {
     Path missing = root.resolve("nowhere");
     EvaluationException e = assertThrows(EvaluationException.class, () -> Dataset.scan(missing));
-    assertEquals("dataset folder cannot be read: " + missing, e.getMessage());
+    assertEquals("dataset does not exist: " + missing, e.getMessage());
   }
 }

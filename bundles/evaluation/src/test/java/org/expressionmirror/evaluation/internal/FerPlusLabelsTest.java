@@ -126,7 +126,7 @@ class FerPlusLabelsTest {
     Path csv = dir.resolve("label.csv");
     Files.writeString(csv, "a.png,\"(0, 0, 48, 48)\",0,0,7,0,0,0,0,0,3,0\nb.png,\"(0, 0, 48, 48)\",0,x,7,0,0,0,0,0,3,0\nc.png,1,2\n");
     EvaluationException e = assertThrows(EvaluationException.class, () -> FerPlusLabels.read(csv, dir, FerPlusLabels.Rule.PLURALITY));
-    assertEquals(csv + ":2: happiness count 'x' is not a whole number", e.getMessage());
+    assertEquals(csv + ":2: happiness count 'x' is not a vote count (a whole number, 0 or more)", e.getMessage());
     Files.writeString(csv, "c.png,1,2\n");
     e = assertThrows(EvaluationException.class, () -> FerPlusLabels.read(csv, dir, FerPlusLabels.Rule.PLURALITY));
     assertEquals(csv + ":1: expected image,\"box\", and 10 vote counts, got 3 fields", e.getMessage());

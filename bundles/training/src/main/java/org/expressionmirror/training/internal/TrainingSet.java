@@ -92,8 +92,9 @@ record TrainingSet(Path root, List<String> classes, List<Example> examples, List
     if (Files.isRegularFile(root) && root.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
       return root;
     }
-    if (!Files.isDirectory(root)) {
-      throw new TrainingException("dataset folder cannot be read: " + root);
+    String problem = FerPlusLabels.notADataset(root);
+    if (!problem.isEmpty()) {
+      throw new TrainingException(problem);
     }
     Path inside = root.resolve(FerPlusLabels.FILE);
     return Files.isRegularFile(inside) ? inside : null;
