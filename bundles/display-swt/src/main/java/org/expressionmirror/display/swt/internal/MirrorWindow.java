@@ -83,6 +83,8 @@ final class MirrorWindow {
   /** Scales the frame into place, flipped in the mirror view; made on first use. */
   private Transform place;
   private FrameSlot.Shown shown;
+  /** The result whose frame the last paint drew: a screenshot is only worth taking after it. */
+  private FrameResult painted;
   private boolean mirrored;
   private boolean onlyMyFace;
   private boolean modelInput;
@@ -419,6 +421,7 @@ final class MirrorWindow {
       paintInputs(gc, shown.result(), view);
     }
     timing.painted(frame);
+    painted = shown.result();
   }
 
   /** Beside each face whose readings are shown, under them, the input its model received. */
@@ -684,6 +687,11 @@ final class MirrorWindow {
   /** Whether frames of one size are written into one image in place (FrameSurface). */
   boolean framesInPlace() {
     return surface.inPlace();
+  }
+
+  /** The result whose frame the last paint drew, or null before the first. */
+  FrameResult painted() {
+    return painted;
   }
 
   /** How many frames reached the UI thread (repaints made). */

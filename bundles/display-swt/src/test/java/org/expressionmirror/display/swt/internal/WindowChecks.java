@@ -616,19 +616,22 @@ public final class WindowChecks {
   }
 
   private ImageData showAndGrab(Frame frame, FrameResult result) throws Exception {
-    // a render of this very result: a view change replays the frame shown before, which also
-    // counts as a render (a shot of that replay once showed the previous check's faces)
+    // a paint of this very result: a view change replays the frame shown before, which also
+    // counts as a render (a shot of that replay once showed the previous check's faces); and a
+    // render only asks for a paint, which GTK makes at its next frame (canvas.update() in grab
+    // may not make it at once): a shot before it shows the frame before (in about one run of
+    // six, whether the frame was written in place or as a new image)
     long before = onUi(window::renders);
     window.offer(frame, result);
-    for (int i = 0; i < 200 && !rendered(result, before); i++) {
+    for (int i = 0; i < 200 && !painted(result, before); i++) {
       Thread.sleep(10);
     }
-    require(rendered(result, before), "the frame reached the UI");
+    require(painted(result, before), "the frame was painted");
     return grab();
   }
 
-  private boolean rendered(FrameResult result, long rendersBefore) throws Exception {
-    return onUi(() -> window.renders() > rendersBefore && window.latest() == result);
+  private boolean painted(FrameResult result, long rendersBefore) throws Exception {
+    return onUi(() -> window.renders() > rendersBefore && window.latest() == result && window.painted() == result);
   }
 
   /** The window's part of the screen, with its child widgets (buttons, chooser). */
