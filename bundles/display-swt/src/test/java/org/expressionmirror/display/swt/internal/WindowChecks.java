@@ -558,7 +558,7 @@ public final class WindowChecks {
   /**
    * Frames of one size share one image whose pixels each frame replaces (FrameSurface): a plain
    * colour after the photo must show as that colour, and the photo after it as the photo again
-   * (in place with -Dmirror.window.inPlace=true, else a new image per frame).
+   * (in place unless -Dmirror.window.inPlace=false, then a new image per frame).
    */
   private void aNewFrameReplacesThePixelsShown() throws Exception {
     onUi(
@@ -604,6 +604,8 @@ public final class WindowChecks {
     require(greenPoints == 19, "the plain frame shows at " + greenPoints + " of 19 points");
     require(notGreen == 19, "the plain frame is gone after it at " + notGreen + " of 19 points");
     require(photoPoints >= 15, "the photo shows again at " + photoPoints + " of 19 points");
+    boolean inPlace = !"false".equals(System.getProperty(FrameSurface.IN_PLACE_PROPERTY));
+    require(onUi(window::framesInPlace) == inPlace, "frames written in place: " + inPlace);
   }
 
   private ImageData showAndGrab(FrameResult result) throws Exception {
