@@ -83,8 +83,8 @@ final class MirrorWindow {
   /** Scales the frame into place, flipped in the mirror view; made on first use. */
   private Transform place;
   private FrameSlot.Shown shown;
-  /** The result whose frame the last paint drew: a screenshot is only worth taking after it. */
-  private FrameResult painted;
+  /** How many renders there had been when a frame was last painted: a screenshot waits for it. */
+  private long paintedRenders;
   private boolean mirrored;
   private boolean onlyMyFace;
   private boolean modelInput;
@@ -421,7 +421,7 @@ final class MirrorWindow {
       paintInputs(gc, shown.result(), view);
     }
     timing.painted(frame);
-    painted = shown.result();
+    paintedRenders = renders.get();
   }
 
   /** Beside each face whose readings are shown, under them, the input its model received. */
@@ -689,9 +689,9 @@ final class MirrorWindow {
     return surface.inPlace();
   }
 
-  /** The result whose frame the last paint drew, or null before the first. */
-  FrameResult painted() {
-    return painted;
+  /** How many renders there had been when a frame was last painted (0 before the first paint). */
+  long paintedRenders() {
+    return paintedRenders;
   }
 
   /** How many frames reached the UI thread (repaints made). */
