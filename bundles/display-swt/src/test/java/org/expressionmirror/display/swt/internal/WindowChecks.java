@@ -621,8 +621,9 @@ public final class WindowChecks {
     // a paint of this very result: a view change replays the frame shown before, which also
     // counts as a render (a shot of that replay once showed the previous check's faces); and a
     // render only asks for a paint, which GTK makes at its next frame (canvas.update() in grab
-    // may not make it at once): a shot before it shows the frame before (in about one run of
-    // six, whether the frame was written in place or as a new image)
+    // may not make it at once): a shot before it shows the frame before (6 of 45 runs with the
+    // frame written in place, each time with the frame not yet painted; none of 20 with a new
+    // image per frame, whose render takes longer)
     long before = onUi(window::renders);
     window.offer(frame, result);
     for (int i = 0; i < 200 && !painted(result, before); i++) {
