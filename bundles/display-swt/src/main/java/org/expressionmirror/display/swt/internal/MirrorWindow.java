@@ -83,6 +83,8 @@ final class MirrorWindow {
   /** Scales the frame into place, flipped in the mirror view; made on first use. */
   private Transform place;
   private FrameSlot.Shown shown;
+  /** How many renders there had been when a frame was last painted: a screenshot waits for it. */
+  private long paintedRenders;
   private boolean mirrored;
   private boolean onlyMyFace;
   private boolean modelInput;
@@ -419,6 +421,7 @@ final class MirrorWindow {
       paintInputs(gc, shown.result(), view);
     }
     timing.painted(frame);
+    paintedRenders = renders.get();
   }
 
   /** Beside each face whose readings are shown, under them, the input its model received. */
@@ -684,6 +687,11 @@ final class MirrorWindow {
   /** Whether frames of one size are written into one image in place (FrameSurface). */
   boolean framesInPlace() {
     return surface.inPlace();
+  }
+
+  /** How many renders there had been when a frame was last painted (0 before the first paint). */
+  long paintedRenders() {
+    return paintedRenders;
   }
 
   /** How many frames reached the UI thread (repaints made). */

@@ -40,6 +40,14 @@ class MirrorWindowTest {
     Path target = Path.of(System.getProperty("mirror.target", "target"));
     File photo = Path.of(System.getProperty("mirror.testdata", "target/testdata"), PHOTO).toFile();
     assertTrue(photo.isFile(), "test photo from the models artifact missing: " + photo);
+    runChecks(display, photo, target, null);
+    // the same window on a display scaled by 2 (HiDPI): GTK and SWT read GDK_SCALE at start
+    runChecks(display, photo, target.resolve("scaled"), "scaled");
+    Files.writeString(target.resolve("window-checks.log"), OUTPUT);
+  }
+
+  /** Runs WindowChecks in a child JVM on {@code display}; {@code mode} "scaled" sets GDK_SCALE=2. */
+  private static void runChecks(String display, File photo, Path target, String mode) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-cp");
@@ -51,8 +59,16 @@ class MirrorWindowTest {
     command.add(WindowChecks.class.getName());
     command.add(photo.getPath());
     command.add(target.toString());
+    if (mode != null) {
+      command.add(mode);
+    }
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put("DISPLAY", display);
+    if ("scaled".equals(mode)) {
+      builder.environment().put("GDK_SCALE", "2");
+    } else {
+      builder.environment().remove("GDK_SCALE");
+    }
     builder.environment().remove("WAYLAND_DISPLAY");
     Process child = builder.start();
     try (BufferedReader out =
@@ -70,7 +86,6 @@ class MirrorWindowTest {
       child.destroyForcibly();
       fail("window checks did not end:\n" + OUTPUT);
     }
-    Files.writeString(target.resolve("window-checks.log"), OUTPUT);
   }
 
   /** Starts Xvfb on a display number it picks itself and returns ":N". */
@@ -129,6 +144,12 @@ class MirrorWindowTest {
   @Test
   void aNewFrameOfTheSameSizeReplacesThePixelsOfTheImageInPlace() {
     assertPassed("aNewFrameReplacesThePixelsShown");
+  }
+
+  @Test
+  void onADisplayScaledByTwoEachFrameIsANewImageAndStillShows() {
+    assertPassed("scaledOpens");
+    assertPassed("scaledDisplayGetsANewImagePerFrame");
   }
 
   @Test

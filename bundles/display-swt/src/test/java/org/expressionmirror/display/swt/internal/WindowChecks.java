@@ -60,12 +60,24 @@ public final class WindowChecks {
   public static void main(String[] args) throws Exception {
     WindowChecks checks = new WindowChecks(load(new File(args[0])), Path.of(args[1]));
     Files.createDirectories(checks.out);
-    checks.runAll();
+    if (args.length > 2 && args[2].equals("scaled")) {
+      checks.runScaled();
+    } else {
+      checks.runAll();
+    }
     System.exit(0);
   }
 
   interface Check {
     void run() throws Exception;
+  }
+
+  /** The checks for a display scaled by 2 (the JVM runs with GDK_SCALE=2). */
+  private void runScaled() throws Exception {
+    Map<String, Check> checks = new LinkedHashMap<>();
+    checks.put("scaledOpens", this::opens);
+    checks.put("scaledDisplayGetsANewImagePerFrame", this::scaledDisplayGetsANewImagePerFrame);
+    run(checks);
   }
 
   private void runAll() throws Exception {
@@ -88,6 +100,10 @@ public final class WindowChecks {
     checks.put("endedVideoOffersPlayAgain", this::endedVideoOffersPlayAgain);
     checks.put("quitKeyClosesAndDisposes", this::quitKeyClosesAndDisposes);
     checks.put("closeWhileBuilding", this::closeWhileBuilding);
+    run(checks);
+  }
+
+  private static void run(Map<String, Check> checks) {
     for (Map.Entry<String, Check> c : checks.entrySet()) {
       try {
         c.getValue().run();
@@ -558,7 +574,7 @@ public final class WindowChecks {
   /**
    * Frames of one size share one image whose pixels each frame replaces (FrameSurface): a plain
    * colour after the photo must show as that colour, and the photo after it as the photo again
-   * (in place with -Dmirror.window.inPlace=true, else a new image per frame).
+   * (in place unless -Dmirror.window.inPlace=false, then a new image per frame).
    */
   private void aNewFrameReplacesThePixelsShown() throws Exception {
     onUi(
@@ -566,13 +582,7 @@ public final class WindowChecks {
           window.applyView(false, false);
           return null;
         });
-    byte[] green = new byte[photo.bgr().length];
-    for (int i = 0; i < green.length; i += 3) {
-      green[i] = 20; // blue
-      green[i + 1] = (byte) 200; // green
-      green[i + 2] = 30; // red
-    }
-    Frame plain = new Frame(photo.index(), photo.timeMs(), photo.width(), photo.height(), green);
+    Frame plain = plainGreen();
     // each shot is sampled inside its own image area: the status line may wrap differently
     // from one shot to the next (its fps changes), which moves and scales the image
     ImageData before = showAndGrab(photo, result(8, List.of()));
@@ -604,6 +614,43 @@ public final class WindowChecks {
     require(greenPoints == 19, "the plain frame shows at " + greenPoints + " of 19 points");
     require(notGreen == 19, "the plain frame is gone after it at " + notGreen + " of 19 points");
     require(photoPoints >= 15, "the photo shows again at " + photoPoints + " of 19 points");
+    boolean inPlace = !"false".equals(System.getProperty(FrameSurface.IN_PLACE_PROPERTY));
+    require(onUi(window::framesInPlace) == inPlace, "frames written in place: " + inPlace);
+  }
+
+  /** A frame of the photo's size in one colour: RGB 30, 200, 20. */
+  private Frame plainGreen() {
+    byte[] green = new byte[photo.bgr().length];
+    for (int i = 0; i < green.length; i += 3) {
+      green[i] = 20; // blue
+      green[i + 1] = (byte) 200; // green
+      green[i + 2] = 30; // red
+    }
+    return new Frame(photo.index(), photo.timeMs(), photo.width(), photo.height(), green);
+  }
+
+  /**
+   * On a display scaled by 2 an image's cairo surface has twice the frame's pixels each way
+   * (FrameSurface.fits): frames must not be written into it in place, each is a new image, and
+   * a plain frame after the photo still shows. (This shot holds only part of the window: SWT's
+   * copyArea mixes points and pixels at zoom 200; the green in it is what is checked.)
+   */
+  private void scaledDisplayGetsANewImagePerFrame() throws Exception {
+    int zoom = onUi(org.eclipse.swt.internal.DPIUtil::getDeviceZoom);
+    require(zoom == 200, "SWT's zoom under GDK_SCALE=2: " + zoom);
+    showAndGrab(photo, result(8, List.of()));
+    ImageData shot = showAndGrab(plainGreen(), result(9, List.of()));
+    save(shot, "scaled-plain.png");
+    require(!onUi(window::framesInPlace), "frames written in place into a surface scaled by 2");
+    int green = 0;
+    for (int y = 0; y < shot.height; y++) {
+      for (int x = 0; x < shot.width; x++) {
+        if (distance(rgb(shot, x, y), new RGB(30, 200, 20)) <= 12) {
+          green++;
+        }
+      }
+    }
+    require(green > shot.width * shot.height / 10, "the plain frame shows: " + green + " green pixels");
   }
 
   private ImageData showAndGrab(FrameResult result) throws Exception {
@@ -616,19 +663,24 @@ public final class WindowChecks {
   }
 
   private ImageData showAndGrab(Frame frame, FrameResult result) throws Exception {
-    // a render of this very result: a view change replays the frame shown before, which also
-    // counts as a render (a shot of that replay once showed the previous check's faces)
+    // a paint of this very result: a view change replays the frame shown before, which also
+    // counts as a render (a shot of that replay once showed the previous check's faces); and a
+    // render only asks for a paint, which GTK makes at its next frame (canvas.update() in grab
+    // may not make it at once): a shot before it shows the frame before (6 of 45 runs with the
+    // frame written in place, each time with the frame not yet painted; none of 20 with a new
+    // image per frame, whose render takes longer)
     long before = onUi(window::renders);
     window.offer(frame, result);
-    for (int i = 0; i < 200 && !rendered(result, before); i++) {
+    for (int i = 0; i < 200 && !painted(result, before); i++) {
       Thread.sleep(10);
     }
-    require(rendered(result, before), "the frame reached the UI");
+    require(painted(result, before), "the frame was painted");
     return grab();
   }
 
-  private boolean rendered(FrameResult result, long rendersBefore) throws Exception {
-    return onUi(() -> window.renders() > rendersBefore && window.latest() == result);
+  private boolean painted(FrameResult result, long rendersBefore) throws Exception {
+    // the same result may be offered again (the status at another width): a paint after its render
+    return onUi(() -> window.latest() == result && window.paintedRenders() > rendersBefore);
   }
 
   /** The window's part of the screen, with its child widgets (buttons, chooser). */
