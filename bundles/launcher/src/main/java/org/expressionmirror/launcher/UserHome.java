@@ -39,7 +39,8 @@ final class UserHome {
           "           locked settings), used with --feature NAME without a rebuild; a feature here",
           "           is found before a shipped one of the same name. NAME.feature still works.",
           "cache/     what the program remembers to start faster (models that passed their",
-          "           golden check, by the sha256 of their files); safe to delete.",
+          "           golden check, by the sha256 of their files) and train's backbone features",
+          "           (by image content, backbone and detector); safe to delete.",
           "",
           "Another folder can be used with ./mirror --home DIR.",
           "");

@@ -227,7 +227,7 @@ class EvalCompareIT {
     assertEquals("contempt", skipped.get("label").asText());
     assertEquals(1, skipped.get("images").asInt());
     assertEquals("model " + A + " has no 'contempt'", skipped.get("reason").asText());
-    assertTrue(run.out().contains("skipped folder 'contempt' (1 image): model " + A + " has no 'contempt'"), run.out());
+    assertTrue(run.out().contains("skipped label 'contempt' (1 image): model " + A + " has no 'contempt'"), run.out());
     assertTrue(run.out().contains("labels from FER+ votes by the ferplus rule"), run.out());
     assertTrue(
         run.out().contains("2 images without a label by that rule left out (not scored): fer0000003.png (no majority: neutral and sadness 4 of 10 each)"),

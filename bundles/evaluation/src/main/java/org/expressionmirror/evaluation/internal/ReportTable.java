@@ -36,7 +36,13 @@ public final class ReportTable {
     for (Skipped k : run.skippedLabels()) {
       s.append(
           String.format(
-              Locale.ROOT, "skipped folder '%s' (%d image%s): %s%n", k.folder(), k.images(), k.images() == 1 ? "" : "s", k.reason()));
+              Locale.ROOT,
+              "skipped %s '%s' (%d image%s): %s%n",
+              run.labelRule() == null ? "folder" : "label", // a label file has no folders
+              k.folder(),
+              k.images(),
+              k.images() == 1 ? "" : "s",
+              k.reason()));
     }
     if (run.labelRule() != null) {
       s.append(String.format(Locale.ROOT, "labels from FER+ votes by the %s rule%n", run.labelRule()));

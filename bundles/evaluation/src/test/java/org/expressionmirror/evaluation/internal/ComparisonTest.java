@@ -124,7 +124,7 @@ class ComparisonTest {
     String table = ReportTable.of(compared());
     assertTrue(table.startsWith("run started 2026-11-29T19:00:00Z"), table);
     assertTrue(table.contains("wall time 2.00 s, 10.0 images per second"), table);
-    assertTrue(table.contains("skipped folder 'bored' (1 image): 'bored' is not a known label"), table);
+    assertTrue(table.contains("skipped label 'bored' (1 image): 'bored' is not a known label"), table);
     assertTrue(table.contains("labels from FER+ votes by the plurality rule"), table);
     assertTrue(table.contains("1 images without a label by that rule left out (not scored): x.png (tie: neutral, happiness)"), table);
     assertTrue(table.contains("evaluation of a 1 on /d"), table);
