@@ -14,6 +14,10 @@ import java.util.List;
  * @param times milliseconds per stage for this frame
  * @param image the image file of the frame ({@link Frame#name()}), empty for video and camera
  * @param compare the second reading in compare mode, null when compare mode is off
+ * @param pass the frame's detection pass: {@link FaceResult#FULL_PASS}, {@link
+ *     FaceResult#REGION_PASS}, or {@link #NO_PASS} when the detector did not look at the frame (the
+ *     whole frame before it had no face, see the pipeline's {@code idlePassEvery}); empty when not
+ *     told
  */
 public record FrameResult(
     long frame,
@@ -24,7 +28,25 @@ public record FrameResult(
     List<FaceResult> faces,
     StageTimes times,
     String image,
-    Comparison compare) {
+    Comparison compare,
+    String pass) {
+  /** {@link #pass()} of a frame the detector did not look at: it has no faces. */
+  public static final String NO_PASS = "none";
+
+  /** A result without the kind of detection pass it got. */
+  public FrameResult(
+      long frame,
+      double timeMs,
+      String detector,
+      String model,
+      String smoother,
+      List<FaceResult> faces,
+      StageTimes times,
+      String image,
+      Comparison compare) {
+    this(frame, timeMs, detector, model, smoother, faces, times, image, compare, "");
+  }
+
   /** The result of a frame without a comparison. */
   public FrameResult(
       long frame,
@@ -55,10 +77,13 @@ public record FrameResult(
     if (image == null) {
       throw new IllegalArgumentException("frame " + frame + ": image must not be null (empty for none)");
     }
+    if (pass == null) {
+      throw new IllegalArgumentException("frame " + frame + ": pass must not be null (empty for not told)");
+    }
   }
 
   /** A copy of this result with the given comparison (null for none). */
   public FrameResult withCompare(Comparison comparison) {
-    return new FrameResult(frame, timeMs, detector, model, smoother, faces, times, image, comparison);
+    return new FrameResult(frame, timeMs, detector, model, smoother, faces, times, image, comparison, pass);
   }
 }

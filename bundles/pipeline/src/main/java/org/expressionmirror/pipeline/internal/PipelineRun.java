@@ -165,7 +165,8 @@ final class PipelineRun {
               partner.service(),
               partner == s.detector() ? "" : partner.id(),
               frame,
-              s.settings().fullPassEvery());
+              s.settings().fullPassEvery(),
+              s.settings().idlePassEvery());
     } else {
       regions.reset();
       found = new RegionPass.Found(detector.detect(frame), FaceResult.FULL_PASS);
@@ -253,7 +254,8 @@ final class PipelineRun {
         results,
         times,
         frame.name(),
-        compare);
+        compare,
+        d.pass());
   }
 
   /** Every face of the frame read in one call, which a model with an open batch size makes one inference. */

@@ -7,6 +7,7 @@ import org.expressionmirror.api.Face;
 import org.expressionmirror.api.FaceDetector;
 import org.expressionmirror.api.FaceResult;
 import org.expressionmirror.api.Frame;
+import org.expressionmirror.api.FrameResult;
 import org.expressionmirror.api.Keypoint;
 
 /**
@@ -23,7 +24,11 @@ import org.expressionmirror.api.Keypoint;
  * name a cheaper partner for the region passes (service property {@value #PARTNER}, e.g.
  * BlazeFace's 256-pixel back model names the 128-pixel front model, which is made for a face that
  * fills much of its image, as a face does in its region): its faces say so in {@code foundBy}.
- * Kept by the detect stage alone.
+ * When a whole-frame pass finds no face, the next one comes {@code idlePassEvery} frames later and
+ * the frames in between get no pass at all ({@link FrameResult#NO_PASS}): a third of a typical
+ * video has nobody in it, and a whole-frame pass is the detector's dearest; 3 finds a face that
+ * enters within 100 ms at 30 frames a second. A new detector and the images of a folder get their
+ * pass at once. Kept by the detect stage alone.
  */
 final class RegionPass {
   /** A region is the face's box grown by this factor about its centre. */
@@ -41,25 +46,34 @@ final class RegionPass {
   private int sinceFull;
   /** Whole-frame passes still to make after a region pass lost a face. */
   private int fullFor;
+  /** Frames still to skip after a whole-frame pass found no face. */
+  private int idleFor;
 
   /** The faces the detector finds, and which kind of pass found them. */
   record Found(List<Face> faces, String pass) {}
 
   /** Detects faces in {@code frame}; {@code fullPassEvery} 1 makes every pass a whole-frame one. */
   Found detect(FaceDetector detector, Frame frame, int fullPassEvery) {
-    return detect(detector, detector, "", frame, fullPassEvery);
+    return detect(detector, detector, "", frame, fullPassEvery, 1);
   }
 
   /**
    * As {@link #detect(FaceDetector, Frame, int)}, with the region passes done by {@code partner}
    * (the detector itself when it has none), whose faces carry {@code partnerId} as {@code foundBy}
-   * (empty: as it found them).
+   * (empty: as it found them), and after a whole-frame pass without faces the next {@code
+   * idlePassEvery - 1} frames skipped.
    */
-  Found detect(FaceDetector detector, FaceDetector partner, String partnerId, Frame frame, int fullPassEvery) {
+  Found detect(
+      FaceDetector detector, FaceDetector partner, String partnerId, Frame frame, int fullPassEvery, int idlePassEvery) {
     // the images of a folder (frames with a file name) are unrelated: each is looked at whole
+    boolean named = !frame.name().isEmpty();
+    if (idleFor > 0 && !named && last.isEmpty() && detector == lastDetector) {
+      idleFor--;
+      return new Found(List.of(), FrameResult.NO_PASS);
+    }
     boolean full =
         fullPassEvery <= 1
-            || !frame.name().isEmpty()
+            || named
             || last.isEmpty()
             || detector != lastDetector
             || sinceFull + 1 >= fullPassEvery
@@ -74,6 +88,7 @@ final class RegionPass {
       faces = detector.detect(frame);
       sinceFull = 0;
       fullFor = Math.max(0, fullFor - 1);
+      idleFor = faces.isEmpty() ? idlePassEvery - 1 : 0;
     } else {
       sinceFull++;
     }
@@ -85,6 +100,7 @@ final class RegionPass {
   /** The next pass looks at the whole frame (its faces were not found by this pass). */
   void reset() {
     last = List.of();
+    idleFor = 0;
   }
 
   private static List<Face> around(FaceDetector detector, String foundBy, Frame frame, List<Box> boxes) {

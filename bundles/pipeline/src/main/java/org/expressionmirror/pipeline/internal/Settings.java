@@ -22,14 +22,15 @@ record Settings(
     String compareModel,
     String compareDetector,
     double labelThreshold,
-    int fullPassEvery) {
+    int fullPassEvery,
+    int idlePassEvery) {
 
   static final String PID = "mirror.pipeline";
   private static final String POSITIVE = "must be a positive number";
   private static final String BETWEEN_0_AND_1 = "must be between 0 and 1";
   private static final String ABOVE_0_UP_TO_1 = "must be above 0 and at most 1";
-  private static final int MAX_FULL_PASS_EVERY = 1000;
-  private static final String PASS_RANGE = "must be an integer from 1 to " + MAX_FULL_PASS_EVERY;
+  private static final int MAX_PASS_EVERY = 1000;
+  private static final String PASS_RANGE = "must be an integer from 1 to " + MAX_PASS_EVERY;
 
   /** The documented defaults of {@link PipelineConfig}. */
   static Settings defaults() {
@@ -67,12 +68,13 @@ record Settings(
         optionalId("compare.model", c.compare_model()),
         optionalId("compare.detector", c.compare_detector()),
         labels,
-        fullPassEvery(raw, c.fullPassEvery()));
+        passEvery(raw, "fullPassEvery", c.fullPassEvery()),
+        passEvery(raw, "idlePassEvery", c.idlePassEvery()));
   }
 
   /** DS turns "ten" or "2.5" into the default without a word: the raw value is checked. */
-  private static int fullPassEvery(Map<String, Object> raw, int converted) {
-    Object value = raw.get("fullPassEvery");
+  private static int passEvery(Map<String, Object> raw, String key, int converted) {
+    Object value = raw.get(key);
     long n;
     if (value == null) {
       n = converted;
@@ -82,11 +84,11 @@ record Settings(
       try {
         n = Long.parseLong(value.toString().strip());
       } catch (NumberFormatException e) {
-        throw invalid("fullPassEvery", value, PASS_RANGE);
+        throw invalid(key, value, PASS_RANGE);
       }
     }
-    if (n < 1 || n > MAX_FULL_PASS_EVERY) {
-      throw invalid("fullPassEvery", value == null ? n : value, PASS_RANGE);
+    if (n < 1 || n > MAX_PASS_EVERY) {
+      throw invalid(key, value == null ? n : value, PASS_RANGE);
     }
     return (int) n;
   }

@@ -9,6 +9,7 @@ import org.expressionmirror.api.Face;
 import org.expressionmirror.api.FaceDetector;
 import org.expressionmirror.api.FaceResult;
 import org.expressionmirror.api.Frame;
+import org.expressionmirror.api.FrameResult;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -96,7 +97,7 @@ class RegionPassTest {
     List<String> passes = new ArrayList<>();
     List<String> foundBy = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
-      RegionPass.Found found = regions.detect(detector, partner, "cheap", square(i, 100 + 3 * i, 60), 3);
+      RegionPass.Found found = regions.detect(detector, partner, "cheap", square(i, 100 + 3 * i, 60), 3, 1);
       passes.add(found.pass());
       foundBy.add(found.faces().get(0).foundBy());
       assertEquals(List.of(new Box(100 + 3 * i, 60, SIDE, SIDE)), found.faces().stream().map(Face::box).toList());
@@ -128,6 +129,71 @@ class RegionPassTest {
       assertEquals(FaceResult.FULL_PASS, regions.detect(detector, square(i, 100, 100), 1).pass());
     }
     assertEquals(List.of("320x240", "320x240", "320x240"), detector.seen);
+  }
+
+  private static Frame empty(int index) {
+    return new Frame(index, index * 33.3, W, H, new byte[W * H * 3]);
+  }
+
+  @Test
+  void afterAWholeFramePassWithoutFacesTheNextIdlePassEveryMinusOneFramesGetNoPass() {
+    BrightSquare detector = new BrightSquare();
+    RegionPass regions = new RegionPass();
+    List<String> passes = new ArrayList<>();
+    // nobody in frames 0-4; a face enters at frame 5, between two whole-frame passes
+    for (int i = 0; i < 9; i++) {
+      Frame f = i < 5 ? empty(i) : square(i, 100, 100);
+      RegionPass.Found found = regions.detect(detector, detector, "", f, 10, 3);
+      passes.add(found.pass());
+      if (found.pass().equals(FrameResult.NO_PASS)) {
+        assertEquals(List.of(), found.faces());
+      }
+    }
+    String full = FaceResult.FULL_PASS;
+    String none = FrameResult.NO_PASS;
+    String region = FaceResult.REGION_PASS;
+    // frame 6 is the first pass after the face came: found one frame late, then followed by regions
+    assertEquals(List.of(full, none, none, full, none, none, full, region, region), passes);
+    assertEquals(List.of("320x240", "320x240", "320x240", "80x80", "80x80"), detector.seen);
+  }
+
+  @Test
+  void idlePassEveryOneLooksAtEveryFaceLessFrame() {
+    BrightSquare detector = new BrightSquare();
+    RegionPass regions = new RegionPass();
+    for (int i = 0; i < 4; i++) {
+      assertEquals(FaceResult.FULL_PASS, regions.detect(detector, detector, "", empty(i), 10, 1).pass());
+    }
+    assertEquals(4, detector.seen.size());
+  }
+
+  @Test
+  void aFaceLostFromItsRegionAndFromTheWholeFrameStartsTheIdleInterval() {
+    BrightSquare detector = new BrightSquare();
+    RegionPass regions = new RegionPass();
+    List<String> passes = new ArrayList<>();
+    passes.add(regions.detect(detector, detector, "", square(0, 100, 100), 10, 3).pass());
+    passes.add(regions.detect(detector, detector, "", square(1, 102, 100), 10, 3).pass());
+    // the face leaves: the region misses it and so does the whole frame, at once
+    for (int i = 2; i < 6; i++) {
+      passes.add(regions.detect(detector, detector, "", empty(i), 10, 3).pass());
+    }
+    String full = FaceResult.FULL_PASS;
+    String none = FrameResult.NO_PASS;
+    assertEquals(List.of(full, FaceResult.REGION_PASS, full, none, none, full), passes);
+    assertEquals(List.of("320x240", "80x80", "80x80", "320x240", "320x240"), detector.seen);
+  }
+
+  @Test
+  void aNewDetectorAndTheImagesOfAFolderAreLookedAtEvenWhenIdle() {
+    BrightSquare first = new BrightSquare();
+    BrightSquare second = new BrightSquare();
+    RegionPass regions = new RegionPass();
+    assertEquals(FaceResult.FULL_PASS, regions.detect(first, first, "", empty(0), 10, 5).pass());
+    assertEquals(FaceResult.FULL_PASS, regions.detect(second, second, "", empty(1), 10, 5).pass());
+    assertEquals(FrameResult.NO_PASS, regions.detect(second, second, "", empty(2), 10, 5).pass());
+    assertEquals(FaceResult.FULL_PASS, regions.detect(second, second, "", empty(3).named("c.jpg"), 10, 5).pass());
+    assertEquals(FaceResult.FULL_PASS, regions.detect(second, second, "", empty(4).named("d.jpg"), 10, 5).pass());
   }
 
   @Test

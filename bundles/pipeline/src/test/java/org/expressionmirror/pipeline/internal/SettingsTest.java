@@ -31,6 +31,18 @@ class SettingsTest {
   }
 
   @Test
+  void idlePassEveryDefaultsTo3AndTakesAnIntegerFrom1To1000() {
+    assertEquals(3, Settings.from(DEFAULTS, Map.of()).idlePassEvery());
+    assertEquals(1, Settings.from(DEFAULTS, Map.of("idlePassEvery", "1")).idlePassEvery());
+    assertEquals(1000, Settings.from(DEFAULTS, Map.of("idlePassEvery", 1000)).idlePassEvery());
+    for (String bad : new String[] {"0", "1001", "2.5", "soon"}) {
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> Settings.from(DEFAULTS, Map.of("idlePassEvery", bad)));
+      assertEquals("mirror.pipeline: idlePassEvery = '" + bad + "' must be an integer from 1 to 1000", e.getMessage());
+    }
+  }
+
+  @Test
   void aNegativeTimeoutIsRejected() {
     IllegalArgumentException e =
         assertThrows(

@@ -19,10 +19,13 @@ import org.opencv.imgproc.Imgproc;
 public final class Preprocessor {
   private final ModelSpec spec;
   private final float[] pixels;
+  /** The tensor's values before they are copied to the model's buffer. */
+  private final float[] tensor;
 
   public Preprocessor(ModelSpec spec) {
     this.spec = spec;
     this.pixels = new float[spec.width() * spec.height() * 3];
+    this.tensor = new float[spec.width() * spec.height() * spec.channels()];
   }
 
   /** The box grown by the margin on every side and cut to the frame. */
@@ -89,28 +92,37 @@ public final class Preprocessor {
     TfLegacyResize.resize(crop, src.cols(), src.rows(), spec.width(), spec.height(), pixels);
   }
 
-  /** Colour, scale, mean/std and layout, from the resized BGR floats into the tensor buffer. */
+  /**
+   * Colour, scale, mean/std and layout, from the resized BGR floats into the tensor buffer: into
+   * {@link #tensor} first, then one bulk copy (a put per value into the direct buffer cost more
+   * than the arithmetic). The colour is chosen once per call, not per value.
+   */
   private void writeTensor(FloatBuffer out) {
     int plane = spec.width() * spec.height();
     int channels = spec.channels();
     float scale = spec.scale();
     float[] mean = spec.mean();
     float[] std = spec.std();
-    float[] g = spec.greyWeights();
-    for (int i = 0; i < plane; i++) {
-      float b = pixels[3 * i];
-      float gr = pixels[3 * i + 1];
-      float r = pixels[3 * i + 2];
-      for (int c = 0; c < channels; c++) {
-        float raw =
-            switch (spec.colour()) {
-              case GREY -> g[0] * r + g[1] * gr + g[2] * b;
-              case RGB -> c == 0 ? r : c == 1 ? gr : b;
-              case BGR -> c == 0 ? b : c == 1 ? gr : r;
-            };
-        float v = (raw * scale - mean[c]) / std[c];
-        out.put(spec.nchw() ? c * plane + i : i * channels + c, v);
+    for (int c = 0; c < channels; c++) {
+      // the stride and start of channel c in the tensor, NCHW or NHWC
+      int at = spec.nchw() ? c * plane : c;
+      int step = spec.nchw() ? 1 : channels;
+      float m = mean[c];
+      float s = std[c];
+      if (spec.colour() == ModelSpec.Colour.GREY) {
+        float[] g = spec.greyWeights();
+        for (int i = 0; i < plane; i++, at += step) {
+          float raw = g[0] * pixels[3 * i + 2] + g[1] * pixels[3 * i + 1] + g[2] * pixels[3 * i];
+          tensor[at] = (raw * scale - m) / s;
+        }
+      } else {
+        // BGR pixels: channel c of an RGB tensor is pixel channel 2 - c
+        int from = spec.colour() == ModelSpec.Colour.RGB ? 2 - c : c;
+        for (int i = 0; i < plane; i++, at += step) {
+          tensor[at] = (pixels[3 * i + from] * scale - m) / s;
+        }
       }
     }
+    out.put(0, tensor);
   }
 }

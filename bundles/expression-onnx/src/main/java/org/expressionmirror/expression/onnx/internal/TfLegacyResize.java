@@ -18,24 +18,35 @@ final class TfLegacyResize {
   static void resize(float[] src, int inW, int inH, int outW, int outH, float[] dst) {
     float sx = (float) inW / outW;
     float sy = (float) inH / outH;
+    // The columns' sample positions are the same on every row: worked out once per call (this
+    // runs once per face and frame, and the program's JIT compiler does not hoist them itself).
+    int[] left = new int[outW];
+    int[] right = new int[outW];
+    float[] dxs = new float[outW];
+    for (int x = 0; x < outW; x++) {
+      float fx = x * sx;
+      int x0 = (int) Math.floor(fx);
+      left[x] = x0 * 3;
+      right[x] = Math.min(x0 + 1, inW - 1) * 3;
+      dxs[x] = fx - x0;
+    }
+    int o = 0;
     for (int y = 0; y < outH; y++) {
       float fy = y * sy;
       int y0 = (int) Math.floor(fy);
-      int y1 = Math.min(y0 + 1, inH - 1);
+      int top = y0 * inW * 3;
+      int bottom = Math.min(y0 + 1, inH - 1) * inW * 3;
       float dy = fy - y0;
       for (int x = 0; x < outW; x++) {
-        float fx = x * sx;
-        int x0 = (int) Math.floor(fx);
-        int x1 = Math.min(x0 + 1, inW - 1);
-        float dx = fx - x0;
+        float dx = dxs[x];
+        int tl = top + left[x];
+        int tr = top + right[x];
+        int bl = bottom + left[x];
+        int br = bottom + right[x];
         for (int c = 0; c < 3; c++) {
-          float tl = src[(y0 * inW + x0) * 3 + c];
-          float tr = src[(y0 * inW + x1) * 3 + c];
-          float bl = src[(y1 * inW + x0) * 3 + c];
-          float br = src[(y1 * inW + x1) * 3 + c];
-          float top = tl + (tr - tl) * dx;
-          float bottom = bl + (br - bl) * dx;
-          dst[(y * outW + x) * 3 + c] = top + (bottom - top) * dy;
+          float t = src[tl + c] + (src[tr + c] - src[tl + c]) * dx;
+          float b = src[bl + c] + (src[br + c] - src[bl + c]) * dx;
+          dst[o++] = t + (b - t) * dy;
         }
       }
     }

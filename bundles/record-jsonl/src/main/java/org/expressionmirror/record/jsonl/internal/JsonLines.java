@@ -26,6 +26,11 @@ final class JsonLines {
     g.writeStringField("detector", r.detector());
     g.writeStringField("model", r.model());
     g.writeStringField("smoother", r.smoother());
+    // a frame the detector skipped (the whole frame before had nobody): its empty faces are not a
+    // finding; the other frames' faces each say which pass found them
+    if (r.pass().equals(FrameResult.NO_PASS)) {
+      g.writeStringField("pass", r.pass());
+    }
     g.writeArrayFieldStart("faces");
     for (FaceResult f : r.faces()) {
       face(g, f);

@@ -18,7 +18,10 @@ import org.expressionmirror.api.FrameResult;
 import org.expressionmirror.api.StageTimes;
 import org.junit.jupiter.api.Test;
 
-/** Each face says which kind of detection pass found it; a face that was not told has no key. */
+/**
+ * Each face says which kind of detection pass found it; a face that was not told has no key; a frame
+ * the detector skipped says so itself.
+ */
 class PassRecordTest {
   @Test
   void aFaceNamesTheKindOfPassThatFoundIt() throws IOException {
@@ -43,5 +46,22 @@ class PassRecordTest {
     assertEquals("full", faces.get(0).get("pass").asText());
     assertEquals("region", faces.get(1).get("pass").asText());
     assertFalse(faces.get(2).has("pass"), faces.get(2).toString());
+    assertFalse(new ObjectMapper().readTree(out.toString()).has("pass"), "a frame that got a pass has no frame-level key");
+  }
+
+  @Test
+  void aFrameTheDetectorSkippedSaysPassNone() throws IOException {
+    FrameResult r =
+        new FrameResult(
+            8, 266.6, "blazeface-back@1.2.0-back256", "faceapi-expression@1.7.15", "ema@1.0.0", List.of(),
+            new StageTimes(1, 0, 0, 0), "", null, FrameResult.NO_PASS);
+    StringWriter out = new StringWriter();
+    try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+      JsonLines.write(g, r);
+    }
+    JsonNode line = new ObjectMapper().readTree(out.toString());
+    assertEquals("none", line.get("pass").asText());
+    assertEquals(0, line.get("faces").size());
+    assertEquals(8, line.get("frame").asInt());
   }
 }
