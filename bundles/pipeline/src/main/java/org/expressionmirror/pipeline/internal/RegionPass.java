@@ -16,9 +16,10 @@ import org.expressionmirror.api.Keypoint;
  * from one frame to the next, so scanning a region twice its size finds it again at a fraction of
  * the cost of the whole frame. A region pass that loses a face is followed at once, in the same
  * frame, by a whole-frame pass (the face may have moved fast, or the region's detector missed it:
- * either way the frame does not lose it), and so are the passes of the next {@code
- * fullPassEvery - 1} frames: where regions miss (a small or turned face), a region pass and a
- * whole-frame pass every frame would cost more than the whole frame alone. A new detector and a
+ * either way the frame does not lose it). When that whole-frame pass finds a face the regions
+ * missed, so are the passes of the next {@code fullPassEvery - 1} frames: where regions miss (a
+ * small or turned face), a region pass and a whole-frame pass every frame would cost more than the
+ * whole frame alone; when it confirms that the face is gone, regions go on at once. A new detector and a
  * frame without faces make the next pass a whole-frame one, so a face that enters waits at most
  * {@code fullPassEvery} frames; the images of a folder are each looked at whole. A detector may
  * name a cheaper partner for the region passes (service property {@value #PARTNER}, e.g.
@@ -80,14 +81,20 @@ final class RegionPass {
             || fullFor > 0;
     List<Face> faces = full ? List.of() : around(partner, partnerId, frame, last);
     // a face lost from its region may have moved fast or may be gone: the whole frame, now
-    if (!full && faces.size() < last.size()) {
+    int inRegions = faces.size();
+    boolean lost = !full && inRegions < last.size();
+    if (lost) {
       full = true;
-      fullFor = fullPassEvery;
     }
     if (full) {
       faces = detector.detect(frame);
       sinceFull = 0;
       fullFor = Math.max(0, fullFor - 1);
+      // the whole frame still has a face its region missed (moving fast, small or turned): the
+      // regions cannot be trusted for a while; a face that is gone is no reason to distrust them
+      if (lost && faces.size() > inRegions) {
+        fullFor = fullPassEvery - 1;
+      }
       idleFor = faces.isEmpty() ? idlePassEvery - 1 : 0;
     } else {
       sinceFull++;

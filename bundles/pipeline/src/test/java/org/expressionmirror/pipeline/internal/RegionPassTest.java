@@ -131,6 +131,69 @@ class RegionPassTest {
     assertEquals(List.of("320x240", "320x240", "320x240"), detector.seen);
   }
 
+  /** Finds each run of columns holding bright pixels as one face (squares side by side). */
+  private static final class BrightColumns implements FaceDetector {
+    final List<String> seen = new ArrayList<>();
+
+    @Override
+    public List<Face> detect(Frame f) {
+      seen.add(f.width() + "x" + f.height());
+      List<Face> faces = new ArrayList<>();
+      int start = -1, y0 = f.height(), y1 = -1;
+      for (int x = 0; x <= f.width(); x++) {
+        boolean bright = false;
+        for (int y = 0; x < f.width() && y < f.height(); y++) {
+          if ((f.bgr()[(y * f.width() + x) * 3] & 0xff) > 128) {
+            bright = true;
+            y0 = Math.min(y0, y);
+            y1 = Math.max(y1, y);
+          }
+        }
+        if (bright && start < 0) {
+          start = x;
+        } else if (!bright && start >= 0) {
+          faces.add(new Face(new Box(start, y0, x - start, y1 - y0 + 1), 1));
+          start = -1;
+          y0 = f.height();
+          y1 = -1;
+        }
+      }
+      return faces;
+    }
+  }
+
+  /** Squares at the given x positions, all at row 100. */
+  private static Frame squares(int index, int... xs) {
+    byte[] bgr = new byte[W * H * 3];
+    for (int x : xs) {
+      for (int r = 100; r < 100 + SIDE; r++) {
+        for (int c = x; c < x + SIDE; c++) {
+          bgr[(r * W + c) * 3] = (byte) 255;
+        }
+      }
+    }
+    return new Frame(index, index * 33.3, W, H, bgr);
+  }
+
+  @Test
+  void aFaceThatLeavesWhileAnotherStaysCostsOneWholeFramePassNotTen() {
+    BrightColumns detector = new BrightColumns();
+    RegionPass regions = new RegionPass();
+    List<String> passes = new ArrayList<>();
+    passes.add(regions.detect(detector, squares(0, 40, 220), 10).pass());
+    passes.add(regions.detect(detector, squares(1, 40, 220), 10).pass());
+    // the right face leaves: its region finds nothing, the whole frame confirms it, regions go on
+    for (int i = 2; i < 5; i++) {
+      RegionPass.Found found = regions.detect(detector, squares(i, 40), 10);
+      passes.add(found.pass());
+      assertEquals(List.of(new Box(40, 100, SIDE, SIDE)), found.faces().stream().map(Face::box).toList());
+    }
+    String full = FaceResult.FULL_PASS;
+    String region = FaceResult.REGION_PASS;
+    assertEquals(List.of(full, region, full, region, region), passes);
+    assertEquals(List.of("320x240", "80x80", "80x80", "80x80", "80x80", "320x240", "80x80", "80x80"), detector.seen);
+  }
+
   private static Frame empty(int index) {
     return new Frame(index, index * 33.3, W, H, new byte[W * H * 3]);
   }
