@@ -17,9 +17,11 @@ import org.expressionmirror.api.Keypoint;
  * the cost of the whole frame. A region pass that loses a face is followed at once, in the same
  * frame, by a whole-frame pass (the face may have moved fast, or the region's detector missed it:
  * either way the frame does not lose it). When that whole-frame pass finds a face the regions
- * missed, so are the passes of the next {@code fullPassEvery - 1} frames: where regions miss (a
- * small or turned face), a region pass and a whole-frame pass every frame would cost more than the
- * whole frame alone; when it confirms that the face is gone, regions go on at once. A new detector and a
+ * missed, so are the passes of the next 2 frames, then 4, 8, ... while the regions keep missing it
+ * (at most {@code fullPassEvery - 1}): where regions miss (a small or turned face), a region pass
+ * and a whole-frame pass every frame would cost more than the whole frame alone, and a passing
+ * miss should not cost ten whole-frame passes; when the whole frame confirms that the face is
+ * gone, regions go on at once. A new detector and a
  * frame without faces make the next pass a whole-frame one, so a face that enters waits at most
  * {@code fullPassEvery} frames; the images of a folder are each looked at whole. A detector may
  * name a cheaper partner for the region passes (service property {@value #PARTNER}, e.g.
@@ -47,6 +49,8 @@ final class RegionPass {
   private int sinceFull;
   /** Whole-frame passes still to make after a region pass lost a face. */
   private int fullFor;
+  /** Region attempts in a row that missed a face the whole frame still had. */
+  private int misses;
   /** Frames still to skip after a whole-frame pass found no face. */
   private int idleFor;
 
@@ -93,11 +97,15 @@ final class RegionPass {
       // the whole frame still has a face its region missed (moving fast, small or turned): the
       // regions cannot be trusted for a while; a face that is gone is no reason to distrust them
       if (lost && faces.size() > inRegions) {
-        fullFor = fullPassEvery - 1;
+        // 2, 4, 8, ... frames before regions are tried again: a passing miss costs little, a
+        // face the regions keep missing costs one region attempt per such wait at most
+        fullFor = Math.min(fullPassEvery - 1, 2 << Math.min(misses, 10));
+        misses++;
       }
       idleFor = faces.isEmpty() ? idlePassEvery - 1 : 0;
     } else {
       sinceFull++;
+      misses = 0;
     }
     lastDetector = detector;
     last = faces.stream().map(Face::box).toList();

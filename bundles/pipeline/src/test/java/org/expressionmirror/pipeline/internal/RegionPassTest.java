@@ -131,6 +131,25 @@ class RegionPassTest {
     assertEquals(List.of("320x240", "320x240", "320x240"), detector.seen);
   }
 
+  @Test
+  void regionsThatKeepMissingAFaceAreTriedAfterTwoThenFourThenEightWholeFrames() {
+    BrightSquare detector = new BrightSquare();
+    List<Long> tried = new ArrayList<>();
+    // a partner that never finds the face (as the 128-pixel model misses a small, blurred one)
+    FaceDetector blind = f -> {
+      tried.add(f.index());
+      return List.of();
+    };
+    RegionPass regions = new RegionPass();
+    for (int i = 0; i < 24; i++) {
+      RegionPass.Found found = regions.detect(detector, blind, "front", square(i, 100, 100), 20, 1);
+      // the face is never lost: a miss is followed by a whole-frame pass of the same frame
+      assertEquals(FaceResult.FULL_PASS, found.pass());
+      assertEquals(List.of(new Box(100, 100, SIDE, SIDE)), found.faces().stream().map(Face::box).toList());
+    }
+    assertEquals(List.of(1L, 4L, 9L, 18L), tried);
+  }
+
   /** Finds each run of columns holding bright pixels as one face (squares side by side). */
   private static final class BrightColumns implements FaceDetector {
     final List<String> seen = new ArrayList<>();
