@@ -36,6 +36,8 @@ final class FeatureConfigurations implements ConfigurationPlugin {
   private final Set<String> locked;
   /** Unlocked values not yet seen in the stored configuration, by PID. */
   private final Map<String, Map<String, String>> pending = new ConcurrentHashMap<>();
+  /** PIDs this plugin created with the feature's values because nothing had configured them. */
+  private final Set<String> created = ConcurrentHashMap.newKeySet();
   private final ExecutorService writer =
       Executors.newSingleThreadExecutor(
           r -> {
@@ -68,16 +70,23 @@ final class FeatureConfigurations implements ConfigurationPlugin {
       return;
     }
     Map<String, String> open = pending.getOrDefault(pid.toString(), Map.of());
+    // The configuration this plugin created holds the feature's own values: seeing them there
+    // says nothing about the file, which FileInstall may deliver later (start-up order varies);
+    // an edit of it (a value that differs, and no file) is an edit and wins.
+    boolean ours = created.contains(pid.toString()) && properties.get(FILE) == null;
     boolean unwritten = false;
     for (Map.Entry<String, String> e : mine.entrySet()) {
       String key = e.getKey();
       Object stored = properties.get(key);
+      boolean same = stored != null && e.getValue().equals(stored.toString());
       if (locked.contains(pid + "/" + key)) {
         properties.put(key, e.getValue());
       } else if (open.containsKey(key)) {
-        if (stored != null && e.getValue().equals(stored.toString())) {
+        if (same && !ours) {
           open.remove(key);
-        } else {
+        } else if (!same && ours) {
+          open.remove(key);
+        } else if (!same) {
           properties.put(key, e.getValue());
           unwritten = true;
         }
@@ -97,6 +106,7 @@ final class FeatureConfigurations implements ConfigurationPlugin {
       try {
         Configuration[] found = configAdmin.listConfigurations("(" + Constants.SERVICE_PID + "=" + pid + ")");
         if (found == null || found.length == 0) {
+          created(pid);
           Dictionary<String, Object> p = new Hashtable<>(values.get(pid));
           configAdmin.getConfiguration(pid, "?").update(p);
         }
@@ -104,6 +114,11 @@ final class FeatureConfigurations implements ConfigurationPlugin {
         System.err.println("error: cannot configure " + pid + " from the feature: " + e.getMessage());
       }
     }
+  }
+
+  /** Notes that this plugin creates {@code pid}'s configuration from the feature's values. */
+  void created(String pid) {
+    created.add(pid);
   }
 
   /** Writes the unlocked values still pending into the stored configuration. */

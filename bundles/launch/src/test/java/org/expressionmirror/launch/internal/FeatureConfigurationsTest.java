@@ -44,6 +44,33 @@ class FeatureConfigurationsTest {
   }
 
   @Test
+  void theFileDeliveredAfterTheConfigurationTheFeatureCreatedStillLosesToTheFeature() {
+    // Config Admin came first: the plugin created mirror.pipeline with the feature's values
+    plugin.created("mirror.pipeline");
+    Dictionary<String, Object> mineOnly = delivered("haar", "none");
+    plugin.modifyConfiguration(null, mineOnly);
+    assertEquals("none", mineOnly.get("smoother"));
+    // then FileInstall read runtime-config: the file's smoother must not win (it did: the first
+    // frame of a variant ran with the config folder's values)
+    Dictionary<String, Object> fromFile = delivered("blazeface", "ema");
+    fromFile.put(FeatureConfigurations.FILE, "file:/config/mirror.pipeline.cfg");
+    plugin.modifyConfiguration(null, fromFile);
+    assertEquals("none", fromFile.get("smoother"));
+    assertEquals("haar", fromFile.get("detector"));
+  }
+
+  @Test
+  void anEditOfTheConfigurationTheFeatureCreatedWins() {
+    plugin.created("mirror.pipeline");
+    plugin.modifyConfiguration(null, delivered("haar", "none"));
+    // no file for this PID: the window's edit is the only way the value can differ
+    Dictionary<String, Object> edited = delivered("blazeface", "ema");
+    plugin.modifyConfiguration(null, edited);
+    assertEquals("ema", edited.get("smoother"));
+    assertEquals("haar", edited.get("detector"));
+  }
+
+  @Test
   void otherPidsAreLeftAlone() {
     Dictionary<String, Object> other = new Hashtable<>();
     other.put("service.pid", "mirror.smoother.ema");
