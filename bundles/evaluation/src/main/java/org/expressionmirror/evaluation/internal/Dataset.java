@@ -59,7 +59,7 @@ public final class Dataset {
    *     folders with the same label, a bad label file, or a dataset without images
    */
   static Dataset scan(Path root, boolean skipUnknown, FerPlusLabels.Rule rule) throws EvaluationException {
-    Path labelFile = labelFile(root);
+    Path labelFile = FerPlusLabels.labelFile(root);
     Dataset d = labelFile != null ? fromLabelFile(labelFile, rule) : fromFolders(root, skipUnknown);
     if (d.samples.isEmpty()) {
       throw new EvaluationException(
@@ -68,18 +68,7 @@ public final class Dataset {
     return d;
   }
 
-  /** The FER+ label file the path names or holds, or null for a folder of label folders. */
-  private static Path labelFile(Path root) throws EvaluationException {
-    if (Files.isRegularFile(root) && root.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
-      return root;
-    }
-    String problem = FerPlusLabels.notADataset(root);
-    if (!problem.isEmpty()) {
-      throw new EvaluationException(problem);
-    }
-    Path inside = root.resolve(FerPlusLabels.FILE);
-    return Files.isRegularFile(inside) ? inside : null;
-  }
+
 
   private static Dataset fromLabelFile(Path file, FerPlusLabels.Rule rule) throws EvaluationException {
     Path images = file.toAbsolutePath().getParent();

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.expressionmirror.api.Expressions;
 
 /**
@@ -179,17 +180,27 @@ public final class FerPlusLabels {
   }
 
   /**
-   * Why {@code root} (neither a {@code .csv} label file nor a folder) cannot be a dataset, in
-   * words a user can act on; empty when it is a readable folder.
+   * The label file a dataset path names or holds (eval's and train's {@code --dataset}), or null
+   * for a folder of label folders.
+   *
+   * @throws EvaluationException in words a user can act on when the path is neither a {@code .csv}
+   *     file nor a readable folder
    */
-  public static String notADataset(Path root) {
+  public static Path labelFile(Path root) throws EvaluationException {
+    if (Files.isRegularFile(root) && root.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+      return root;
+    }
     if (!Files.exists(root)) {
-      return "dataset does not exist: " + root;
+      throw new EvaluationException("dataset does not exist: " + root);
     }
     if (!Files.isDirectory(root)) {
-      return "dataset is neither a folder nor a FER+ label file (.csv): " + root;
+      throw new EvaluationException("dataset is neither a folder nor a FER+ label file (.csv): " + root);
     }
-    return Files.isReadable(root) ? "" : "dataset folder cannot be read: " + root;
+    if (!Files.isReadable(root)) {
+      throw new EvaluationException("dataset folder cannot be read: " + root);
+    }
+    Path inside = root.resolve(FILE);
+    return Files.isRegularFile(inside) ? inside : null;
   }
 
   /**

@@ -18,7 +18,8 @@ public final class ReportJson {
     return MAPPER.writeValueAsString(report);
   }
 
-  public static void write(Report report, Path file) throws EvaluationException {
+  /** Writes any report (eval's, or train's that holds one) whole or not at all, after {@link #checkTarget}. */
+  public static void write(Object report, Path file) throws EvaluationException {
     checkTarget(file);
     Path dir = file.toAbsolutePath().getParent();
     Path tmp = null;

@@ -1,11 +1,8 @@
 package org.expressionmirror.training.internal;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
@@ -49,7 +46,6 @@ public final class TrainingComponent {
   /** Property of a model service: the path of its description (expression-onnx's). */
   static final String DESCRIPTION = "model.description";
   private static final long STOP_WAIT_MS = 5000;
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final TrainConfig config;
   private final BundleContext context;
@@ -256,19 +252,10 @@ public final class TrainingComponent {
   }
 
   private static void writeReport(TrainReport report, Path file) throws TrainingException {
-    Path tmp = file.toAbsolutePath().resolveSibling("." + file.getFileName() + ".tmp");
     try {
-      ReportJson.checkTarget(file); // again: the path may have changed during the run
-      JSON.writeValue(tmp.toFile(), report);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException | EvaluationException e) {
-      throw new TrainingException("report cannot be written to " + file + ": " + e.getMessage());
-    } finally {
-      try {
-        Files.deleteIfExists(tmp);
-      } catch (IOException ignored) {
-        // best effort: the temporary file is hidden and named after the report
-      }
+      ReportJson.write(report, file); // checks the path again: it may have changed during the run
+    } catch (EvaluationException e) {
+      throw new TrainingException(e.getMessage());
     }
   }
 }

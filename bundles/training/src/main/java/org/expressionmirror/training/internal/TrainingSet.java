@@ -73,7 +73,7 @@ record TrainingSet(Path root, List<String> classes, List<Example> examples, List
    */
   static TrainingSet read(Path dataset, Path labels, FerPlusLabels.Rule rule) throws TrainingException {
     try {
-      Path file = labels != null ? labels : labelFile(dataset);
+      Path file = labels != null ? labels : FerPlusLabels.labelFile(dataset);
       TrainingSet set = file != null ? fromVotes(file, labels != null ? dataset : file.toAbsolutePath().getParent(), rule) : fromFolders(dataset);
       set = set.withSubjects();
       if (set.examples.isEmpty()) {
@@ -88,17 +88,7 @@ record TrainingSet(Path root, List<String> classes, List<Example> examples, List
     }
   }
 
-  private static Path labelFile(Path root) throws TrainingException {
-    if (Files.isRegularFile(root) && root.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
-      return root;
-    }
-    String problem = FerPlusLabels.notADataset(root);
-    if (!problem.isEmpty()) {
-      throw new TrainingException(problem);
-    }
-    Path inside = root.resolve(FerPlusLabels.FILE);
-    return Files.isRegularFile(inside) ? inside : null;
-  }
+
 
   private static TrainingSet fromVotes(Path file, Path images, FerPlusLabels.Rule rule) throws EvaluationException, TrainingException {
     if (!Files.isDirectory(images)) {
