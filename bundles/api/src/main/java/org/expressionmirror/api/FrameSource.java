@@ -29,6 +29,15 @@ public interface FrameSource extends AutoCloseable {
   /** Milliseconds spent decoding the frame last returned by {@link #next()}. */
   double lastDecodeMs();
 
+  /**
+   * Gives back a frame this source handed out, once nothing reads its pixels any more: the source
+   * may decode a later frame into the same array instead of a new one (a camera or video then
+   * allocates no frame-sized memory per frame). Giving frames back is optional: one never given
+   * back is collected as usual. The caller must not read the frame's pixels afterwards, nor give
+   * a frame back twice. Safe from any thread, also after {@link #close()}.
+   */
+  default void recycle(Frame frame) {}
+
   /** Releases the camera or file; idempotent. */
   @Override
   void close();

@@ -17,6 +17,14 @@ public interface MirrorView {
    */
   String MODEL_INPUT = "mirror.view.modelInput";
 
+  /**
+   * Service property of a view: {@code true} when it reads a frame's pixels only while {@code
+   * show} runs and copies what it keeps. The frame's array may then be reused for a later frame
+   * once {@code show} has returned ({@link FrameSource#recycle}). Without it a view may keep the
+   * frames it is shown, and their arrays are never reused.
+   */
+  String COPIES_PIXELS = "mirror.view.copiesPixels";
+
   /** Called on the pipeline thread after each frame; must not block. */
   void show(Frame frame, FrameResult result);
 

@@ -18,7 +18,8 @@ import org.expressionmirror.api.FrameSource;
  * carries the components chosen for it. A live source (camera, {@code --realtime}) already
  * decodes on its own thread and hands out its newest frame: it is read by the detect stage
  * itself, so no frame waits in a queue and grows old. Frames are byte arrays of their own: no
- * native image is shared between the threads.
+ * native image is shared between the threads. A frame's array goes back to the source once the
+ * next frame is published (and no view keeps it), so decoding allocates no frame-sized memory.
  */
 final class Overlap implements AutoCloseable {
   /** Decoded frames waiting for the detect stage: enough to hide an uneven decode time. */
@@ -168,7 +169,7 @@ final class Overlap implements AutoCloseable {
         if (d == NO_MORE) {
           return;
         }
-        run.read(d);
+        run.read(d, source::recycle);
         published.run();
       }
     } catch (InterruptedException e) {

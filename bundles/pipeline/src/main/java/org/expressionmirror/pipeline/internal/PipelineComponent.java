@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.expressionmirror.api.ExpressionModel;
 import org.expressionmirror.api.FaceDetector;
 import org.expressionmirror.api.FaceResult;
@@ -49,8 +50,10 @@ public final class PipelineComponent {
   private final List<MirrorView> views = new CopyOnWriteArrayList<>();
   /** The views registered with {@link MirrorView#MODEL_INPUT} true. */
   private final Set<MirrorView> wantInputs = ConcurrentHashMap.newKeySet();
+  /** The views registered with {@link MirrorView#COPIES_PIXELS} true. */
+  private final Set<MirrorView> copyPixels = ConcurrentHashMap.newKeySet();
   private final Logger logger;
-  private volatile Shown last;
+  private final NewestFrame newest = new NewestFrame();
   // Why the source failed, until frames flow again: a window that opens after the failure (a
   // camera that cannot open fails before the window exists) must still show it.
   private volatile String lastFailure = "";
@@ -176,21 +179,14 @@ public final class PipelineComponent {
     return new PipelineRun(this);
   }
 
-  /**
-   * The newest frame with its numbers, for a view that opens after it was published, and the
-   * model that read it, for a view that asks for the model's input afterwards (a photo is read
-   * once).
-   */
-  private record Shown(Frame frame, FrameResult result, ExpressionModel model) {}
-
   /** Whether some view wants the models' inputs with the frames. */
   boolean inputsWanted() {
     return !wantInputs.isEmpty();
   }
 
-  /** A frame without the models' inputs (no view asked for them). */
+  /** A frame without the models' inputs (no view asked for them), never given back. */
   void publish(Frame frame, FrameResult result) throws RecordException {
-    publish(frame, result, null, null);
+    publish(frame, result, null, null, f -> {});
   }
 
   /**
@@ -200,9 +196,15 @@ public final class PipelineComponent {
    * UncheckedIOException}, see {@link ResultListener}) stops the run once everyone has the frame;
    * any other failure of a listener or view is logged and the run goes on.
    */
-  void publish(Frame frame, FrameResult result, Map<Integer, List<ModelInput>> inputs, ExpressionModel model)
+  void publish(
+      Frame frame,
+      FrameResult result,
+      Map<Integer, List<ModelInput>> inputs,
+      ExpressionModel model,
+      Consumer<Frame> recycle)
       throws RecordException {
-    last = new Shown(frame, result, model);
+    NewestFrame.Shown shown = new NewestFrame.Shown(frame, result, model, recycle);
+    newest.replace(shown);
     lastFailure = "";
     RecordException failed = null;
     for (ResultListener l : listeners) {
@@ -215,19 +217,22 @@ public final class PipelineComponent {
       }
     }
     for (MirrorView v : views) {
-      show(v, frame, result, inputs);
+      show(v, shown, inputs);
     }
     if (failed != null) {
       throw failed;
     }
   }
 
-  private void show(MirrorView v, Frame frame, FrameResult result, Map<Integer, List<ModelInput>> inputs) {
+  private void show(MirrorView v, NewestFrame.Shown shown, Map<Integer, List<ModelInput>> inputs) {
+    if (!copyPixels.contains(v)) {
+      shown.keep();
+    }
     try {
       if (inputs != null && wantInputs.contains(v)) {
-        v.show(frame, result, Map.copyOf(inputs));
+        v.show(shown.frame(), shown.result(), Map.copyOf(inputs));
       } else {
-        v.show(frame, result);
+        v.show(shown.frame(), shown.result());
       }
     } catch (RuntimeException e) {
       logger.error("view " + v + " failed: " + e, e);
@@ -338,12 +343,12 @@ public final class PipelineComponent {
     if (wantsInputs(properties)) {
       wantInputs.add(view);
     }
+    if (copiesPixels(properties)) {
+      copyPixels.add(view);
+    }
     views.add(view);
     // a window that opens late (or over a single photo, already processed) shows the newest frame
-    Shown shown = last;
-    if (shown != null) {
-      show(view, shown.frame(), shown.result(), inputsOf(shown));
-    }
+    newest.withNewest(shown -> show(view, shown, inputsOf(shown)));
     String failure = lastFailure;
     if (!failure.isEmpty()) {
       try {
@@ -356,36 +361,40 @@ public final class PipelineComponent {
 
   /** A view that starts asking for the models' inputs is shown the newest frame again with them. */
   void updatedView(MirrorView view, Map<String, Object> properties) {
+    if (copiesPixels(properties)) {
+      copyPixels.add(view);
+    } else {
+      copyPixels.remove(view);
+    }
     if (!wantsInputs(properties)) {
       wantInputs.remove(view);
       return;
     }
     if (wantInputs.add(view)) {
-      Shown shown = last;
-      if (shown != null) {
-        Map<Integer, List<ModelInput>> inputs = inputsOf(shown);
-        // a newer frame shown meanwhile brings its own inputs; an older one must not replace it
-        if (last == shown) {
-          show(view, shown.frame(), shown.result(), inputs);
-        }
-      }
+      // the newest frame, not given back meanwhile; a newer one brings its own inputs
+      newest.withNewest(shown -> show(view, shown, inputsOf(shown)));
     }
   }
 
   void removeView(MirrorView view) {
     views.remove(view);
     wantInputs.remove(view);
+    copyPixels.remove(view);
   }
 
   private static boolean wantsInputs(Map<String, Object> properties) {
     return Boolean.parseBoolean(String.valueOf(properties.get(MirrorView.MODEL_INPUT)));
   }
 
+  private static boolean copiesPixels(Map<String, Object> properties) {
+    return Boolean.parseBoolean(String.valueOf(properties.get(MirrorView.COPIES_PIXELS)));
+  }
+
   /**
    * What the model that read {@code shown} was fed for each face it read, read again; null when
    * no view wants it or the model has gone (the view then shows the frame without them).
    */
-  private Map<Integer, List<ModelInput>> inputsOf(Shown shown) {
+  private Map<Integer, List<ModelInput>> inputsOf(NewestFrame.Shown shown) {
     if (wantInputs.isEmpty() || shown.model() == null) {
       return null;
     }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.expressionmirror.api.Box;
 import org.expressionmirror.api.Comparison;
 import org.expressionmirror.api.Distribution;
@@ -111,10 +112,19 @@ final class PipelineRun {
    * and detected anew) with its successor.
    */
   FrameResult read(Detected detected) throws InterruptedException, PipelineException, RecordException {
+    return read(detected, frame -> {});
+  }
+
+  /**
+   * As {@link #read(Detected)}; the frame's array goes to {@code recycle} once no view reads it
+   * any more (when a later frame is published).
+   */
+  FrameResult read(Detected detected, Consumer<Frame> recycle)
+      throws InterruptedException, PipelineException, RecordException {
     Detected d = detected;
     for (int attempt = 1; ; attempt++) {
       try {
-        return publish(d);
+        return publish(d, recycle);
       } catch (RuntimeException e) {
         leftDuring(d.frame(), d.selection(), attempt, e);
         synchronized (detecting) {
@@ -125,12 +135,12 @@ final class PipelineRun {
     }
   }
 
-  private FrameResult publish(Detected d) throws RecordException {
+  private FrameResult publish(Detected d, Consumer<Frame> recycle) throws RecordException {
     long t0 = System.nanoTime();
     // the models' inputs are gathered only while a view asks to see them
     Map<Integer, List<ModelInput>> inputs = pipeline.inputsWanted() ? new LinkedHashMap<>() : null;
     FrameResult result = analyse(d, inputs);
-    pipeline.publish(d.frame(), result, inputs, d.selection().model().service());
+    pipeline.publish(d.frame(), result, inputs, d.selection().model().service(), recycle);
     StageTimes times = result.times();
     double own = millis(t0, System.nanoTime()) - times.classifyMs() - times.smoothMs();
     stats.add(d.decodeMs(), times.detectMs(), times.classifyMs(), times.smoothMs(), own);

@@ -21,6 +21,7 @@ import org.expressionmirror.api.FaceDetector;
 import org.expressionmirror.api.Frame;
 import org.expressionmirror.api.FrameResult;
 import org.expressionmirror.api.FrameSource;
+import org.expressionmirror.api.MirrorView;
 import org.expressionmirror.api.ModelInfo;
 import org.expressionmirror.api.ResultListener;
 import org.expressionmirror.api.Smoother;
@@ -99,6 +100,146 @@ class OverlapTest {
     assertEquals(12, seen.size());
     for (int i = 0; i < 12; i++) {
       assertEquals(i, seen.get(i).frame());
+    }
+  }
+
+  @Test
+  void framesGoBackToTheSourceOnceNoStageOrViewReadsThemAndArePaintedIntact() throws Exception {
+    int frames = 300;
+    List<String> torn = Collections.synchronizedList(new ArrayList<>());
+    pipeline.addDetector(new Stamped(torn), Map.of(FaceDetector.ID, "stamped", FaceDetector.VERSION, "1"));
+    pipeline.modified(PipelineRunTest.config(Map.of("detector", "stamped")), Map.of());
+    StampView view = new StampView(torn);
+    pipeline.bindView(view, Map.of(MirrorView.COPIES_PIXELS, true));
+    try (Pooled source = new Pooled(frames);
+        Overlap overlap = new Overlap(pipeline.newRun(), source)) {
+      overlap.run(() -> false);
+      assertEquals(frames, seen.size());
+      assertEquals(frames, view.shown);
+      assertEquals(0, torn.size(), "a stage or the view read a frame whose array was reused: "
+          + torn.subList(0, Math.min(6, torn.size())));
+      // every frame but the newest (kept for a view that registers late) came back, once each
+      assertEquals(frames - 1, source.recycled.size());
+      assertEquals(frames - 1, Set.copyOf(source.recycled).size());
+      assertTrue(!source.recycled.contains((long) frames - 1));
+      // a queue of two decoded frames, one per stage, the newest: a handful of arrays for all
+      assertTrue(source.allocated <= 8, source.allocated + " arrays for " + frames + " frames");
+    }
+  }
+
+  @Test
+  void aViewThatMayKeepFramesKeepsTheirArraysToItself() throws Exception {
+    int frames = 50;
+    pipeline.bindView(new StampView(new ArrayList<>()), Map.of());
+    try (Pooled source = new Pooled(frames);
+        Overlap overlap = new Overlap(pipeline.newRun(), source)) {
+      overlap.run(() -> false);
+      assertEquals(frames, seen.size());
+      assertEquals(List.of(), source.recycled);
+      assertEquals(frames, source.allocated);
+    }
+  }
+
+  /** Every byte of frame i is i mod 251: a frame whose array was reused too early shows it. */
+  private static boolean intact(Frame frame) {
+    byte stamp = (byte) (frame.index() % 251);
+    for (byte b : frame.bgr()) {
+      if (b != stamp) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A decoder that decodes into the arrays of the frames given back, like the capture bundle's. */
+  private static final class Pooled implements FrameSource {
+    private final int frames;
+    private final java.util.concurrent.ConcurrentLinkedQueue<byte[]> free =
+        new java.util.concurrent.ConcurrentLinkedQueue<>();
+    final List<Long> recycled = Collections.synchronizedList(new ArrayList<>());
+    volatile int allocated;
+    private int next;
+
+    Pooled(int frames) {
+      this.frames = frames;
+    }
+
+    @Override
+    public Optional<Frame> next() {
+      if (next >= frames) {
+        return Optional.empty();
+      }
+      int i = next++;
+      byte[] bgr = free.poll();
+      if (bgr == null) {
+        bgr = new byte[16 * 16 * 3];
+        allocated++;
+      }
+      java.util.Arrays.fill(bgr, (byte) (i % 251));
+      return Optional.of(new Frame(i, i * 33.3, 16, 16, bgr));
+    }
+
+    @Override
+    public void recycle(Frame frame) {
+      recycled.add(frame.index());
+      free.add(frame.bgr());
+    }
+
+    @Override
+    public SourceInfo info() {
+      return new SourceInfo("generated", 16, 16, 30, false, frames);
+    }
+
+    @Override
+    public long skipped() {
+      return 0;
+    }
+
+    @Override
+    public double lastDecodeMs() {
+      return 0;
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  /** A detector that checks the pixels of every frame it reads, and reads them slowly. */
+  private static final class Stamped implements FaceDetector {
+    private final List<String> torn;
+
+    Stamped(List<String> torn) {
+      this.torn = torn;
+    }
+
+    @Override
+    public List<Face> detect(Frame frame) {
+      if (!intact(frame)) {
+        torn.add("detector, frame " + frame.index());
+      }
+      Thread.yield();
+      if (!intact(frame)) {
+        torn.add("detector after a while, frame " + frame.index());
+      }
+      return List.of(new Face(new Box(1, 1, 4, 4), 1));
+    }
+  }
+
+  /** A view like the window: checks the pixels while it is shown them. */
+  private static final class StampView implements MirrorView {
+    private final List<String> torn;
+    volatile int shown;
+
+    StampView(List<String> torn) {
+      this.torn = torn;
+    }
+
+    @Override
+    public void show(Frame frame, FrameResult result) {
+      if (!intact(frame)) {
+        torn.add("view, frame " + frame.index());
+      }
+      shown++;
     }
   }
 

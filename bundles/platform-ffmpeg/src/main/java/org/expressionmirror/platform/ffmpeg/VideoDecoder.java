@@ -32,6 +32,17 @@ public interface VideoDecoder extends AutoCloseable {
    */
   Optional<byte[]> next() throws IOException;
 
+  /**
+   * As {@link #next()}, decoding into {@code reuse} when it has exactly {@code width * height * 3}
+   * bytes (the array of a frame nobody reads any more), else into a new array; the array returned
+   * is the one that holds the frame. Saves a frame-sized allocation per frame.
+   *
+   * @throws IOException when the file cannot be read further, naming the file and frame
+   */
+  default Optional<byte[]> next(byte[] reuse) throws IOException {
+    return next();
+  }
+
   /** Frees the decoder's native memory and closes the file. Idempotent. */
   @Override
   void close();

@@ -5,7 +5,7 @@
  * themselves stay inside this bundle.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.expressionmirror.platform.ffmpeg;
 
 import org.osgi.annotation.bundle.Export;

@@ -50,11 +50,20 @@ public final class FrameMats {
    * @throws IllegalArgumentException when the matrix is empty or not 8-bit BGR
    */
   public static Frame toFrame(Mat bgr, long index, double timeMs) {
+    return toFrame(bgr, index, timeMs, null);
+  }
+
+  /**
+   * As {@link #toFrame(Mat, long, double)}, copying into {@code into} when it has exactly the
+   * matrix's {@code cols * rows * 3} bytes (an array of a frame given back), else into a new array.
+   */
+  public static Frame toFrame(Mat bgr, long index, double timeMs, byte[] into) {
     if (bgr.empty() || bgr.type() != CvType.CV_8UC3) {
       throw new IllegalArgumentException(
           "frame " + index + ": expected a non-empty 8-bit BGR image, got " + bgr);
     }
-    byte[] bytes = new byte[bgr.cols() * bgr.rows() * 3];
+    int length = bgr.cols() * bgr.rows() * 3;
+    byte[] bytes = into != null && into.length == length ? into : new byte[length];
     if (bgr.isContinuous()) {
       bgr.get(0, 0, bytes);
     } else {

@@ -5,7 +5,7 @@
  * {@link org.expressionmirror.platform.opencv.ImageFiles} decodes image files.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.expressionmirror.platform.opencv;
 
 import org.osgi.annotation.bundle.Export;

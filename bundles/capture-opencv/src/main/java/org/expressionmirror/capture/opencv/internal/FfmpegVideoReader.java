@@ -17,6 +17,7 @@ final class FfmpegVideoReader implements FrameReader {
   private final SourceInfo info;
   private final double msPerFrame;
   private final FrameCount count = new FrameCount();
+  private final FrameBuffers buffers = new FrameBuffers();
 
   FfmpegVideoReader(VideoDecoder decoder, String description) {
     this.decoder = decoder;
@@ -30,7 +31,11 @@ final class FfmpegVideoReader implements FrameReader {
   @Override
   public Optional<Frame> read() throws IOException {
     long start = System.nanoTime();
-    Optional<byte[]> bgr = decoder.next();
+    byte[] reuse = buffers.take(info.width() * info.height() * 3);
+    Optional<byte[]> bgr = decoder.next(reuse);
+    if (bgr.isEmpty() || bgr.get() != reuse) {
+      buffers.giveBack(reuse);
+    }
     if (bgr.isEmpty()) {
       return Optional.empty();
     }
@@ -38,6 +43,11 @@ final class FfmpegVideoReader implements FrameReader {
     long index = count.next();
     return count.handOut(
         new Frame(index, index * msPerFrame, info.width(), info.height(), bgr.get()));
+  }
+
+  @Override
+  public void recycle(Frame frame) {
+    buffers.giveBack(frame.bgr());
   }
 
   @Override

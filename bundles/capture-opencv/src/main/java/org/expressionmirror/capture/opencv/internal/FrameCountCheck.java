@@ -59,6 +59,11 @@ final class FrameCountCheck implements FrameReader {
   }
 
   @Override
+  public void recycle(Frame frame) {
+    reader.recycle(frame);
+  }
+
+  @Override
   public double lastDecodeMs() {
     return reader.lastDecodeMs();
   }

@@ -15,6 +15,14 @@ interface FrameReader extends AutoCloseable {
 
   SourceInfo info();
 
+  /**
+   * Takes back a frame this reader made, whose pixels nobody reads any more, to decode a later
+   * frame into its array. Thread-safe, unlike the rest; also after {@link #close()}. Readers of
+   * frames of changing sizes (images) leave the array to the collector. Not a default method: a
+   * reader that wraps another must pass frames on.
+   */
+  void recycle(Frame frame);
+
   /** Image files skipped because they could not be decoded; 0 for videos and cameras. */
   default long unreadable() {
     return 0;

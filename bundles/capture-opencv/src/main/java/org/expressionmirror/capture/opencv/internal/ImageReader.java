@@ -126,6 +126,10 @@ final class ImageReader implements FrameReader {
     return unreadable;
   }
 
+  /** Images differ in size from file to file: each gets an array of its own. */
+  @Override
+  public void recycle(Frame frame) {}
+
   @Override
   public double lastDecodeMs() {
     return count.lastDecodeMs();

@@ -117,15 +117,21 @@ final class LiveSource implements FrameSource {
   }
 
   private void publish(Slot slot) {
+    Slot replaced;
     lock.lock();
     try {
-      if (pending != null) {
+      replaced = pending;
+      if (replaced != null) {
         skipped++;
       }
       pending = slot;
       changed.signalAll();
     } finally {
       lock.unlock();
+    }
+    if (replaced != null) {
+      // nobody took it: its array is free for a later frame
+      reader.recycle(replaced.frame());
     }
   }
 
@@ -203,6 +209,11 @@ final class LiveSource implements FrameSource {
     } finally {
       lock.unlock();
     }
+  }
+
+  @Override
+  public void recycle(Frame frame) {
+    reader.recycle(frame);
   }
 
   /** Stops the capture thread, which releases the capture; waits briefly for it. Idempotent. */

@@ -42,6 +42,12 @@ final class PulledSource implements FrameSource {
     return reader.lastDecodeMs();
   }
 
+  /** Not synchronized: a frame comes back from the pipeline while the next one is decoded. */
+  @Override
+  public void recycle(Frame frame) {
+    reader.recycle(frame);
+  }
+
   @Override
   public synchronized void close() {
     reader.close();

@@ -23,6 +23,7 @@ final class VideoReader implements FrameReader {
   private final SourceInfo info;
   private final long startNanos = System.nanoTime();
   private final FrameCount count = new FrameCount();
+  private final FrameBuffers buffers = new FrameBuffers();
   private boolean closed;
 
   private VideoReader(VideoCapture capture, String description) {
@@ -93,7 +94,8 @@ final class VideoReader implements FrameReader {
     if (!capture.retrieve(image) || image.empty()) {
       throw new IOException("cannot decode frame " + count.next() + " of " + info.description());
     }
-    Frame frame = FrameMats.toFrame(image, count.next(), timeMs());
+    byte[] into = buffers.take(image.cols() * image.rows() * 3);
+    Frame frame = FrameMats.toFrame(image, count.next(), timeMs(), into);
     count.decodedSince(decodeStart);
     return count.handOut(frame);
   }
@@ -101,6 +103,11 @@ final class VideoReader implements FrameReader {
   /** Source time: a monotonic clock since the camera opened. */
   private double timeMs() {
     return (System.nanoTime() - startNanos) / 1e6;
+  }
+
+  @Override
+  public void recycle(Frame frame) {
+    buffers.giveBack(frame.bgr());
   }
 
   @Override

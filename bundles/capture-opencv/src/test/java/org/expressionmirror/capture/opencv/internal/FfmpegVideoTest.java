@@ -102,6 +102,28 @@ class FfmpegVideoTest {
     }
   }
 
+  /**
+   * Frames given back are decoded into again: the same pixels as fresh arrays, from two arrays
+   * for the whole file (the first frame is decoded while opening).
+   */
+  @Test
+  void framesGivenBackAreDecodedIntoAgainWithTheSamePixels() throws Exception {
+    List<Frame> fresh = readAll(mp4, NTSC);
+    java.util.Set<byte[]> arrays = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    int n = 0;
+    try (FrameSource source = factory.open(new SourceSpec(mp4.toString(), false))) {
+      for (Optional<Frame> f = source.next(); f.isPresent(); f = source.next(), n++) {
+        Frame frame = f.get();
+        assertEquals(n, frame.index());
+        assertTrue(java.util.Arrays.equals(fresh.get(n).bgr(), frame.bgr()), "frame " + n + "'s pixels");
+        arrays.add(frame.bgr());
+        source.recycle(frame);
+      }
+    }
+    assertEquals(N, n);
+    assertTrue(arrays.size() <= 2, arrays.size() + " arrays for " + N + " frames");
+  }
+
   /** OpenCV's own Motion-JPEG reader is an independent decode: BGR order, rows, no shift. */
   @Test
   void mjpegAviFromOpenCvMatchesOpenCvsOwnDecoding() throws Exception {

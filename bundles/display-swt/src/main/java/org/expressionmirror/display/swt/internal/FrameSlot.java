@@ -24,20 +24,35 @@ final class FrameSlot {
     Shown(Frame frame, FrameResult result) {
       this(frame, result, Map.of());
     }
+
+    /** The same numbers and inputs with another frame (a copy of this one's pixels). */
+    Shown with(Frame other) {
+      return new Shown(other, result, inputs);
+    }
   }
 
   private final AtomicReference<Shown> newest = new AtomicReference<>();
   private final AtomicBoolean queued = new AtomicBoolean();
   private final Executor ui;
   private final Consumer<Shown> render;
+  private final Consumer<Shown> done;
 
   /**
    * @param ui runs a task on the UI thread later (Display::asyncExec)
    * @param render called on the UI thread with the newest frame
    */
   FrameSlot(Executor ui, Consumer<Shown> render) {
+    this(ui, render, shown -> {});
+  }
+
+  /**
+   * @param done told of every frame offered once the slot is done with it: rendered, or replaced
+   *     by a newer one before it was
+   */
+  FrameSlot(Executor ui, Consumer<Shown> render, Consumer<Shown> done) {
     this.ui = ui;
     this.render = render;
+    this.done = done;
   }
 
   /** Called on the pipeline thread; returns at once. */
@@ -47,7 +62,10 @@ final class FrameSlot {
 
   /** Called on the pipeline thread; returns at once. */
   void offer(Shown shown) {
-    newest.set(shown);
+    Shown replaced = newest.getAndSet(shown);
+    if (replaced != null) {
+      done.accept(replaced);
+    }
     if (queued.compareAndSet(false, true)) {
       ui.execute(this::drain);
     }
@@ -58,7 +76,11 @@ final class FrameSlot {
     queued.set(false);
     Shown shown = newest.getAndSet(null);
     if (shown != null) {
-      render.accept(shown);
+      try {
+        render.accept(shown);
+      } finally {
+        done.accept(shown);
+      }
     }
   }
 }

@@ -68,6 +68,7 @@ final class MirrorWindow {
   private final RateMeter rate = new RateMeter();
   private final Agreement agreement = new Agreement();
   private final FrameSlot slot;
+  private final FrameCopies copies = new FrameCopies();
   private final Controls controls;
   private final Executor configWork;
   private final Listener quitKeys = this::key;
@@ -158,7 +159,7 @@ final class MirrorWindow {
       cameras.add("Camera " + i);
     }
     cameras.setVisible(false);
-    slot = new FrameSlot(this::later, this::render);
+    slot = new FrameSlot(this::later, this::render, painted -> copies.giveBack(painted.frame()));
     new WindowMenus(this, shell, controls, choices, configWork);
     display.addFilter(SWT.KeyDown, quitKeys);
     shell.addListener(SWT.Dispose, e -> disposeResources(onClosed));
@@ -170,7 +171,10 @@ final class MirrorWindow {
     shell.open();
   }
 
-  /** Called on the pipeline thread; returns at once, the newest frame wins. */
+  /**
+   * Called on the pipeline thread; returns at once, the newest frame wins. The frame's pixels are
+   * read during the call only: what is painted later is a copy.
+   */
   void offer(Frame frame, FrameResult result) {
     offer(new FrameSlot.Shown(frame, result));
   }
@@ -185,7 +189,7 @@ final class MirrorWindow {
     neutral.add(next.result(), System.nanoTime());
     // every frame, also one the UI drops, may give Teach mode a sample
     teach.offer(next.frame(), next.result());
-    slot.offer(next);
+    slot.offer(next.with(copies.copy(next.frame())));
   }
 
   /** Turns "show what the model sees" on or off, from any thread (the configuration). */

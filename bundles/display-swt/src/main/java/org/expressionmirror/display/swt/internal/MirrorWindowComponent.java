@@ -69,7 +69,10 @@ public final class MirrorWindowComponent
    * MirrorView#MODEL_INPUT} property, so the models' inputs are made only while it is on.
    */
   private volatile boolean modelInput;
-  /** The newest frame, kept for a window that is still being built when it arrives. */
+  /**
+   * The newest frame, kept for a window that is still being built when it arrives (its pixels
+   * copied: the pipeline lends them only during {@code show}).
+   */
   private final AtomicReference<FrameSlot.Shown> newest = new AtomicReference<>();
   /**
    * A failure or end that came before the window was built (a camera that cannot open fails at
@@ -142,6 +145,8 @@ public final class MirrorWindowComponent
   private Hashtable<String, Object> viewProperties() {
     Hashtable<String, Object> props = new Hashtable<>();
     props.put(MirrorView.MODEL_INPUT, modelInput);
+    // the window copies the pixels it paints later (MirrorWindow.offer): frame arrays are reused
+    props.put(MirrorView.COPIES_PIXELS, true);
     return props;
   }
 
@@ -182,11 +187,16 @@ public final class MirrorWindowComponent
     offer(new FrameSlot.Shown(frame, result, inputs));
   }
 
-  private void offer(FrameSlot.Shown shown) {
-    newest.set(shown);
+  private void offer(FrameSlot.Shown lent) {
     MirrorWindow w = ui.window();
+    if (w == null) {
+      // kept first, then told: a window that opens in between shows it from showNewest
+      Frame f = lent.frame();
+      newest.set(lent.with(new Frame(f.index(), f.timeMs(), f.width(), f.height(), f.bgr().clone(), f.name())));
+      w = ui.window();
+    }
     if (w != null) {
-      w.offer(shown);
+      w.offer(lent);
     }
   }
 

@@ -92,7 +92,8 @@ final class TeachView implements AutoCloseable {
   /**
    * Pipeline thread: while a hold is under way, the main face of this frame goes to the teacher
    * (one at a time; frames that come while one is computed are skipped). Only the teacher sees the
-   * frame, and it keeps the features.
+   * frame, and it keeps the features. The pipeline lends the frame's pixels for this call only:
+   * the teacher, on a thread of its own, gets a copy.
    */
   void offer(Frame frame, FrameResult result) {
     long until = holdUntil;
@@ -105,8 +106,10 @@ final class TeachView implements AutoCloseable {
       return;
     }
     String label = holding;
+    Frame own =
+        new Frame(frame.index(), frame.timeMs(), frame.width(), frame.height(), frame.bgr().clone(), frame.name());
     try {
-      work.execute(() -> record(t, label, frame, main.get()));
+      work.execute(() -> record(t, label, own, main.get()));
     } catch (RejectedExecutionException e) {
       busy.set(false); // closing
     }

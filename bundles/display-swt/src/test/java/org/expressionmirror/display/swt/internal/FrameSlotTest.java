@@ -98,4 +98,44 @@ class FrameSlotTest {
       assertTrue(rendered.get(i) > rendered.get(i - 1), "frames shown out of order");
     }
   }
+
+  /**
+   * Every frame offered is done with exactly once, after it was painted or when a newer one
+   * replaced it unpainted, never while it is being painted: the window's copies go round safely.
+   */
+  @Test
+  void everyFrameIsDoneWithOnceAndNeverWhileItIsPainted() throws Exception {
+    ExecutorService ui = Executors.newSingleThreadExecutor();
+    java.util.Set<Long> done = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    AtomicInteger twice = new AtomicInteger();
+    AtomicInteger doneWhilePainted = new AtomicInteger();
+    java.util.concurrent.atomic.AtomicLong painting = new java.util.concurrent.atomic.AtomicLong(-1);
+    FrameSlot slot =
+        new FrameSlot(
+            ui::execute,
+            s -> {
+              painting.set(s.frame().index());
+              Thread.yield();
+              painting.set(-1);
+            },
+            s -> {
+              if (painting.get() == s.frame().index()) {
+                doneWhilePainted.incrementAndGet();
+              }
+              if (!done.add(s.frame().index())) {
+                twice.incrementAndGet();
+              }
+            });
+    int n = 20_000;
+    for (int i = 0; i < n; i++) {
+      slot.offer(frame(i), result(i));
+    }
+    CountDownLatch drained = new CountDownLatch(1);
+    ui.execute(drained::countDown);
+    assertTrue(drained.await(10, TimeUnit.SECONDS));
+    ui.shutdown();
+    assertEquals(n, done.size());
+    assertEquals(0, twice.get());
+    assertEquals(0, doneWhilePainted.get());
+  }
 }

@@ -76,8 +76,11 @@ final class BgrConverter implements AutoCloseable {
     return height;
   }
 
-  /** The frame as {@code width * height} BGR pixels in a new array. */
-  byte[] convert(AVFrame frame) throws IOException {
+  /**
+   * The frame as {@code width * height} BGR pixels, in {@code into} when it has exactly that many
+   * bytes, else in a new array.
+   */
+  byte[] convert(AVFrame frame, byte[] into) throws IOException {
     sws = sws_getCachedContext(sws, frame.width(), frame.height(), frame.format(),
         width, height, AV_PIX_FMT_BGR24, SWS_BILINEAR, null, null, (DoublePointer) null);
     if (sws == null || sws.isNull()) {
@@ -88,7 +91,7 @@ final class BgrConverter implements AutoCloseable {
     useFrameColours(frame);
     sws_scale(sws, frame.data(), frame.linesize(), 0, frame.height(), planes, strides);
     int rowBytes = width * 3;
-    byte[] bgr = new byte[rowBytes * height];
+    byte[] bgr = into != null && into.length == rowBytes * height ? into : new byte[rowBytes * height];
     try {
       for (int y = 0; y < height; y++) {
         buffer.position((long) y * stride).get(bgr, y * rowBytes, rowBytes);

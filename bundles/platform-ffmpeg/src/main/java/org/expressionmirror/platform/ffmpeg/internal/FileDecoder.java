@@ -82,6 +82,7 @@ final class FileDecoder implements VideoDecoder {
   private int height;
   private BgrConverter converter;
   private byte[] first; // decoded while opening; handed out first
+  private byte[] upright; // a rotated video's frame before it is turned, kept between frames
   private long handedOut;
   private boolean draining;
   private boolean ended;
@@ -98,7 +99,7 @@ final class FileDecoder implements VideoDecoder {
     try {
       decoder.openFile();
       decoder.openStream();
-      decoder.first = decoder.decode().orElseThrow(() -> decoder.failure("no frame decoded"));
+      decoder.first = decoder.decode(null).orElseThrow(() -> decoder.failure("no frame decoded"));
       return decoder;
     } catch (IOException | RuntimeException e) {
       decoder.close();
@@ -223,25 +224,32 @@ final class FileDecoder implements VideoDecoder {
 
   @Override
   public Optional<byte[]> next() throws IOException {
+    return next(null);
+  }
+
+  @Override
+  public Optional<byte[]> next(byte[] reuse) throws IOException {
     if (first != null) {
       byte[] frame = first;
       first = null;
       handedOut++;
       return Optional.of(frame);
     }
-    Optional<byte[]> frame = decode();
+    Optional<byte[]> frame = decode(reuse);
     frame.ifPresent(f -> handedOut++);
     return frame;
   }
 
-  /** The next decoded frame, feeding the decoder packets as it asks for them. */
-  private Optional<byte[]> decode() throws IOException {
+  /**
+   * The next decoded frame (in {@code reuse} when it has the frame's size), feeding the decoder
+   * packets as it asks for them.
+   */
+  private Optional<byte[]> decode(byte[] reuse) throws IOException {
     while (!ended && !closed) {
       int result = avcodec_receive_frame(codec, decoded);
       if (result >= 0) {
         try {
-          byte[] bgr = converter.convert(decoded);
-          return Optional.of(rotation.apply(bgr, converter.width(), converter.height()));
+          return Optional.of(toBgr(reuse));
         } finally {
           av_frame_unref(decoded);
         }
@@ -255,6 +263,16 @@ final class FileDecoder implements VideoDecoder {
       }
     }
     return Optional.empty();
+  }
+
+  private byte[] toBgr(byte[] reuse) throws IOException {
+    byte[] into = reuse != null && reuse.length == width * height * 3 ? reuse : null;
+    if (rotation == Rotation.NONE) {
+      return converter.convert(decoded, into);
+    }
+    upright = converter.convert(decoded, upright);
+    return rotation.apply(upright, converter.width(), converter.height(),
+        into != null ? into : new byte[upright.length]);
   }
 
   /** Sends the decoder the next packet of the video stream, or the end of the stream. */

@@ -29,10 +29,15 @@ enum Rotation {
 
   /** The {@code w x h} image turned; the same array when there is nothing to turn. */
   byte[] apply(byte[] bgr, int w, int h) {
+    return this == NONE ? bgr : apply(bgr, w, h, new byte[bgr.length]);
+  }
+
+  /** The {@code w x h} image turned into {@code out}, an array of its size other than {@code bgr}. */
+  byte[] apply(byte[] bgr, int w, int h, byte[] out) {
     if (this == NONE) {
-      return bgr;
+      System.arraycopy(bgr, 0, out, 0, bgr.length);
+      return out;
     }
-    byte[] out = new byte[bgr.length];
     int outW = swapsSides() ? h : w;
     for (int y = 0; y < h; y++) {
       for (int x = 0; x < w; x++) {

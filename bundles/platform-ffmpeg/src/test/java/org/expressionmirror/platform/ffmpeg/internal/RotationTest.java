@@ -34,6 +34,15 @@ class RotationTest {
     assertArrayEquals(pixels(6, 5, 4, 3, 2, 1), Rotation.HALF.apply(IMAGE, 3, 2));
   }
 
+  /** A frame given back is turned into: its old pixels are all overwritten. */
+  @Test
+  void turnsIntoAGivenArray() {
+    byte[] old = pixels(9, 9, 9, 9, 9, 9);
+    assertSame(old, Rotation.CLOCKWISE.apply(IMAGE, 3, 2, old));
+    assertArrayEquals(pixels(4, 1, 5, 2, 6, 3), old);
+    assertArrayEquals(IMAGE, Rotation.NONE.apply(IMAGE, 3, 2, old));
+  }
+
   private static byte[] pixels(int... values) {
     byte[] bgr = new byte[values.length * 3];
     for (int i = 0; i < values.length; i++) {
