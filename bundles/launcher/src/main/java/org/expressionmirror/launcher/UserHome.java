@@ -72,6 +72,9 @@ final class UserHome {
   /** Creates the folder and its subfolders when missing; returns it absolute. */
   static Path prepare(Path dir) throws IOException {
     Path home = dir.toAbsolutePath().normalize();
+    if (Files.exists(home) && !Files.isDirectory(home)) {
+      throw new IOException("the user folder " + home + " is a file, not a folder (--home DIR chooses another)");
+    }
     try {
       for (String sub : new String[] {MODELS, DEPLOY, FEATURES}) {
         Files.createDirectories(home.resolve(sub));
@@ -81,9 +84,21 @@ final class UserHome {
         Files.writeString(readme, README);
       }
     } catch (IOException e) {
-      throw new IOException("cannot create the user folder " + home + " (--home DIR chooses another): " + e, e);
+      throw new IOException(
+          "cannot create the user folder " + home + " (--home DIR chooses another): " + reason(e), e);
     }
     return home;
+  }
+
+  /** What went wrong, without Java's exception names: a user reads it. */
+  static String reason(IOException e) {
+    if (e instanceof java.nio.file.FileAlreadyExistsException f) {
+      return f.getFile() + " is a file, not a folder";
+    }
+    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+      return f.getFile() + ": " + f.getReason();
+    }
+    return e.getMessage();
   }
 
   private static boolean nonBlank(String s) {

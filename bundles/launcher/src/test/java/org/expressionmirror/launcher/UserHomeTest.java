@@ -60,6 +60,16 @@ class UserHomeTest {
     IOException e = assertThrows(IOException.class, () -> UserHome.prepare(file.resolve("sub")));
     assertTrue(e.getMessage().startsWith("cannot create the user folder " + file.resolve("sub")), e.getMessage());
     assertTrue(e.getMessage().contains("--home"), e.getMessage());
+    // the system's reason, not Java's exception name
+    assertTrue(e.getMessage().endsWith(file.resolve("sub") + ": Not a directory"), e.getMessage());
+    assertTrue(!e.getMessage().contains("Exception"), e.getMessage());
+  }
+
+  @Test
+  void aFileGivenAsTheFolderIsSaidToBeOne() throws IOException {
+    Path file = Files.writeString(dir.resolve("plain-file"), "x");
+    IOException e = assertThrows(IOException.class, () -> UserHome.prepare(file));
+    assertEquals("the user folder " + file + " is a file, not a folder (--home DIR chooses another)", e.getMessage());
   }
 
   @Test

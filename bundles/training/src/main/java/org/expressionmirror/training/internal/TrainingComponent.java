@@ -236,7 +236,7 @@ public final class TrainingComponent {
     try {
       Files.createDirectories(out);
     } catch (IOException e) {
-      throw new TrainingException("cannot create the model folder " + out + ": " + e.getMessage());
+      throw new TrainingException("cannot create the model folder " + out + ": " + reason(e));
     }
     if (!Files.isWritable(out)) {
       throw new TrainingException("cannot write into the model folder " + out);
@@ -257,5 +257,16 @@ public final class TrainingComponent {
     } catch (EvaluationException e) {
       throw new TrainingException(e.getMessage());
     }
+  }
+
+  /** What went wrong, in words: a file where a folder is wanted, or the system's reason. */
+  private static String reason(IOException e) {
+    if (e instanceof java.nio.file.FileAlreadyExistsException f) {
+      return f.getFile() + " is a file, not a folder";
+    }
+    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+      return f.getFile() + ": " + f.getReason();
+    }
+    return e.getMessage();
   }
 }
