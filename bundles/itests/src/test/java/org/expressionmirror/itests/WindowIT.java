@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.expressionmirror.api.FaceResult;
 import org.expressionmirror.api.FrameResult;
+import org.expressionmirror.api.MirrorView;
 import org.expressionmirror.api.ResultListener;
 import org.expressionmirror.api.RunSummary;
 import org.junit.Test;
@@ -27,6 +28,7 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * (d) The program with its window, the distribution's {@code mirror} feature, on an X server
@@ -88,6 +90,19 @@ public class WindowIT {
       mirror.configure(Mirror.PIPELINE, Map.of("detector", "haar", "smoother", "ema"));
       mirror.awaitPipeline(Map.of("detector", "haar", "smoother", "ema"), 10_000);
       WindowDriver window = WindowDriver.await(WINDOW_TIMEOUT_MS);
+      // the window copies what it paints later: the pipeline may hand frame arrays back
+      ServiceTracker<MirrorView, MirrorView> copying =
+          new ServiceTracker<>(
+              mirror.context(),
+              mirror.context().createFilter("(&(objectClass=" + MirrorView.class.getName() + ")("
+                  + MirrorView.COPIES_PIXELS + "=true))"),
+              null);
+      copying.open();
+      try {
+        assertNotNull("the window's view copies the pixels it keeps", copying.waitForService(WINDOW_TIMEOUT_MS));
+      } finally {
+        copying.close();
+      }
       // hold the stream on the first frame after frame 5 with exactly one face, read
       Hold hold =
           new Hold(r -> r.frame() >= 5 && r.faces().size() == 1 && r.faces().get(0).read());

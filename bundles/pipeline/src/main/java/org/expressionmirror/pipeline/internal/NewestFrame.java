@@ -51,7 +51,10 @@ final class NewestFrame {
   // Guarded by lock.
   private Shown newest;
 
-  /** Makes {@code next} the newest frame and gives the one it replaces back to its source. */
+  /**
+   * Makes {@code next}, shown to every view by now, the newest frame and gives the one it
+   * replaces back to its source.
+   */
   void replace(Shown next) {
     Shown old;
     synchronized (lock) {
@@ -66,7 +69,8 @@ final class NewestFrame {
 
   /**
    * Runs {@code task} with the newest frame, if there is one; the frame is not given back while
-   * it runs. Keep it short: the next frame's publication waits for it.
+   * it runs. The next frame's publication waits for it: reading the model's inputs again for a
+   * view that starts asking for them holds the pipeline for a few inferences, once.
    */
   void withNewest(Consumer<Shown> task) {
     synchronized (lock) {

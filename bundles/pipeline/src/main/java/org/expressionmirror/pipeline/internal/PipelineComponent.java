@@ -204,7 +204,6 @@ public final class PipelineComponent {
       Consumer<Frame> recycle)
       throws RecordException {
     NewestFrame.Shown shown = new NewestFrame.Shown(frame, result, model, recycle);
-    newest.replace(shown);
     lastFailure = "";
     RecordException failed = null;
     for (ResultListener l : listeners) {
@@ -219,6 +218,10 @@ public final class PipelineComponent {
     for (MirrorView v : views) {
       show(v, shown, inputs);
     }
+    // only now, when every view has been shown it: a frame is given back when a newer one
+    // replaces it here, so never while its own publication still shows it, even when the run of
+    // a replaced source is still publishing beside the new one
+    newest.replace(shown);
     if (failed != null) {
       throw failed;
     }

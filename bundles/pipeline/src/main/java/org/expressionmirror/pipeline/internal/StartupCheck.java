@@ -44,8 +44,9 @@ import org.osgi.service.log.LoggerFactory;
  * coming. Afterwards the same checks run while the program runs: a broken file or a component
  * that fails is reported once, and the previous configuration stays in use. Components fail only
  * when something changes (a configuration, a bundle, a service), so after start-up Declarative
- * Services is asked about them only for a while after such a change: asking four times a second
- * for nothing cost the running mirror about half a percent of a core.
+ * Services is asked about them every poll only for a while after such a change, and every {@link
+ * #QUIET_SCAN_MS} otherwise: asking four times a second for nothing cost the running mirror about
+ * half a percent of a core.
  */
 @Component(immediate = true)
 public final class StartupCheck {
@@ -57,8 +58,13 @@ public final class StartupCheck {
   private static final int SETTLED_POLLS = 3;
   /** A start-up that never settles (a bundle that cannot start) leaves the decision to timeouts. */
   private static final long GIVE_UP_MS = 60_000;
-  /** How long after a change components are still looked at: an activation takes milliseconds. */
+  /** How long after a change components are looked at every poll: an activation takes milliseconds. */
   static final long AFTER_CHANGE_MS = 5_000;
+  /**
+   * How often they are looked at otherwise: a failure that comes without an event (an activation
+   * slower than {@link #AFTER_CHANGE_MS}, a delayed component fetched later) is reported this late.
+   */
+  static final long QUIET_SCAN_MS = 10_000;
 
   private final BundleContext context;
   private final ServiceComponentRuntime scr;
@@ -103,11 +109,11 @@ public final class StartupCheck {
     thread.interrupt();
     thread.join(2000);
     try {
-      configurationEvents.unregister();
       context.removeServiceListener(serviceEvents);
       context.removeBundleListener(bundleEvents);
+      configurationEvents.unregister();
     } catch (IllegalStateException alreadyGone) {
-      // unregistered with the bundle
+      // the bundle is stopping: its listeners and services go with it
     }
     if (complete != null) {
       try {
@@ -123,10 +129,12 @@ public final class StartupCheck {
       if (!awaitStartup()) {
         return;
       }
+      long lastScan = System.nanoTime();
       while (!stopping) {
         Thread.sleep(RUN_POLL_MS);
         checkFiles().ifPresent(p -> logger.error("{}; the previous configuration stays", p));
-        if (changes.within(AFTER_CHANGE_MS)) {
+        if (changes.within(AFTER_CHANGE_MS) || System.nanoTime() - lastScan >= QUIET_SCAN_MS * 1_000_000) {
+          lastScan = System.nanoTime();
           newFailures().forEach(logger::error);
         }
       }

@@ -127,6 +127,41 @@ class OverlapTest {
     }
   }
 
+  /**
+   * A camera (read by the detect stage itself) gives arrays back too; a view that registers while
+   * frames flow is replayed the newest frame intact, not one whose array came back meanwhile.
+   */
+  @Test
+  void aLiveSourceAndAViewThatRegistersMidRunSeeOnlyIntactFrames() throws Exception {
+    int frames = 300;
+    List<String> torn = Collections.synchronizedList(new ArrayList<>());
+    pipeline.addDetector(new Stamped(torn), Map.of(FaceDetector.ID, "stamped", FaceDetector.VERSION, "1"));
+    pipeline.modified(PipelineRunTest.config(Map.of("detector", "stamped")), Map.of());
+    pipeline.bindView(new StampView(torn), Map.of(MirrorView.COPIES_PIXELS, true));
+    List<StampView> late = new ArrayList<>();
+    Thread binder =
+        new Thread(
+            () -> {
+              for (int i = 0; i < 20 && !Thread.currentThread().isInterrupted(); i++) {
+                StampView v = new StampView(torn);
+                late.add(v);
+                pipeline.bindView(v, Map.of(MirrorView.COPIES_PIXELS, true));
+                Thread.yield();
+              }
+            });
+    try (Pooled source = new Pooled(frames, true);
+        Overlap overlap = new Overlap(pipeline.newRun(), source)) {
+      binder.start();
+      overlap.run(() -> false);
+      binder.join();
+      assertEquals(frames, seen.size());
+      assertEquals(0, torn.size(), "a frame whose array was reused: " + torn.subList(0, Math.min(6, torn.size())));
+      assertTrue(late.stream().allMatch(v -> v.shown > 0), "every late view was shown frames");
+      assertEquals(frames - 1, source.recycled.size());
+      assertTrue(source.allocated <= 8, source.allocated + " arrays for " + frames + " frames");
+    }
+  }
+
   @Test
   void aViewThatMayKeepFramesKeepsTheirArraysToItself() throws Exception {
     int frames = 50;
@@ -154,6 +189,7 @@ class OverlapTest {
   /** A decoder that decodes into the arrays of the frames given back, like the capture bundle's. */
   private static final class Pooled implements FrameSource {
     private final int frames;
+    private final boolean live;
     private final java.util.concurrent.ConcurrentLinkedQueue<byte[]> free =
         new java.util.concurrent.ConcurrentLinkedQueue<>();
     final List<Long> recycled = Collections.synchronizedList(new ArrayList<>());
@@ -161,7 +197,13 @@ class OverlapTest {
     private int next;
 
     Pooled(int frames) {
+      this(frames, false);
+    }
+
+    /** {@code live}: read by the detect stage itself, as a camera is. */
+    Pooled(int frames, boolean live) {
       this.frames = frames;
+      this.live = live;
     }
 
     @Override
@@ -187,7 +229,7 @@ class OverlapTest {
 
     @Override
     public SourceInfo info() {
-      return new SourceInfo("generated", 16, 16, 30, false, frames);
+      return new SourceInfo("generated", 16, 16, 30, live, frames);
     }
 
     @Override

@@ -264,7 +264,7 @@ public final class TrainingComponent {
     if (e instanceof java.nio.file.FileAlreadyExistsException f) {
       return f.getFile() + " is a file, not a folder";
     }
-    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+    if (e instanceof java.nio.file.FileSystemException f && f.getFile() != null && f.getReason() != null) {
       return f.getFile() + ": " + f.getReason();
     }
     return e.getMessage();

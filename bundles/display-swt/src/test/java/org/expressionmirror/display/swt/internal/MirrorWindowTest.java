@@ -147,6 +147,11 @@ class MirrorWindowTest {
   }
 
   @Test
+  void aLentFrameIsPaintedFromACopyOfItsPixels() {
+    assertPassed("aLentFrameIsPaintedFromACopy");
+  }
+
+  @Test
   void onADisplayScaledByTwoEachFrameIsANewImageAndStillShows() {
     assertPassed("scaledOpens");
     assertPassed("scaledDisplayGetsANewImagePerFrame");

@@ -92,6 +92,7 @@ public final class WindowChecks {
     // after the timeline checks: it shows frame 6 again, which a timeline reads as a restart
     checks.put("mirroredImageIsTheFlippedPhoto", this::mirroredImageIsTheFlippedPhoto);
     checks.put("aNewFrameReplacesThePixelsShown", this::aNewFrameReplacesThePixelsShown);
+    checks.put("aLentFrameIsPaintedFromACopy", this::aLentFrameIsPaintedFromACopy);
     checks.put("menuEditsConfiguration", this::menuEditsConfiguration);
     checks.put("sourceFailureAndRetry", this::sourceFailureAndRetry);
     checks.put("statusFitsTheWidth", this::statusFitsTheWidth);
@@ -616,6 +617,38 @@ public final class WindowChecks {
     require(photoPoints >= 15, "the photo shows again at " + photoPoints + " of 19 points");
     boolean inPlace = !"false".equals(System.getProperty(FrameSurface.IN_PLACE_PROPERTY));
     require(onUi(window::framesInPlace) == inPlace, "frames written in place: " + inPlace);
+  }
+
+  /**
+   * The pipeline lends a frame's pixels only while the window is shown it (the window says so
+   * with MirrorView.COPIES_PIXELS) and decodes a later frame into the array afterwards: the frame
+   * painted later must be the one offered, whatever its array holds by then.
+   */
+  private void aLentFrameIsPaintedFromACopy() throws Exception {
+    Frame lent = plainGreen();
+    FrameResult result = result(11, List.of());
+    long before = onUi(window::renders);
+    // offered on the UI thread, so its paint cannot come before the array is reused
+    onUi(
+        () -> {
+          window.offer(lent, result);
+          java.util.Arrays.fill(lent.bgr(), (byte) 0); // the source reuses the array
+          return null;
+        });
+    for (int i = 0; i < 200 && !painted(result, before); i++) {
+      Thread.sleep(10);
+    }
+    require(painted(result, before), "the frame was painted");
+    ImageData shot = grab();
+    Rectangle area = onUi(() -> window.view().imageArea());
+    save(shot, "lent-frame-copied.png");
+    int green = 0;
+    for (int i = 1; i < 20; i++) {
+      if (distance(at(shot, area, i / 20.0, (i % 7 + 1) / 9.0), new RGB(30, 200, 20)) <= 12) {
+        green++;
+      }
+    }
+    require(green == 19, "the frame as offered shows at " + green + " of 19 points, not the reused array");
   }
 
   /** A frame of the photo's size in one colour: RGB 30, 200, 20. */
