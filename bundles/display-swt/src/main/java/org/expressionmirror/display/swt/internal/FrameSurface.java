@@ -23,8 +23,6 @@ import org.expressionmirror.api.Frame;
 final class FrameSurface implements AutoCloseable {
   /** {@code -Dmirror.window.inPlace=false} makes every frame a new image (the portable way). */
   static final String IN_PLACE_PROPERTY = "mirror.window.inPlace";
-  /** {@code -Dmirror.window.opencv=false} packs the pixels with the Java loop instead of OpenCV. */
-  static final String OPENCV_PROPERTY = "mirror.window.opencv";
 
   /** Four frame bytes as one little-endian int: blue in the low byte, then green, red. */
   private static final VarHandle BGR_INT =
@@ -38,12 +36,6 @@ final class FrameSurface implements AutoCloseable {
   private int[] pixels = new int[0];
   /** On unless switched off, or once writing into the surface proved impossible on this platform. */
   private boolean inPlace = !"false".equals(System.getProperty(IN_PLACE_PROPERTY));
-  /**
-   * OpenCV packs the pixels unless switched off ({@code -Dmirror.window.opencv=false}, for
-   * comparison) or unusable here: then the Java loop below does.
-   */
-  private boolean openCv = !"false".equals(System.getProperty(OPENCV_PROPERTY)) && FramePacker.usable();
-  private FramePacker packer;
   private long writes;
 
   FrameSurface(Device device) {
@@ -55,7 +47,7 @@ final class FrameSurface implements AutoCloseable {
     if (image != null && inPlace && write(frame)) {
       return pattern;
     }
-    disposeImage();
+    close();
     image = new Image(device, FrameImages.toImageData(frame));
     pattern = new Pattern(device, image);
     return pattern;
@@ -97,36 +89,10 @@ final class FrameSurface implements AutoCloseable {
    */
   void copy(Frame frame, long surface) {
     int stride = Cairo.cairo_image_surface_get_stride(surface);
+    toPixels(frame, stride / 4);
     Cairo.cairo_surface_flush(surface);
-    long data = Cairo.cairo_image_surface_get_data(surface);
-    if (!packed(frame, data, stride)) {
-      toPixels(frame, stride / 4);
-      C.memmove(data, pixels, (long) stride * frame.height());
-    }
+    C.memmove(Cairo.cairo_image_surface_get_data(surface), pixels, (long) stride * frame.height());
     Cairo.cairo_surface_mark_dirty(surface);
-  }
-
-  /** Packs the frame with OpenCV; false when OpenCV is off or its natives are not loaded here. */
-  private boolean packed(Frame frame, long data, int stride) {
-    if (!openCv) {
-      return false;
-    }
-    try {
-      if (packer == null) {
-        packer = new FramePacker();
-      }
-      packer.pack(frame, data, stride);
-      return true;
-    } catch (LinkageError e) {
-      // OpenCV's natives are not loaded in this JVM (the window waits for them in the program)
-      openCv = false;
-      return false;
-    }
-  }
-
-  /** Whether the last frame was packed by OpenCV (else by the Java loop). */
-  boolean packedByOpenCv() {
-    return openCv && packer != null;
   }
 
   /**
@@ -175,7 +141,8 @@ final class FrameSurface implements AutoCloseable {
     }
   }
 
-  private void disposeImage() {
+  @Override
+  public void close() {
     if (pattern != null) {
       pattern.dispose();
       pattern = null;
@@ -183,16 +150,6 @@ final class FrameSurface implements AutoCloseable {
     if (image != null) {
       image.dispose();
       image = null;
-    }
-  }
-
-  /** Frees the image, its pattern and the packer's matrices: the window is going. */
-  @Override
-  public void close() {
-    disposeImage();
-    if (packer != null) {
-      packer.close();
-      packer = null;
     }
   }
 }

@@ -15,7 +15,6 @@ import org.expressionmirror.api.FrameResult;
 import org.expressionmirror.api.MirrorView;
 import org.expressionmirror.api.ModelInput;
 import org.expressionmirror.api.ResultListener;
-import org.expressionmirror.platform.opencv.OpenCvRuntime;
 import org.expressionmirror.api.RunSummary;
 import org.expressionmirror.api.Smoother;
 import org.expressionmirror.api.teach.Teacher;
@@ -47,9 +46,7 @@ import org.osgi.service.metatype.annotations.Designate;
     enabled = false,
     immediate = true,
     configurationPid = MirrorWindowComponent.PID,
-    service = {ResultListener.class, ConfigurationListener.class},
-    // not called: OpenCV's natives must be loaded before the window packs frames with it
-    reference = @Reference(name = "openCvRuntime", service = OpenCvRuntime.class))
+    service = {ResultListener.class, ConfigurationListener.class})
 @Designate(ocd = DisplayConfig.class)
 public final class MirrorWindowComponent
     implements MirrorView, ResultListener, ConfigurationListener {

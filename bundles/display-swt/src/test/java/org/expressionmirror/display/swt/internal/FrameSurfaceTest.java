@@ -78,45 +78,4 @@ class FrameSurfaceTest {
       Cairo.cairo_surface_destroy(surface);
     }
   }
-
-  /**
-   * OpenCV's packing writes exactly the Java loop's pixels: into a surface whose rows are padded
-   * (3 pixels, 16-byte stride) and into one whose rows are not (640 pixels).
-   */
-  @Test
-  void openCvPacksTheSamePixelsAsTheJavaLoop() {
-    new org.expressionmirror.platform.opencv.internal.OpenCvLoader();
-    for (int[] size : new int[][] {{3, 2}, {640, 480}}) {
-      int w = size[0];
-      int h = size[1];
-      byte[] bgr = new byte[w * h * 3];
-      new java.util.Random(w).nextBytes(bgr);
-      Frame frame = new Frame(0, 0, w, h, bgr);
-      int[] byOpenCv = written(frame, true);
-      int[] byJava = written(frame, false);
-      assertArrayEquals(byJava, byOpenCv, w + "x" + h);
-    }
-  }
-
-  /** The surface's pixels after one frame, packed by OpenCV or by the Java loop. */
-  private static int[] written(Frame frame, boolean openCv) {
-    String before = System.getProperty(FrameSurface.OPENCV_PROPERTY);
-    System.setProperty(FrameSurface.OPENCV_PROPERTY, String.valueOf(openCv));
-    long surface = Cairo.cairo_image_surface_create(Cairo.CAIRO_FORMAT_ARGB32, frame.width(), frame.height());
-    try (FrameSurface frames = new FrameSurface(null)) {
-      frames.copy(frame, surface);
-      assertTrue(frames.packedByOpenCv() == openCv, "packed by OpenCV: " + openCv);
-      Cairo.cairo_surface_flush(surface);
-      int[] pixels = new int[Cairo.cairo_image_surface_get_stride(surface) / 4 * frame.height()];
-      C.memmove(pixels, Cairo.cairo_image_surface_get_data(surface), pixels.length * 4L);
-      return pixels;
-    } finally {
-      Cairo.cairo_surface_destroy(surface);
-      if (before == null) {
-        System.clearProperty(FrameSurface.OPENCV_PROPERTY);
-      } else {
-        System.setProperty(FrameSurface.OPENCV_PROPERTY, before);
-      }
-    }
-  }
 }
