@@ -73,6 +73,9 @@ net.loadFromWeightMap(weightMap);
 const fcWeights = await weightMap['fc/weights'].array();
 const fcBias = Array.from(await weightMap['fc/bias'].data());
 const head = JSON.parse(readFileSync(headFile, 'utf8'));
+// a head trained with --mirror averages over each crop and its mirror image: its golden vectors
+// come from bundles/training's MirrorGolden (models/README.md), not from this script
+if (head.mirror) throw new Error(`${headFile} has "mirror": true: use MirrorGolden (models/README.md)`);
 const headSha = createHash('sha256').update(readFileSync(headFile)).digest('hex');
 
 const vectors = [];

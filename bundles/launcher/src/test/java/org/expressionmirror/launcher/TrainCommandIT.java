@@ -182,6 +182,31 @@ class TrainCommandIT {
   }
 
   @Test
+  void mirrorTrainsOnMirrorImagesAndWritesAModelWithTheMirrorPassThatEvalRuns() throws Exception {
+    Path faces = uprightAndUpsideDownFaces(work.resolve("faces5"), false);
+    Path home = work.resolve("home5");
+    DistributionRun.Result train =
+        DistributionRun.run(work, "train", "--dataset", faces.toString(), "--name", "mirrored", "--folds", "2", "--mirror", "--home", home.toString());
+    assertEquals(0, train.exit(), train.out() + train.err());
+    assertTrue(train.out().contains("mirror: each face's mirror image trained on; scores and the model average over both"), train.out());
+    Path models = home.resolve("models");
+    JsonNode description = JSON.readTree(models.resolve("mirrored.json").toFile());
+    assertTrue(description.at("/source/trainer/mirror").asBoolean(), description.toString());
+    String graph = new String(Files.readAllBytes(models.resolve("mirrored.onnx")), java.nio.charset.StandardCharsets.ISO_8859_1);
+    assertTrue(graph.contains("ReduceMean") && graph.contains("mirror/slice"), "no mirror pass in the written graph");
+    // the mirror features have a cache file of their own beside the plain ones
+    try (Stream<Path> cache = Files.list(home.resolve("cache"))) {
+      assertEquals(2, cache.filter(f -> f.getFileName().toString().startsWith("features-")).count());
+    }
+    DistributionRun.Result eval =
+        DistributionRun.run(work, "eval", "--dataset", faces.toString(), "--model", "mirrored", "--home", home.toString());
+    assertEquals(0, eval.exit(), eval.out() + eval.err());
+    Matcher accuracy = Pattern.compile("accuracy ([0-9.]+) %").matcher(eval.out());
+    assertTrue(accuracy.find(), eval.out());
+    assertTrue(Double.parseDouble(accuracy.group(1)) >= 95, eval.out());
+  }
+
+  @Test
   void ferPlusVotesAreLabelledByFerPlusMajorityRuleUnlessThePluralityIsAskedFor() throws Exception {
     // the faces as a FER+ split: one folder of images and a label.csv of ten votes per image
     Path faces = uprightAndUpsideDownFaces(work.resolve("faces3"), false);

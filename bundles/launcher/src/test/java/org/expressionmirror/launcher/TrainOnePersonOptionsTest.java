@@ -19,6 +19,17 @@ class TrainOnePersonOptionsTest {
   }
 
   @Test
+  void mirrorBecomesAFrameworkPropertyAndIsNotForOnePerson() {
+    Options o = TrainOptions.parse(List.of("--dataset", "faces", "--mirror"), CONFIG).toOptions();
+    assertEquals("true", o.properties().get("mirror.train.mirror"));
+    assertFalse(TrainOptions.parse(List.of("--dataset", "faces"), CONFIG).toOptions().properties().containsKey("mirror.train.mirror"));
+    assertTrue(TrainOptions.USAGE.contains("--mirror"));
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> TrainOptions.parse(List.of("--dataset", "me", "--one-person", "--mirror"), CONFIG));
+    assertEquals("--mirror is not available with --one-person", e.getMessage());
+  }
+
+  @Test
   void withoutItTheImagesAreOfManyPeople() {
     Options o = TrainOptions.parse(List.of("--dataset", "faces"), CONFIG).toOptions();
     assertFalse(o.properties().containsKey("mirror.train.onePerson"));

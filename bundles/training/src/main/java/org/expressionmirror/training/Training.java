@@ -69,6 +69,12 @@ public final class Training {
    */
   public static final String LABEL_RULE = "mirror.train.labelRule";
 
+  /**
+   * Framework property: {@code true} to train on each face and its left-right mirror image, score
+   * by their averaged probabilities and export the model with that mirror pass in its graph.
+   */
+  public static final String MIRROR = "mirror.train.mirror";
+
   /** Framework property: seed of the folds, the split and the shuffles (default 1). */
   public static final String SEED = "mirror.train.seed";
 

@@ -4,7 +4,7 @@
  * launcher's {@code train} command sets.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.expressionmirror.training;
 
 import org.osgi.annotation.bundle.Export;

@@ -36,8 +36,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * originals computed on real face crops within the golden tolerance: minixception-fer2013 against
  * the TFJS model it was converted from (models/golden/make-golden.mjs), faceapi-expression against
  * the face-api library's probabilities (models/golden/make-golden-faceapi.mjs), faceapi-ferplus
- * against its trained head applied in JavaScript to the face-api library's own features
- * (models/golden/make-golden-faceapi-head.mjs). Each description matches its model's interface,
+ * against its trained head applied in float64 to faceapi-expression's features of each crop and of
+ * its mirror image, averaged (bundles/training MirrorGolden: its mirror pass is not used to make
+ * them). Each description matches its model's interface,
  * and faceapi-expression's states the library's contract.
  */
 class GoldenOnnxTest {

@@ -23,19 +23,24 @@ import org.expressionmirror.models.supply.PinnedFiles;
 import org.junit.jupiter.api.Test;
 
 /**
- * faceapi-ferplus is face-api's network with nothing changed but its last layer: every node and
- * every other weight is faceapi-expression's, and the last layer is the pinned head file exactly.
+ * faceapi-ferplus is face-api's network with nothing changed but its last layer and the mirror
+ * pass its head file asks for: every other node and weight is faceapi-expression's, the last layer
+ * is the pinned head file exactly, and the pass is a Slice and Concat before the network and a
+ * ReduceMean after it.
  */
 class TrainedHeadModelTest {
   private static final String ID = "faceapi-ferplus";
   private static final Path HEAD = Path.of("../heads/faceapi-ferplus.head.json");
   private static final Set<String> HEAD_TENSORS = Set.of("fc/weights", "fc/bias");
+  private static final List<String> MIRROR_OPS = List.of("Slice", "Concat", "ReduceMean");
 
   @Test
   void theBackboneIsFaceApisUnchanged() throws IOException {
     ModelProto original = model("faceapi-expression");
     ModelProto trained = model(ID);
-    assertEquals(ops(original), ops(trained));
+    List<String> ops = ops(trained);
+    assertEquals(MIRROR_OPS, List.of(ops.get(0), ops.get(1), ops.get(ops.size() - 1)));
+    assertEquals(ops(original), ops.subList(2, ops.size() - 1));
     Map<String, TensorProto> mine = byName(trained);
     for (TensorProto t : original.getGraph().getInitializerList()) {
       if (!HEAD_TENSORS.contains(t.getName())) {
@@ -53,7 +58,9 @@ class TrainedHeadModelTest {
     List<String> labels = new ObjectMapper().convertValue(description.at("/output/labels"),
         List.class);
     assertEquals(labels, head.labels());
+    assertEquals(true, head.mirror());
     FaceApiHead built = ExtractHead.head(model(ID), labels);
+    assertEquals(true, built.mirror());
     assertArrayEquals(head.weights(), built.weights());
     assertArrayEquals(head.bias(), built.bias());
     assertEquals(pin, PinnedFiles.sha256(HEAD));

@@ -138,6 +138,7 @@ final class CommandLine {
     putIfSet(p, "labelRule", Training.LABEL_RULE, true);
     putIfSet(p, "waitSeconds", Training.WAIT_SECONDS, true);
     putIfSet(p, "onePerson", Training.ONE_PERSON, true);
+    putIfSet(p, "mirror", Training.MIRROR, true);
     p.put("exitAtEnd", Boolean.TRUE);
     return LaunchConfiguration.of(Training.PID, p);
   }

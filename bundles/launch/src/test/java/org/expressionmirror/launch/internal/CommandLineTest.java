@@ -94,7 +94,8 @@ class CommandLineTest {
                 "mirror.train.backbone", "faceapi",
                 "mirror.train.targets", " hard ",
                 "mirror.train.labelRule", " plurality ",
-                "mirror.train.onePerson", "true"));
+                "mirror.train.onePerson", "true",
+                "mirror.train.mirror", " true "));
     assertEquals(1, all.size());
     assertEquals("mirror.train", all.get(0).pid());
     assertEquals(
@@ -107,6 +108,7 @@ class CommandLineTest {
             "targets", "hard",
             "labelRule", "plurality",
             "onePerson", "true",
+            "mirror", "true",
             "exitAtEnd", true),
         all.get(0).properties());
     assertTrue(warnings.isEmpty());

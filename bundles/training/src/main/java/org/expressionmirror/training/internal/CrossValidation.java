@@ -60,12 +60,30 @@ final class CrossValidation {
       int[] labels,
       List<String> groups,
       Progress progress) {
+    return run(classes, names, x, null, targets, labels, groups, progress);
+  }
+
+  /**
+   * As above, with each example's mirror image ({@code mirrored}: its features, same order; null
+   * for none): it trains in its image's fold, and an image is scored by its probabilities
+   * averaged with its mirror image's, as the exported model's mirror pass scores it.
+   */
+  Result run(
+      List<String> classes,
+      List<String> names,
+      List<float[]> x,
+      List<float[]> mirrored,
+      List<double[]> targets,
+      int[] labels,
+      List<String> groups,
+      Progress progress) {
     int[] fold = Folds.assign(labels, groups, classes.size(), k, seed);
     Confusion pooled = new Confusion(classes);
     Prediction[] predictions = new Prediction[x.size()];
     List<Fold> folds = new ArrayList<>();
     for (int f = 0; f < k; f++) {
       List<float[]> trainX = new ArrayList<>();
+      List<float[]> trainM = mirrored == null ? null : new ArrayList<>();
       List<double[]> trainT = new ArrayList<>();
       List<Integer> trainL = new ArrayList<>();
       List<Integer> test = new ArrayList<>();
@@ -74,15 +92,18 @@ final class CrossValidation {
           test.add(i);
         } else {
           trainX.add(x.get(i));
+          if (trainM != null) {
+            trainM.add(mirrored.get(i));
+          }
           trainT.add(targets.get(i));
           trainL.add(labels[i]);
         }
       }
       SoftmaxTrainer.Result r =
-          trainer.train(trainX, trainT, trainL.stream().mapToInt(Integer::intValue).toArray(), classes.size());
+          trainer.train(trainX, trainM, trainT, trainL.stream().mapToInt(Integer::intValue).toArray(), classes.size(), null);
       Confusion confusion = new Confusion(classes);
       for (int i : test) {
-        double[] p = r.head().probabilities(x.get(i));
+        double[] p = r.head().probabilities(x.get(i), mirrored == null ? null : mirrored.get(i));
         int best = argmax(p);
         String truth = classes.get(labels[i]);
         confusion.add(truth, classes.get(best));

@@ -34,6 +34,7 @@ final class FeatureExtraction {
    * @param unreadable images that could not be decoded (left out)
    * @param datasetSha256 hash over every image's name, content hash and target
    * @param cached how many came from the cache
+   * @param mirrored the features of each face's mirror image, same order; null without the mirror
    */
   record Result(
       List<TrainingSet.Example> examples,
@@ -42,24 +43,37 @@ final class FeatureExtraction {
       List<LeftOut> noFace,
       List<String> unreadable,
       String datasetSha256,
-      int cached) {}
+      int cached,
+      List<float[]> mirrored) {}
 
   private final Backbone backbone;
   private final FaceDetector detector;
   private final FeatureCache cache;
+  private final FeatureCache mirrorCache;
   private final Consumer<String> warnings;
 
   /** @param detector null to take each whole image as the face */
   FeatureExtraction(Backbone backbone, FaceDetector detector, FeatureCache cache, Consumer<String> warnings) {
+    this(backbone, detector, cache, null, warnings);
+  }
+
+  /**
+   * @param mirrorCache where the features of the faces' mirror images are kept (a file of its own,
+   *     so they never mix with the plain ones); null: no mirror features
+   */
+  FeatureExtraction(
+      Backbone backbone, FaceDetector detector, FeatureCache cache, FeatureCache mirrorCache, Consumer<String> warnings) {
     this.backbone = backbone;
     this.detector = detector;
     this.cache = cache;
+    this.mirrorCache = mirrorCache;
     this.warnings = warnings;
   }
 
   Result run(TrainingSet set, Progress progress) throws TrainingException, InterruptedException {
     List<TrainingSet.Example> kept = new ArrayList<>();
     List<float[]> features = new ArrayList<>();
+    List<float[]> mirrored = mirrorCache == null ? null : new ArrayList<>();
     List<Box> boxes = new ArrayList<>();
     List<LeftOut> noFace = new ArrayList<>();
     List<String> unreadable = new ArrayList<>();
@@ -100,6 +114,16 @@ final class FeatureExtraction {
       if (entry.box() == null) {
         noFace.add(new LeftOut(e.name(), "no face found"));
       } else {
+        float[] m = null;
+        if (mirrored != null) {
+          m = mirror(e, sha, entry.box(), index++);
+          if (m == null) {
+            unreadable.add(e.name());
+            progress.step();
+            continue;
+          }
+          mirrored.add(m);
+        }
         kept.add(e);
         features.add(entry.features());
         boxes.add(entry.box());
@@ -107,7 +131,38 @@ final class FeatureExtraction {
       progress.step();
     }
     progress.finish();
-    return new Result(kept, features, boxes, noFace, unreadable, HexFormat.of().formatHex(dataset.digest()), cached);
+    return new Result(kept, features, boxes, noFace, unreadable, HexFormat.of().formatHex(dataset.digest()), cached, mirrored);
+  }
+
+  /**
+   * The features of the mirror image of the face in {@code box}: the model input flipped along its
+   * width, as the exported graph's mirror pass flips it. From the mirror cache when seen before;
+   * null when the image cannot be decoded now (warned).
+   */
+  private float[] mirror(TrainingSet.Example e, String sha, Box box, long index) throws TrainingException {
+    FeatureCache.Entry entry = mirrorCache.get(sha);
+    if (entry != null) {
+      return entry.features();
+    }
+    Frame frame;
+    try {
+      frame = read(e, index);
+    } catch (IOException ex) {
+      warnings.accept(ex.getMessage() + "; skipped");
+      return null;
+    }
+    float[] f;
+    try {
+      f = backbone.features(MirrorPass.flip(backbone.input(frame, box), backbone.spec()));
+    } catch (OrtException ex) {
+      throw new TrainingException("backbone fails on the mirror image of " + e.image() + ": " + ex.getMessage());
+    }
+    try {
+      mirrorCache.put(sha, new FeatureCache.Entry(box, f));
+    } catch (IOException ex) {
+      throw new TrainingException("cannot write the feature cache " + mirrorCache.file() + ": " + ex.getMessage());
+    }
+    return f;
   }
 
   /** The entry of one image; null when it cannot be decoded (warned). */

@@ -39,8 +39,15 @@ final class ModelExport {
 
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  /** One golden crop: its image, face box, model input and backbone features. */
-  record Crop(String image, Box box, float[] input, float[] features) {}
+  /**
+   * One golden crop: its image, face box, model input and backbone features, and the features of
+   * its mirror image when the model has the mirror pass (else null).
+   */
+  record Crop(String image, Box box, float[] input, float[] features, float[] mirrorFeatures) {
+    Crop(String image, Box box, float[] input, float[] features) {
+      this(image, box, input, features, null);
+    }
+  }
 
   /** What was written, and how far the export was from the head. */
   record Written(Path onnx, Path golden, Path description, double maxDifference) {}
@@ -49,7 +56,13 @@ final class ModelExport {
 
   /** The exported ONNX bytes of a head on a backbone. */
   static byte[] onnx(Backbone backbone, SoftmaxHead head) {
-    return backbone.head().withHead(head.foldedWeights(), head.foldedBias());
+    return onnx(backbone, head, false);
+  }
+
+  /** The exported ONNX bytes of a head on a backbone, with the {@link MirrorPass} when asked. */
+  static byte[] onnx(Backbone backbone, SoftmaxHead head, boolean mirror) {
+    byte[] plain = backbone.head().withHead(head.foldedWeights(), head.foldedBias());
+    return mirror ? MirrorPass.graph(plain, backbone.spec().inputName(), backbone.spec().outputName(), backbone.spec().nchw()) : plain;
   }
 
   /**
@@ -76,11 +89,14 @@ final class ModelExport {
     return out;
   }
 
-  /** The largest |exported - head| over the crops' probabilities. */
+  /**
+   * The largest |exported - head| over the crops' probabilities; the head's are averaged over the
+   * crop and its mirror image when the crop has mirror features (the model has the mirror pass).
+   */
   static double difference(SoftmaxHead head, List<Crop> crops, List<float[]> exported) {
     double worst = 0;
     for (int i = 0; i < crops.size(); i++) {
-      double[] p = head.probabilities(crops.get(i).features());
+      double[] p = probabilities(head, crops.get(i));
       for (int k = 0; k < p.length; k++) {
         worst = Math.max(worst, Math.abs(p[k] - exported.get(i)[k]));
       }
@@ -88,12 +104,12 @@ final class ModelExport {
     return worst;
   }
 
-  /**
-   * Checks the export against the head, then writes the three files into {@code dir}.
-   *
-   * @param provenance written as the description's {@code source}
-   * @throws TrainingException when the export differs from the head or a file cannot be written
-   */
+  /** The head's probabilities for a crop, averaged with its mirror image's when it has one. */
+  static double[] probabilities(SoftmaxHead head, Crop c) {
+    return head.probabilities(c.features(), c.mirrorFeatures());
+  }
+
+  /** {@link #write(OrtEnvironment, Backbone, SoftmaxHead, List, List, String, String, Map, Path, boolean)} without the mirror pass. */
   static Written write(
       OrtEnvironment env,
       Backbone backbone,
@@ -105,7 +121,32 @@ final class ModelExport {
       Map<String, Object> provenance,
       Path dir)
       throws TrainingException {
-    byte[] onnx = onnx(backbone, head);
+    return write(env, backbone, head, classes, crops, name, version, provenance, dir, false);
+  }
+
+  /**
+   * Checks the export against the head, then writes the three files into {@code dir}.
+   *
+   * @param provenance written as the description's {@code source}
+   * @param mirror export with the {@link MirrorPass} (the crops then carry mirror features)
+   * @throws TrainingException when the export differs from the head or a file cannot be written
+   */
+  static Written write(
+      OrtEnvironment env,
+      Backbone backbone,
+      SoftmaxHead head,
+      List<String> classes,
+      List<Crop> crops,
+      String name,
+      String version,
+      Map<String, Object> provenance,
+      Path dir,
+      boolean mirror)
+      throws TrainingException {
+    if (mirror && crops.stream().anyMatch(c -> c.mirrorFeatures() == null)) {
+      throw new IllegalArgumentException("a model with the mirror pass is checked on crops with mirror features");
+    }
+    byte[] onnx = onnx(backbone, head, mirror);
     List<float[]> exported;
     try {
       exported = run(env, onnx, backbone, crops);

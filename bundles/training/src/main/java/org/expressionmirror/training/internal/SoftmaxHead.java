@@ -47,6 +47,21 @@ final class SoftmaxHead {
     return p;
   }
 
+  /**
+   * The probabilities averaged over a face and its mirror image (what a model with the mirror
+   * pass gives); {@code mirror} null: the face's alone.
+   */
+  double[] probabilities(float[] x, float[] mirror) {
+    double[] p = probabilities(x);
+    if (mirror != null) {
+      double[] q = probabilities(mirror);
+      for (int k = 0; k < classes; k++) {
+        p[k] = (p[k] + q[k]) / 2;
+      }
+    }
+    return p;
+  }
+
   /** The most probable class. */
   int predict(float[] x) {
     double[] p = probabilities(x);

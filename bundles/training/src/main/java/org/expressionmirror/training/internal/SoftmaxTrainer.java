@@ -42,8 +42,15 @@ final class SoftmaxTrainer {
     }
   }
 
-  /** Examples kept apart for early stopping (e.g. FER+ valid), instead of a split of the training rows. */
-  record Validation(List<float[]> x, List<double[]> targets, int[] labels) {}
+  /**
+   * Examples kept apart for early stopping (e.g. FER+ valid), instead of a split of the training
+   * rows; {@code mirrored}: their mirror images' features, also scored, or null.
+   */
+  record Validation(List<float[]> x, List<double[]> targets, int[] labels, List<float[]> mirrored) {
+    Validation(List<float[]> x, List<double[]> targets, int[] labels) {
+      this(x, targets, labels, null);
+    }
+  }
 
   /** A trained head and how training went. */
   record Result(SoftmaxHead head, int epochs, int bestEpoch, double validationLoss) {}
@@ -68,6 +75,46 @@ final class SoftmaxTrainer {
    * of {@code x} is then trained on).
    */
   Result train(List<float[]> x, List<double[]> targets, int[] labels, int classes, Validation given) {
+    return train(x, null, targets, labels, classes, given);
+  }
+
+  /**
+   * As {@link #train(List, List, int[], int, Validation)}, with the features of each example's
+   * mirror image ({@code mirrored}, same order; null for none) as more rows with the same target.
+   * An example and its mirror image are never split: both train, or both validate.
+   */
+  Result train(
+      List<float[]> x, List<float[]> mirrored, List<double[]> targets, int[] labels, int classes, Validation given) {
+    if (mirrored != null) {
+      int images = x.size();
+      x = concat(x, mirrored);
+      targets = concat(targets, targets);
+      labels = twice(labels);
+      if (given != null && given.mirrored() != null) {
+        given = new Validation(concat(given.x(), given.mirrored()), concat(given.targets(), given.targets()), twice(given.labels()));
+      }
+      return train(x, targets, labels, classes, given, images);
+    }
+    return train(x, targets, labels, classes, given, x.size());
+  }
+
+  private static <T> List<T> concat(List<T> a, List<T> b) {
+    List<T> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+
+  private static int[] twice(int[] a) {
+    int[] b = java.util.Arrays.copyOf(a, a.length * 2);
+    System.arraycopy(a, 0, b, a.length, a.length);
+    return b;
+  }
+
+  /**
+   * @param images rows 0..images-1 are the examples; a row {@code i >= images} is the mirror image
+   *     of row {@code i - images} and goes where that row goes in the split
+   */
+  private Result train(List<float[]> x, List<double[]> targets, int[] labels, int classes, Validation given, int images) {
     int n = x.size();
     int dims = x.get(0).length;
     double[] mean = new double[dims];
@@ -92,9 +139,9 @@ final class SoftmaxTrainer {
     int[] train;
     int[] validation;
     if (given == null) {
-      int[][] split = split(labels, classes, random);
-      train = split[0];
-      validation = split[1];
+      int[][] split = split(java.util.Arrays.copyOf(labels, images), classes, random);
+      train = withMirrors(split[0], images, n);
+      validation = withMirrors(split[1], images, n);
     } else {
       train = java.util.stream.IntStream.range(0, n).toArray();
       validation = java.util.stream.IntStream.range(n, z.length).toArray();
@@ -130,6 +177,14 @@ final class SoftmaxTrainer {
       }
     }
     return new Result(new SoftmaxHead(classes, mean, scale, best), epoch, bestEpoch, bestLoss);
+  }
+
+  /** The rows and, when there are mirror rows ({@code n > images}), their mirror rows. */
+  static int[] withMirrors(int[] rows, int images, int n) {
+    if (n == images) {
+      return rows;
+    }
+    return java.util.stream.IntStream.concat(java.util.Arrays.stream(rows), java.util.Arrays.stream(rows).map(i -> i + images)).toArray();
   }
 
   /** Mean and standard deviation of each feature; a constant feature gets scale 1. */

@@ -50,6 +50,10 @@ public @interface TrainConfig {
       description = "How FER+ votes become each image's label (folds, scores, hard targets; an image without one is left out): ferplus (the default; FERPlus's majority: votes of 1 dropped, the top label needs more than half of the rest) or plurality (the most votes, ties left out).")
   String labelRule() default "ferplus";
 
+  @AttributeDefinition(
+      description = "Train on each face and its left-right mirror image, score by their averaged probabilities, and export the model with the same mirror pass in its graph (twice the backbone's cost per face; default false).")
+  boolean mirror() default false;
+
   @AttributeDefinition(description = "Seed of the folds, the validation split and the shuffles (default 1).")
   long seed() default 1;
 

@@ -214,7 +214,7 @@ public final class TrainingComponent {
             defaults.validationShare(), config.classWeights(), config.seed());
     TrainingRun.Settings settings =
         new TrainingRun.Settings(
-            name, config.folds(), detectorName, detectorSettings, trainer, cacheDir(), outDir, config.onePerson(), targets);
+            name, config.folds(), detectorName, detectorSettings, trainer, cacheDir(), outDir, config.onePerson(), targets, config.mirror());
     logger.info("training {} on {} images of {} (backbone {}, detector {})", name, set.examples().size(), set.root(), config.backbone(), detectorName);
     try (Backbone backbone = Backbone.open(onnx.environment(), Path.of(String.valueOf(description)))) {
       TrainingRun.Outcome outcome =

@@ -36,6 +36,8 @@ final class TrainingRun {
    * @param detectorSettings the detector's configured settings (report, cache key)
    * @param targets {@link TrainingSet#SOFT} or {@link TrainingSet#HARD}: how the set's targets were
    *     made (provenance only; the set carries them)
+   * @param mirror train on each face and its mirror image, score by their averaged probabilities
+   *     and export the model with the {@link MirrorPass}
    */
   record Settings(
       String name,
@@ -46,16 +48,28 @@ final class TrainingRun {
       Path cacheDir,
       Path outDir,
       boolean onePerson,
-      String targets) {
+      String targets,
+      boolean mirror) {
     /** Images of many people, FER+ vote shares as targets. */
     Settings(
         String name, int folds, String detectorName, Map<String, Object> detectorSettings,
         SoftmaxTrainer.Settings trainer, Path cacheDir, Path outDir) {
-      this(name, folds, detectorName, detectorSettings, trainer, cacheDir, outDir, false, TrainingSet.SOFT);
+      this(name, folds, detectorName, detectorSettings, trainer, cacheDir, outDir, false, TrainingSet.SOFT, false);
+    }
+
+    /** Without the mirror pass. */
+    Settings(
+        String name, int folds, String detectorName, Map<String, Object> detectorSettings,
+        SoftmaxTrainer.Settings trainer, Path cacheDir, Path outDir, boolean onePerson, String targets) {
+      this(name, folds, detectorName, detectorSettings, trainer, cacheDir, outDir, onePerson, targets, false);
     }
 
     Settings withFolds(int k) {
-      return new Settings(name, k, detectorName, detectorSettings, trainer, cacheDir, outDir, onePerson, targets);
+      return new Settings(name, k, detectorName, detectorSettings, trainer, cacheDir, outDir, onePerson, targets, mirror);
+    }
+
+    Settings withMirror(boolean m) {
+      return new Settings(name, folds, detectorName, detectorSettings, trainer, cacheDir, outDir, onePerson, targets, m);
     }
   }
 
@@ -85,12 +99,18 @@ final class TrainingRun {
    */
   Outcome run(TrainingSet set, TrainingSet validation, Backbone backbone, FaceDetector detector, Settings s)
       throws TrainingException, InterruptedException {
+    if (s.mirror() && s.onePerson()) {
+      // one person's golden vectors are synthetic probes without mirror features
+      throw new TrainingException("--mirror is not available with --one-person");
+    }
     Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     long t0 = System.nanoTime();
     FeatureExtraction.Result f;
-    try (FeatureCache cache =
-        FeatureCache.open(s.cacheDir(), backbone.sha256(), s.detectorName() + " " + s.detectorSettings())) {
-      FeatureExtraction extraction = new FeatureExtraction(backbone, detector, cache, warnings);
+    String faces = s.detectorName() + " " + s.detectorSettings();
+    try (FeatureCache cache = FeatureCache.open(s.cacheDir(), backbone.sha256(), faces);
+        // mirror features in a file of their own: a key of their own, never read as plain ones
+        FeatureCache mirrorCache = s.mirror() ? FeatureCache.open(s.cacheDir(), backbone.sha256(), faces + " mirror") : null) {
+      FeatureExtraction extraction = new FeatureExtraction(backbone, detector, cache, mirrorCache, warnings);
       f = extraction.run(set, new Progress(progress, "features", "image", set.examples().size()));
       out.printf(
           Locale.ROOT,
@@ -150,8 +170,9 @@ final class TrainingRun {
     }
     CrossValidation.Result cv;
     try {
+      // folds are by image (or subject): a mirror image trains and is scored with its image
       cv = new CrossValidation(trainer, s.folds(), s.trainer().seed())
-          .run(classes, names, f.features(), targets, labels, groups, new Progress(progress, "folds", "fold", s.folds()));
+          .run(classes, names, f.features(), f.mirrored(), targets, labels, groups, new Progress(progress, "folds", "fold", s.folds()));
     } catch (IllegalArgumentException e) {
       throw new TrainingException(e.getMessage() + " in " + set.root());
     }
@@ -161,8 +182,9 @@ final class TrainingRun {
             : new SoftmaxTrainer.Validation(
                 v.features(),
                 v.examples().stream().map(TrainingSet.Example::target).toList(),
-                v.examples().stream().mapToInt(TrainingSet.Example::label).toArray());
-    SoftmaxTrainer.Result fin = trainer.train(f.features(), targets, labels, classes.size(), given);
+                v.examples().stream().mapToInt(TrainingSet.Example::label).toArray(),
+                v.mirrored());
+    SoftmaxTrainer.Result fin = trainer.train(f.features(), f.mirrored(), targets, labels, classes.size(), given);
     double seconds = (System.nanoTime() - t0) / 1e9;
     List<LeftOut> leftOut = new ArrayList<>(set.leftOut());
     leftOut.addAll(f.noFace());
@@ -188,7 +210,7 @@ final class TrainingRun {
     List<ModelExport.Crop> crops =
         s.onePerson() ? PersonalTraining.probes(backbone) : goldenCrops(extraction, f, classes.size());
     ModelExport.Written written =
-        ModelExport.write(env, backbone, fin.head(), classes, crops, s.name(), version, provenance, s.outDir());
+        ModelExport.write(env, backbone, fin.head(), classes, crops, s.name(), version, provenance, s.outDir(), s.mirror());
     TrainReport tr = TrainReport.of(s, set.grouped() && !s.onePerson(), cv, fin, written, report);
     out.print(ReportTable.of(report));
     out.print(tr.foldsText());
@@ -196,6 +218,9 @@ final class TrainingRun {
         Locale.ROOT,
         "final head: %d images, %d epochs (best %d); exported model equals the head within %.1e (max |dp| on %d golden crops)%n",
         n, fin.epochs(), fin.bestEpoch(), written.maxDifference(), crops.size());
+    if (s.mirror()) {
+      out.printf(Locale.ROOT, "mirror: each face's mirror image trained on; scores and the model average over both%n");
+    }
     out.printf(Locale.ROOT, "model %s written: %s, %s, %s%n", s.name(), written.onnx(), written.golden(), written.description());
     out.printf(Locale.ROOT, "select it with model=%s (a running mirror picks it up without a restart)%n", s.name());
     return new Outcome(tr, written);
@@ -221,7 +246,7 @@ final class TrainingRun {
       Box box = f.boxes().get(i);
       float[] input = extraction.input(e, box);
       if (input != null) {
-        crops.add(new ModelExport.Crop(e.name(), box, input, f.features().get(i)));
+        crops.add(new ModelExport.Crop(e.name(), box, input, f.features().get(i), f.mirrored() == null ? null : f.mirrored().get(i)));
         taken[e.label()]++;
       }
     }
@@ -274,6 +299,8 @@ final class TrainingRun {
     trainer.put("validationShare", t.validationShare());
     trainer.put("classWeights", t.classWeights());
     trainer.put("seed", t.seed());
+    // each face's mirror image trained on, probabilities averaged over both (in the graph too)
+    trainer.put("mirror", s.mirror());
     trainer.put("epochs", fin.epochs());
     trainer.put("bestEpoch", fin.bestEpoch());
     p.put("trainer", trainer);

@@ -105,6 +105,70 @@ class TrainingRunTest {
   }
 
   @Test
+  void withTheMirrorTheModelAveragesOverTheFaceAndItsMirrorImageAsTheHeadWasScored() throws Exception {
+    Path out = Files.createDirectories(dir.resolve("mirror-models"));
+    Path cache = dir.resolve("mirror-cache");
+    TrainingSet set = TrainingSet.read(data, null);
+    TrainingRun.Settings s =
+        new TrainingRun.Settings("mirrored", 5, "none", Map.of(), SoftmaxTrainer.Settings.defaults(), cache, out).withMirror(true);
+    ByteArrayOutputStream text = new ByteArrayOutputStream();
+    TrainingRun.Outcome outcome;
+    try (Backbone backbone = Backbone.open(ENV, GeneratedFaces.FACE_API);
+        PrintStream print = new PrintStream(text, true, StandardCharsets.UTF_8)) {
+      outcome = new TrainingRun(ENV, print, new PrintStream(new ByteArrayOutputStream()), m -> {}).run(set, backbone, null, s);
+    }
+    String report = text.toString(StandardCharsets.UTF_8);
+    assertTrue(report.contains("mirror: each face's mirror image trained on"), report);
+    // each image is scored once (its mirror image only through the average), both in its fold
+    assertEquals(80, outcome.report().perFold().stream().mapToInt(CrossValidation.Fold::testImages).sum());
+    assertTrue(outcome.report().accuracyMean() >= 0.9, report);
+    assertTrue(outcome.written().maxDifference() <= 1e-5);
+    assertTrue(MirrorPass.in(Files.readAllBytes(out.resolve("mirrored.onnx"))));
+    JsonNode d = JSON.readTree(out.resolve("mirrored.json").toFile());
+    assertTrue(d.get("source").get("trainer").get("mirror").asBoolean());
+    // mirror features in a cache file of their own, one entry per image; the plain file as before
+    try (Backbone backbone = Backbone.open(ENV, GeneratedFaces.FACE_API);
+        FeatureCache plain = FeatureCache.open(cache, backbone.sha256(), "none {}");
+        FeatureCache mirror = FeatureCache.open(cache, backbone.sha256(), "none {} mirror")) {
+      assertEquals(80, plain.size());
+      assertEquals(80, mirror.size());
+      assertTrue(!plain.file().equals(mirror.file()));
+    }
+
+    // the mirror's own loader runs the file (golden vectors included): a face the head never saw
+    // gets the head's probabilities averaged over the face and its mirror image
+    ExpressionModel model = ExpressionOnnxLoader.load(out.resolve("mirrored.json"));
+    try (Backbone backbone = Backbone.open(ENV, GeneratedFaces.FACE_API)) {
+      Frame frame = FeatureExtraction.read(new TrainingSet.Example(GeneratedFaces.PHOTOS.resolve("sample6.jpg"), "s6", 0, null, "s6"), 0);
+      Box box = new Box(frame.width() / 3, frame.height() / 4, frame.width() / 4, frame.height() / 3);
+      SoftmaxHead head = retrained(set, backbone, true);
+      float[] face = backbone.features(frame, box);
+      float[] mirrored = backbone.features(MirrorPass.flip(backbone.input(frame, box), backbone.spec()));
+      double[] expected = head.probabilities(face, mirrored);
+      Distribution got = model.classify(frame, box);
+      assertEquals(expected[0], got.get("neutral"), 1e-5);
+      assertEquals(expected[1], got.get("surprise"), 1e-5);
+      // and not the face's alone: the average is what was checked
+      double alone = head.probabilities(face)[0];
+      assertTrue(Math.abs(alone - expected[0]) > 1e-4, "face and mirror image agree: " + alone);
+    } finally {
+      ExpressionOnnxLoader.close(model);
+    }
+  }
+
+  @Test
+  void theMirrorIsRefusedForOnePerson() throws Exception {
+    TrainingSet set = TrainingSet.read(data, null);
+    TrainingRun.Settings s =
+        new TrainingRun.Settings("me", 5, "none", Map.of(), SoftmaxTrainer.Settings.defaults(), dir.resolve("cache"), dir, true, TrainingSet.SOFT, true);
+    try (Backbone backbone = Backbone.open(ENV, GeneratedFaces.FACE_API)) {
+      TrainingException e = assertThrows(TrainingException.class,
+          () -> new TrainingRun(ENV, new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()), m -> {}).run(set, backbone, null, s));
+      assertEquals("--mirror is not available with --one-person", e.getMessage());
+    }
+  }
+
+  @Test
   void aSecondRunTakesTheFeaturesFromTheCache() throws Exception {
     Path out = Files.createDirectories(dir.resolve("models2"));
     TrainingSet set = TrainingSet.read(data, null);
@@ -134,13 +198,23 @@ class TrainingRunTest {
 
   /** The final head again, from the same features (the run's trainer is deterministic). */
   private static SoftmaxHead retrained(TrainingSet set, Backbone backbone) throws Exception {
+    return retrained(set, backbone, false);
+  }
+
+  /** As above; with {@code mirror}, the mirror images' features as more rows (computed here). */
+  private static SoftmaxHead retrained(TrainingSet set, Backbone backbone, boolean mirror) throws Exception {
     List<float[]> x = new ArrayList<>();
+    List<float[]> m = mirror ? new ArrayList<>() : null;
     for (TrainingSet.Example e : set.examples()) {
       Frame f = FeatureExtraction.read(e, 0);
-      x.add(backbone.features(f, new Box(0, 0, f.width(), f.height())));
+      Box whole = new Box(0, 0, f.width(), f.height());
+      x.add(backbone.features(f, whole));
+      if (mirror) {
+        m.add(backbone.features(MirrorPass.flip(backbone.input(f, whole), backbone.spec())));
+      }
     }
     int[] labels = set.examples().stream().mapToInt(TrainingSet.Example::label).toArray();
     List<double[]> t = set.examples().stream().map(TrainingSet.Example::target).toList();
-    return new SoftmaxTrainer(SoftmaxTrainer.Settings.defaults()).train(x, t, labels, set.classes().size()).head();
+    return new SoftmaxTrainer(SoftmaxTrainer.Settings.defaults()).train(x, m, t, labels, set.classes().size(), null).head();
   }
 }

@@ -32,7 +32,7 @@ class BatchTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"minixception-fer2013.json", "faceapi-expression.json"})
+  @ValueSource(strings = {"minixception-fer2013.json", "faceapi-expression.json", "faceapi-ferplus.json"})
   void facesReadTogetherReadAsEachAlone(String description) throws Exception {
     try (OnnxExpressionModel model = loader.load(SHIPPED.resolve(description))) {
       List<Distribution> together = model.classify(sample5, FACES);
@@ -47,6 +47,18 @@ class BatchTest {
       // the readings differ from face to face: a batch that read one face thrice would not pass
       assertTrue(!together.get(0).equals(together.get(1)));
       System.out.println(description + ": batch size open = " + model.batchable());
+    }
+  }
+
+  /**
+   * faceapi-ferplus averages each face with its mirror image inside its graph (a batch of two,
+   * reduced to one): its input says batch 1, so faces go one per call, never several into the
+   * pass (which would average different faces together).
+   */
+  @org.junit.jupiter.api.Test
+  void theMirrorModelTakesOneFacePerCall() throws Exception {
+    try (OnnxExpressionModel model = loader.load(SHIPPED.resolve("faceapi-ferplus.json"))) {
+      org.junit.jupiter.api.Assertions.assertFalse(model.batchable());
     }
   }
 }

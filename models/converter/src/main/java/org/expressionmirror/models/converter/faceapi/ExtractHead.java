@@ -70,6 +70,7 @@ public final class ExtractHead {
     for (float b : head.bias()) {
       bias.add(b);
     }
+    out.put("mirror", head.mirror());
     return out;
   }
 
@@ -94,7 +95,32 @@ public final class ExtractHead {
     if (alpha(gemm, "alpha") != 1f || alpha(gemm, "beta") != 1f) {
       throw new IOException("the head's Gemm scales by alpha/beta: not a plain x * W + b");
     }
-    return new FaceApiHead(labels, weights, c);
+    return new FaceApiHead(labels, weights, c, mirrorPass(model, softmax));
+  }
+
+  /**
+   * Whether the model averages over the face and its mirror image: the Softmax's output is
+   * reduced by a ReduceMean (over the batch of face and mirror image, {@code ./mirror train
+   * --mirror}); checked to be the pass the converter builds, so a head file saying mirror true
+   * rebuilds the same graph.
+   */
+  static boolean mirrorPass(ModelProto model, NodeProto softmax) throws IOException {
+    List<NodeProto> after = model.getGraph().getNodeList().stream()
+        .filter(n -> n.getInputList().contains(softmax.getOutput(0))).toList();
+    if (after.isEmpty()) {
+      return false;
+    }
+    if (after.size() != 1 || !after.get(0).getOpType().equals("ReduceMean")) {
+      throw new IOException("the Softmax feeds " + after.stream().map(NodeProto::getOpType).toList()
+          + ": only the graph output or the mirror pass's ReduceMean can follow it");
+    }
+    boolean slice = model.getGraph().getNodeList().stream()
+        .anyMatch(n -> n.getOpType().equals("Slice")
+            && n.getInput(0).equals(model.getGraph().getInput(0).getName()));
+    if (!slice) {
+      throw new IOException("a ReduceMean follows the Softmax but the input is not mirrored by a Slice: not the mirror pass");
+    }
+    return true;
   }
 
   private static float alpha(NodeProto node, String name) {

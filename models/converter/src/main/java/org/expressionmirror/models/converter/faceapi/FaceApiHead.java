@@ -17,9 +17,12 @@ import org.expressionmirror.models.supply.PinnedFiles;
  * description. Any feature standardisation the trainer used is already folded into the weights.
  *
  * <p>File format (JSON): {@code {"labels": [K names], "weights": [[K floats] x 256],
- * "bias": [K floats], ...}}; further keys (provenance, the training command) are documentation.
+ * "bias": [K floats], "mirror": true|false, ...}}; {@code mirror} (default false): the head was
+ * trained with {@code ./mirror train --mirror} and the model averages its probabilities over the
+ * face and its left-right mirror image (the mirror pass, {@link FaceExpressionNetOnnx}). Further
+ * keys (provenance, the training command) are documentation.
  */
-public record FaceApiHead(List<String> labels, float[] weights, float[] bias) {
+public record FaceApiHead(List<String> labels, float[] weights, float[] bias, boolean mirror) {
   /** Width of face-api's feature vector (the avgPool output of its last dense block). */
   public static final int FEATURES = 256;
 
@@ -33,6 +36,11 @@ public record FaceApiHead(List<String> labels, float[] weights, float[] bias) {
           + " biases for " + labels.size() + " labels (need " + FEATURES + " x " + labels.size()
           + " and " + labels.size() + ")");
     }
+  }
+
+  /** A head without the mirror pass. */
+  public FaceApiHead(List<String> labels, float[] weights, float[] bias) {
+    this(labels, weights, bias, false);
   }
 
   public int classes() {
@@ -64,7 +72,11 @@ public record FaceApiHead(List<String> labels, float[] weights, float[] bias) {
     }
     float[] bias = new float[k];
     floats(root.path("bias"), k, file, "bias", bias, 0);
-    return new FaceApiHead(labels, weights, bias);
+    JsonNode mirror = root.path("mirror");
+    if (!mirror.isMissingNode() && !mirror.isBoolean()) {
+      throw new IOException(file + ": 'mirror' must be true or false, is " + mirror);
+    }
+    return new FaceApiHead(labels, weights, bias, mirror.asBoolean(false));
   }
 
   private static void floats(JsonNode array, int k, Path file, String key, float[] into, int at)

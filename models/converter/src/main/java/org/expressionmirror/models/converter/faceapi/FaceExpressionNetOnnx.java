@@ -71,7 +71,9 @@ public final class FaceExpressionNetOnnx {
 
   private ModelProto build(String version, String doc) {
     graph.input(INPUT, 1, SIZE, SIZE, 3);
-    String x = graph.node("Transpose", List.of(INPUT), "nchw", ints("perm", 0, 3, 1, 2));
+    boolean mirror = head != null && head.mirror();
+    String x = graph.node("Transpose", List.of(mirror ? mirrorPair() : INPUT), "nchw",
+        ints("perm", 0, 3, 1, 2));
     int size = SIZE;
     int channelsIn = 3;
     for (int b = 0; b < CHANNELS.length; b++) {
@@ -92,7 +94,11 @@ public final class FaceExpressionNetOnnx {
         classes);
     String bias = constant("fc/bias", head == null ? fcBias : head.bias(), classes);
     String logits = graph.node("Gemm", List.of(x, w, bias), "logits");
-    String out = graph.node("Softmax", List.of(logits), OUTPUT, intAttr("axis", 1));
+    String out = graph.node("Softmax", List.of(logits), mirror ? "mirror/probabilities" : OUTPUT,
+        intAttr("axis", 1));
+    if (mirror) {
+      out = graph.node("ReduceMean", List.of(out), OUTPUT, ints("axes", 0), intAttr("keepdims", 1));
+    }
     graph.output(out, 1, classes);
     for (String name : weights.keySet()) {
       if (!used.contains(name)) {
@@ -100,6 +106,22 @@ public final class FaceExpressionNetOnnx {
       }
     }
     return graph.model("expressionmirror faceapi builder", version, doc);
+  }
+
+  /**
+   * The mirror pass of a head trained with {@code ./mirror train --mirror}: the NHWC input and its
+   * left-right mirror image (a Slice along the width, step -1) as a batch of 2; every later node
+   * takes any batch, and a ReduceMean over the batch after the Softmax averages the two. The same
+   * nodes as the trainer's export (bundles/training MirrorPass), whose test checks this build
+   * against it.
+   */
+  private String mirrorPair() {
+    String starts = graph.initializerInt64("mirror/starts", new long[] {1}, new long[] {-1});
+    String ends = graph.initializerInt64("mirror/ends", new long[] {1}, new long[] {Long.MIN_VALUE});
+    String axes = graph.initializerInt64("mirror/axes", new long[] {1}, new long[] {2});
+    String steps = graph.initializerInt64("mirror/steps", new long[] {1}, new long[] {-1});
+    String flipped = graph.node("Slice", List.of(INPUT, starts, ends, axes, steps), "mirror/flipped");
+    return graph.node("Concat", List.of(INPUT, flipped), "mirror/pair", intAttr("axis", 0));
   }
 
   private String denseBlock4(String p, String x, int size, int cin, int cout, boolean first) {
