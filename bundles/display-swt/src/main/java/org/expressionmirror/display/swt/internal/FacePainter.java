@@ -49,9 +49,9 @@ final class FacePainter {
     this.baseline = baseline;
   }
 
-  void paint(GC gc, FrameResult result, ViewTransform view, boolean onlyMyFace) {
+  /** Paints the faces and their readings; returns where each face's panel went, by track. */
+  Map<Integer, Rectangle> paint(GC gc, FrameResult result, ViewTransform view, boolean onlyMyFace) {
     Optional<FaceResult> main = Box.largestOf(result.faces(), FaceResult::box);
-    Rectangle area = view.imageArea();
     Comparison compare = result.compare();
     Map<FaceResult, FaceResult> bOf = new IdentityHashMap<>();
     if (compare != null) {
@@ -60,18 +60,59 @@ final class FacePainter {
         compare.faces().forEach(b -> drawCompareFrame(gc, view.toView(b.box())));
       }
     }
+    Map<FaceResult, Rectangle> panels = panels(result, main, bOf, view, onlyMyFace);
+    Map<Integer, Rectangle> byTrack = new java.util.HashMap<>();
     for (FaceResult face : mainLast(result.faces(), main)) {
-      // the pipeline's own onlyMyFace leaves faces without scores, whatever the window's says
-      boolean read = shownRead(face, main, onlyMyFace);
       Rectangle box = view.toView(face.box());
-      drawFrame(gc, box, read);
+      Rectangle panel = panels.get(face);
+      // the pipeline's own onlyMyFace leaves faces without scores, whatever the window's says
+      drawFrame(gc, box, panel != null);
+      if (panel == null) {
+        continue;
+      }
+      byTrack.put(face.track(), panel);
       FaceResult b = bOf.get(face);
-      if (read && b != null && b.smoothed() != null) {
-        drawPair(gc, face, b, result.model(), compare.model(), box, area);
-      } else if (read) {
-        drawReadings(gc, face, main.get(), box, area);
+      if (isPair(b)) {
+        drawPair(gc, face, b, result.model(), compare.model(), panel);
+      } else {
+        drawReadings(gc, face, main.get(), panel);
       }
     }
+    return byTrack;
+  }
+
+  private static boolean isPair(FaceResult b) {
+    return b != null && b.smoothed() != null;
+  }
+
+  /**
+   * The panels of the faces whose readings are shown, the main face's placed first (see {@link
+   * PanelLayout}).
+   */
+  static Map<FaceResult, Rectangle> panels(
+      FrameResult result,
+      Optional<FaceResult> main,
+      Map<FaceResult, FaceResult> bOf,
+      ViewTransform view,
+      boolean onlyMyFace) {
+    List<FaceResult> order = new ArrayList<>(mainLast(result.faces(), main));
+    java.util.Collections.reverse(order);
+    PanelLayout layout =
+        new PanelLayout(view.imageArea(), result.faces().stream().map(f -> view.toView(f.box())).toList());
+    Map<FaceResult, Rectangle> panels = new IdentityHashMap<>();
+    for (FaceResult face : order) {
+      if (!shownRead(face, main, onlyMyFace)) {
+        continue;
+      }
+      FaceResult b = bOf.get(face);
+      Rectangle box = view.toView(face.box());
+      panels.put(
+          face,
+          isPair(b)
+              ? layout.place(box, PAIR_WIDTH, (pairLabels(face.smoothed(), b.smoothed()).size() + 1) * ROW_HEIGHT + PAD)
+              : layout.place(box, PANEL_WIDTH, Math.max(TOP, ShownLabels.of(face).size()) * ROW_HEIGHT + PAD));
+    }
+    return panels;
   }
 
   /**
@@ -107,10 +148,8 @@ final class FacePainter {
    * A and B side by side: a header naming both models, then one row per label (A's strongest
    * three, and B's strongest when A's do not have it) with A's bar and B's bar.
    */
-  private void drawPair(
-      GC gc, FaceResult a, FaceResult b, String modelA, String modelB, Rectangle box, Rectangle area) {
+  private void drawPair(GC gc, FaceResult a, FaceResult b, String modelA, String modelB, Rectangle panel) {
     List<String> labels = pairLabels(a.smoothed(), b.smoothed());
-    Rectangle panel = panelBounds(box, area, PAIR_WIDTH, (labels.size() + 1) * ROW_HEIGHT + PAD);
     gc.setAlpha(170);
     gc.setBackground(palette.panel);
     gc.fillRectangle(panel);
@@ -175,9 +214,8 @@ final class FacePainter {
     return new Rectangle(x, y, width, height);
   }
 
-  private void drawReadings(GC gc, FaceResult face, FaceResult main, Rectangle box, Rectangle area) {
+  private void drawReadings(GC gc, FaceResult face, FaceResult main, Rectangle panel) {
     List<Map.Entry<String, Double>> rows = ShownLabels.of(face);
-    Rectangle panel = panelBounds(box, area, Math.max(TOP, rows.size()));
     gc.setAlpha(170);
     gc.setBackground(palette.panel);
     gc.fillRectangle(panel);

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -23,7 +24,6 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Listener;
 import org.eclipse.swt.widgets.Shell;
-import org.expressionmirror.api.Box;
 import org.expressionmirror.api.FaceResult;
 import org.expressionmirror.api.Frame;
 import org.expressionmirror.api.FrameResult;
@@ -420,24 +420,21 @@ final class MirrorWindow {
     gc.fillRectangle(0, 0, frame.width(), frame.height());
     gc.setBackgroundPattern(null);
     gc.setTransform(null);
-    faces.paint(gc, shown.result(), view, onlyMyFace);
+    Map<Integer, Rectangle> panels = faces.paint(gc, shown.result(), view, onlyMyFace);
     if (modelInput) {
-      paintInputs(gc, shown.result(), view);
+      paintInputs(gc, shown.result(), view, panels);
     }
     timing.painted(frame);
     paintedRenders = renders.get();
   }
 
   /** Beside each face whose readings are shown, under them, the input its model received. */
-  private void paintInputs(GC gc, FrameResult result, ViewTransform view) {
-    java.util.Optional<FaceResult> main = Box.largestOf(result.faces(), FaceResult::box);
+  private void paintInputs(GC gc, FrameResult result, ViewTransform view, Map<Integer, Rectangle> panels) {
     Rectangle area = view.imageArea();
     for (FaceResult face : result.faces()) {
-      if (FacePainter.shownRead(face, main, onlyMyFace) && inputs.has(face.track())) {
-        Rectangle box = view.toView(face.box());
-        Rectangle panel =
-            FacePainter.panelBounds(box, area, Math.max(FacePainter.TOP, ShownLabels.of(face).size()));
-        inputs.paint(gc, face.track(), panel, box, area);
+      Rectangle panel = panels.get(face.track());
+      if (panel != null && inputs.has(face.track())) {
+        inputs.paint(gc, face.track(), panel, view.toView(face.box()), area);
       }
     }
   }
