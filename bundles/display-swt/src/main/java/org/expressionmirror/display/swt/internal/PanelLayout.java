@@ -6,11 +6,11 @@ import org.eclipse.swt.graphics.Rectangle;
 
 /**
  * Where the readings panels of several faces go, so that faces close together (two people side by
- * side) do not hide each other's numbers. Panels are placed one by one, the main face's first, so
- * it keeps the place it would have alone; each next one takes the first of right of its box, left
- * of it, under it, over it that stays inside the image and covers no panel placed before and no
- * other face, else the first that covers no panel, else its place as if alone (painted under the
- * main face's, which is painted last).
+ * side) do not hide each other's numbers. Panels are placed one by one, the main face's first. A
+ * panel keeps the place it would have alone (right of its box, else left) unless that covers a
+ * panel placed before or another face; then it takes the first of right of its box, left of it,
+ * under it, over it that stays inside the image and covers neither, else the first that covers no
+ * panel, else its place as if alone (painted under the main face's, which is painted last).
  */
 final class PanelLayout {
   private final Rectangle area;
@@ -29,22 +29,26 @@ final class PanelLayout {
   /** The place of a {@code width} x {@code height} panel for the face in {@code box}. */
   Rectangle place(Rectangle box, int width, int height) {
     Rectangle alone = FacePainter.panelBounds(box, area, width, height);
-    List<Rectangle> candidates = candidates(box, width, height, alone);
-    Rectangle chosen =
-        candidates.stream()
-            .filter(c -> inside(c) && coversNone(c, placed) && coversNone(c, others(box)))
-            .findFirst()
-            .or(() -> candidates.stream().filter(c -> inside(c) && coversNone(c, placed)).findFirst())
-            .orElse(alone);
+    List<Rectangle> others = others(box);
+    Rectangle chosen = alone;
+    if (!coversNone(alone, placed) || !coversNone(alone, others)) {
+      // its usual place (which may reach past a small image, as it always did) is taken
+      List<Rectangle> candidates = candidates(box, width, height);
+      chosen =
+          candidates.stream()
+              .filter(c -> inside(c) && coversNone(c, placed) && coversNone(c, others))
+              .findFirst()
+              .or(() -> candidates.stream().filter(c -> inside(c) && coversNone(c, placed)).findFirst())
+              .orElse(alone);
+    }
     placed.add(chosen);
     return chosen;
   }
 
-  private List<Rectangle> candidates(Rectangle box, int width, int height, Rectangle alone) {
+  private List<Rectangle> candidates(Rectangle box, int width, int height) {
     int y = clamp(box.y, area.y, area.y + area.height - height);
     int x = clamp(box.x, area.x, area.x + area.width - width);
     return List.of(
-        alone,
         new Rectangle(box.x + box.width + FacePainter.GAP, y, width, height),
         new Rectangle(box.x - FacePainter.GAP - width, y, width, height),
         new Rectangle(x, box.y + box.height + FacePainter.GAP, width, height),

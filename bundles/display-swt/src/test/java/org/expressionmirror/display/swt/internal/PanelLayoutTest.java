@@ -21,6 +21,17 @@ class PanelLayoutTest {
     assertEquals(FacePainter.panelBounds(box, AREA, W, H), layout.place(box, W, H));
   }
 
+  /** A small image (a 320x240 frame shown small): the panel reaches past it beside the face, as always. */
+  @Test
+  void aFaceAloneInAnImageNarrowerThanItsPanelKeepsItBesideTheFace() {
+    Rectangle small = new Rectangle(0, 0, 320, 240);
+    Rectangle box = new Rectangle(120, 60, 80, 80);
+    PanelLayout layout = new PanelLayout(small, List.of(box));
+    Rectangle panel = layout.place(box, W, H);
+    assertEquals(FacePainter.panelBounds(box, small, W, H), panel);
+    assertEquals(box.x + box.width + FacePainter.GAP, panel.x, "right of the face");
+  }
+
   /** Two people side by side: the left one's panel would lie over the right one. */
   @Test
   void twoFacesSideBySideGetPanelsThatCoverNeitherPanelNorFace() {
