@@ -144,11 +144,8 @@ final class FeatureExtraction {
     if (entry != null) {
       return entry.features();
     }
-    Frame frame;
-    try {
-      frame = read(e, index);
-    } catch (IOException ex) {
-      warnings.accept(ex.getMessage() + "; skipped");
+    Frame frame = readOrSkip(e, index);
+    if (frame == null) {
       return null;
     }
     float[] f;
@@ -165,13 +162,20 @@ final class FeatureExtraction {
     return f;
   }
 
-  /** The entry of one image; null when it cannot be decoded (warned). */
-  private FeatureCache.Entry compute(TrainingSet.Example e, long index) throws TrainingException {
-    Frame frame;
+  /** The image, or null when it cannot be decoded now (warned, skipped). */
+  private Frame readOrSkip(TrainingSet.Example e, long index) {
     try {
-      frame = read(e, index);
+      return read(e, index);
     } catch (IOException ex) {
       warnings.accept(ex.getMessage() + "; skipped");
+      return null;
+    }
+  }
+
+  /** The entry of one image; null when it cannot be decoded (warned). */
+  private FeatureCache.Entry compute(TrainingSet.Example e, long index) throws TrainingException {
+    Frame frame = readOrSkip(e, index);
+    if (frame == null) {
       return null;
     }
     Box box = face(frame);

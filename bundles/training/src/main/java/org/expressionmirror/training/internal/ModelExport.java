@@ -109,21 +109,6 @@ final class ModelExport {
     return head.probabilities(c.features(), c.mirrorFeatures());
   }
 
-  /** {@link #write(OrtEnvironment, Backbone, SoftmaxHead, List, List, String, String, Map, Path, boolean)} without the mirror pass. */
-  static Written write(
-      OrtEnvironment env,
-      Backbone backbone,
-      SoftmaxHead head,
-      List<String> classes,
-      List<Crop> crops,
-      String name,
-      String version,
-      Map<String, Object> provenance,
-      Path dir)
-      throws TrainingException {
-    return write(env, backbone, head, classes, crops, name, version, provenance, dir, false);
-  }
-
   /**
    * Checks the export against the head, then writes the three files into {@code dir}.
    *

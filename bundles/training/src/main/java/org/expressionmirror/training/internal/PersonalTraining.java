@@ -189,7 +189,7 @@ final class PersonalTraining implements AutoCloseable {
       throw new TrainingException(taken);
     }
     String version = t.version();
-    return ModelExport.write(env, backbone, t.head(), t.labels(), probes, name, version, t.provenance(), dir);
+    return ModelExport.write(env, backbone, t.head(), t.labels(), probes, name, version, t.provenance(), dir, false);
   }
 
   private Map<String, Object> provenance(
