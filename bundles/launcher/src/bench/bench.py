@@ -8,7 +8,8 @@
 
 Each round runs every configuration once, in turn (alternating, so a noisy neighbour hurts all
 alike), as `./mirror --headless --source CLIP --config DIR` with a copy of runtime-config whose
-mirror.pipeline.cfg gets the configuration's keys. Per run it takes the program's own summary
+mirror.pipeline.cfg gets the configuration's keys (a key PID/KEY goes into PID.cfg instead, e.g.
+mirror.detector.blazeface/scoreThreshold=0.6). Per run it takes the program's own summary
 (frames, per-stage median ms) and, from the kernel (wait4), the process CPU time and peak RSS.
 It prints, per configuration, the medians over the rounds: frames per second, CPU ms per frame
 (process CPU time / frames), peak RSS, stage medians, and the ratio to the reference.
@@ -115,9 +116,16 @@ def config_dir(work, name, keys):
     if d.exists():
         shutil.rmtree(d)
     shutil.copytree(ROOT / "runtime-config", d)
-    cfg = d / "mirror.pipeline.cfg"
-    lines = [l for l in cfg.read_text().splitlines() if l.split("=", 1)[0].strip() not in keys]
-    cfg.write_text("\n".join(lines + [f"{k}={v}" for k, v in keys.items()]) + "\n")
+    # KEY is a key of mirror.pipeline.cfg, or PID/KEY for another configuration (its PID.cfg)
+    files = {}
+    for k, v in keys.items():
+        pid, _, key = k.rpartition("/")
+        files.setdefault(pid or "mirror.pipeline", {})[key] = v
+    for pid, pairs in files.items():
+        cfg = d / (pid + ".cfg")
+        old = cfg.read_text().splitlines() if cfg.exists() else []
+        lines = [l for l in old if l.split("=", 1)[0].strip() not in pairs]
+        cfg.write_text("\n".join(lines + [f"{k}={v}" for k, v in pairs.items()]) + "\n")
     return d
 
 

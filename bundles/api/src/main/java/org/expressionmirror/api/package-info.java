@@ -3,7 +3,7 @@
  * No OpenCV, ONNX Runtime or SWT type appears here, so each implementation can be swapped alone.
  */
 @Export
-@Version("1.6.0")
+@Version("1.7.0")
 package org.expressionmirror.api;
 
 import org.osgi.annotation.bundle.Export;

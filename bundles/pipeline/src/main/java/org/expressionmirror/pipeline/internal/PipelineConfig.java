@@ -71,7 +71,7 @@ public @interface PipelineConfig {
       description =
           "When a whole-frame pass found no face, the next whole-frame pass comes this many frames"
               + " later, and the frames in between get no detection pass (their record says"
-              + " pass none); 3 (default) finds a face that enters within 100 ms at 30 frames a"
+              + " pass none); 6 (default) finds a face that enters within 200 ms at 30 frames a"
               + " second; 1 = every frame; not for the images of a folder; an integer from 1 to 1000")
-  int idlePassEvery() default 3;
+  int idlePassEvery() default 6;
 }

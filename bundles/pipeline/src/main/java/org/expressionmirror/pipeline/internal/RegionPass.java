@@ -27,10 +27,13 @@ import org.expressionmirror.api.Keypoint;
  * name a cheaper partner for the region passes (service property {@value #PARTNER}, e.g.
  * BlazeFace's 256-pixel back model names the 128-pixel front model, which is made for a face that
  * fills much of its image, as a face does in its region): its faces say so in {@code foundBy}.
+ * Regions are read with {@link FaceDetector#detectNear}: a face was there a frame ago, so a
+ * detector may accept weaker evidence there (BlazeFace's {@code regionScoreThreshold}), and a
+ * face the regions keep finding costs no whole-frame passes.
  * When a whole-frame pass finds no face, the next one comes {@code idlePassEvery} frames later and
  * the frames in between get no pass at all ({@link FrameResult#NO_PASS}): a third of a typical
- * video has nobody in it, and a whole-frame pass is the detector's dearest; 3 finds a face that
- * enters within 100 ms at 30 frames a second. A new detector and the images of a folder get their
+ * video has nobody in it, and a whole-frame pass is the detector's dearest; 6 (the default) finds a face
+ * that enters within 200 ms at 30 frames a second. A new detector and the images of a folder get their
  * pass at once. Kept by the detect stage alone.
  */
 final class RegionPass {
@@ -125,7 +128,7 @@ final class RegionPass {
       if (region.width() == 0 || region.height() == 0) {
         continue;
       }
-      for (Face f : detector.detect(crop(frame, region))) {
+      for (Face f : detector.detectNear(crop(frame, region))) {
         Face moved = moved(foundBy.isEmpty() || !f.foundBy().isEmpty() ? f : f.withFoundBy(foundBy), region.x(), region.y());
         if (found.stream().noneMatch(g -> g.box().iou(moved.box()) >= SAME_FACE_IOU)) {
           found.add(moved);

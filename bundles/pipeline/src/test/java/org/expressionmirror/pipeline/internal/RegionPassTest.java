@@ -25,6 +25,14 @@ class RegionPassTest {
   /** Finds the bounding box of the bright pixels, and remembers the size of each image it saw. */
   private static final class BrightSquare implements FaceDetector {
     final List<String> seen = new ArrayList<>();
+    /** Calls that said the image is a region around a face found before. */
+    int near;
+
+    @Override
+    public List<Face> detectNear(Frame region) {
+      near++;
+      return detect(region);
+    }
 
     @Override
     public List<Face> detect(Frame f) {
@@ -69,6 +77,8 @@ class RegionPassTest {
     assertEquals(List.of(full, region, region, region, full, region, region, region), passes);
     // a region is the last box grown twice about its centre: 80x80 instead of the whole 320x240
     assertEquals(List.of("320x240", "80x80", "80x80", "80x80", "320x240", "80x80", "80x80", "80x80"), detector.seen);
+    // each region pass tells the detector so (BlazeFace then reads it with its region threshold)
+    assertEquals(6, detector.near);
   }
 
   @Test

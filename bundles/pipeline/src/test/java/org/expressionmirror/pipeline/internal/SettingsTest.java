@@ -31,8 +31,8 @@ class SettingsTest {
   }
 
   @Test
-  void idlePassEveryDefaultsTo3AndTakesAnIntegerFrom1To1000() {
-    assertEquals(3, Settings.from(DEFAULTS, Map.of()).idlePassEvery());
+  void idlePassEveryDefaultsTo6AndTakesAnIntegerFrom1To1000() {
+    assertEquals(6, Settings.from(DEFAULTS, Map.of()).idlePassEvery());
     assertEquals(1, Settings.from(DEFAULTS, Map.of("idlePassEvery", "1")).idlePassEvery());
     assertEquals(1000, Settings.from(DEFAULTS, Map.of("idlePassEvery", 1000)).idlePassEvery());
     for (String bad : new String[] {"0", "1001", "2.5", "soon"}) {

@@ -38,4 +38,9 @@ abstract class BlazeFaceComponent implements FaceDetector {
   public final List<Face> detect(Frame frame) {
     return detector.detect(frame);
   }
+
+  @Override
+  public final List<Face> detectNear(Frame region) {
+    return detector.detectNear(region);
+  }
 }

@@ -28,6 +28,15 @@ public @interface BlazeFaceConfig {
 
   @AttributeDefinition(
       description =
+          "Minimum score of a face in a region the pipeline cuts around a face found in the frame"
+              + " before (its region passes, by either model), strictly between 0 and 1. Default"
+              + " 0.6: a face was there a frame ago and the region holds little else, so weaker"
+              + " evidence will do; the whole-frame thresholds stay higher because most of a"
+              + " frame holds no face. MediaPipe's own default for both is 0.5.")
+  double regionScoreThreshold() default 0.6;
+
+  @AttributeDefinition(
+      description =
           "Detections overlapping a stronger one by more than this intersection over union are"
               + " merged into it; strictly between 0 and 1. Default 0.3, as in MediaPipe.")
   double nmsIouThreshold() default 0.3;

@@ -91,16 +91,26 @@ final class BlazeFaceDetector implements AutoCloseable {
   }
 
   /** Faces in {@code frame}, strongest first, in source pixels. */
-  synchronized List<Face> detect(Frame frame) {
+  List<Face> detect(Frame frame) {
+    Settings s = settings;
+    return detect(frame, s, s.scoreThreshold());
+  }
+
+  /** Faces in a region cut around a face found in the frame before: the region's threshold. */
+  List<Face> detectNear(Frame region) {
+    Settings s = settings;
+    return detect(region, s, s.regionScoreThreshold());
+  }
+
+  private synchronized List<Face> detect(Frame frame, Settings s, float scoreThreshold) {
     if (closed) {
       throw new IllegalStateException(variant.id() + " detector is closed");
     }
     Letterbox letterbox = input.fill(frame);
     run();
-    Settings s = settings;
     List<Detection> found =
         Nms.apply(
-            decoder.decode(logits, boxes, s.scoreThreshold()),
+            decoder.decode(logits, boxes, scoreThreshold),
             s.nmsIouThreshold(),
             s.maxFaces(),
             s.weightedNms());

@@ -35,7 +35,7 @@ class BlazeFaceDetectorTest {
     front = detector(Variant.FRONT_128);
     // Below the default (0.7) so the face looking down in sample2 (about 0.6) counts too.
     back = detector(Variant.BACK_256);
-    back.update(new Settings(0.5f, 0.3f, true, 10));
+    back.update(new Settings(0.5f, 0.5f, 0.3f, true, 10));
   }
 
   @AfterAll
@@ -132,12 +132,30 @@ class BlazeFaceDetectorTest {
     try {
       Frame frame = Photos.frame("sample5.jpg");
       assertEquals(5, d.detect(frame).size());
-      d.update(new Settings(0.9f, 0.3f, true, 10));
+      d.update(new Settings(0.9f, 0.9f, 0.3f, true, 10));
       List<Face> strong = d.detect(frame);
       assertTrue(strong.size() < 5 && !strong.isEmpty(), "faces above 0.9: " + strong);
       strong.forEach(f -> assertTrue(f.score() > 0.9, f.toString()));
-      d.update(new Settings(0.5f, 0.3f, true, 2));
+      d.update(new Settings(0.5f, 0.5f, 0.3f, true, 2));
       assertEquals(2, d.detect(frame).size());
+    } finally {
+      d.close();
+    }
+  }
+
+  @Test
+  void aRegionAroundAFaceFoundBeforeIsReadWithTheRegionThreshold() {
+    BlazeFaceDetector d = detector(Variant.BACK_256);
+    try {
+      Frame frame = Photos.frame("sample5.jpg");
+      d.update(new Settings(0.9f, 0.5f, 0.3f, true, 10));
+      List<Face> strong = d.detect(frame);
+      List<Face> near = d.detectNear(frame);
+      assertTrue(strong.size() < near.size(), "0.9: " + strong + ", region 0.5: " + near);
+      assertEquals(5, near.size(), "faces above the region threshold: " + near);
+      assertTrue(near.stream().anyMatch(f -> f.score() < 0.9), "a face between the thresholds: " + near);
+      // the settings stay as they were: the whole frame still has its own threshold
+      assertEquals(strong.size(), d.detect(frame).size());
     } finally {
       d.close();
     }
@@ -164,7 +182,7 @@ class BlazeFaceDetectorTest {
                     Variant.FRONT_128,
                     OrtEnvironment.getEnvironment(),
                     broken,
-                    new Settings(0.75f, 0.3f, true, 10)));
+                    new Settings(0.75f, 0.6f, 0.3f, true, 10)));
     assertTrue(
         e.getMessage()
             .startsWith("BlazeFace model blazeface/face_detection_front_128x128_barracuda.onnx"),

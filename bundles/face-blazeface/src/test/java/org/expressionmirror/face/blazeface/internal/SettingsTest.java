@@ -12,8 +12,8 @@ class SettingsTest {
   void defaultsDifferOnlyInTheScoreThreshold() {
     Settings front = Settings.from(Variant.FRONT_128, TestConfigs.of(Map.of()), Map.of());
     Settings back = Settings.from(Variant.BACK_256, TestConfigs.of(Map.of()), Map.of());
-    assertEquals(new Settings(0.75f, 0.3f, true, 10), front);
-    assertEquals(new Settings(0.7f, 0.3f, true, 10), back);
+    assertEquals(new Settings(0.75f, 0.6f, 0.3f, true, 10), front);
+    assertEquals(new Settings(0.7f, 0.6f, 0.3f, true, 10), back);
   }
 
   @Test
@@ -28,6 +28,16 @@ class SettingsTest {
   }
 
   @Test
+  void bothVariantsReadTheRegionThreshold() {
+    Map<String, Object> props = Map.of("regionScoreThreshold", "0.55");
+    for (Variant v : Variant.values()) {
+      Settings s = Settings.from(v, TestConfigs.of(props), props);
+      assertEquals(0.55f, s.regionScoreThreshold(), v.toString());
+      assertEquals(v == Variant.FRONT_128 ? 0.75f : 0.7f, s.scoreThreshold(), v.toString());
+    }
+  }
+
+  @Test
   void outOfRangeValuesNameThePidKeyAndValue() {
     assertMessage(
         Variant.FRONT_128,
@@ -37,6 +47,10 @@ class SettingsTest {
         Variant.BACK_256,
         Map.of("backScoreThreshold", 0),
         "mirror.detector.blazeface: backScoreThreshold: '0.0' must be strictly between 0 and 1");
+    assertMessage(
+        Variant.BACK_256,
+        Map.of("regionScoreThreshold", 1),
+        "mirror.detector.blazeface: regionScoreThreshold: '1.0' must be strictly between 0 and 1");
     assertMessage(
         Variant.FRONT_128,
         Map.of("nmsIouThreshold", -0.1),
