@@ -254,8 +254,8 @@ final class TrainingRun {
     out.print(tr.foldsText());
     out.printf(
         Locale.ROOT,
-        "final head: %d images, %d epochs (best %d); exported model equals the head within %.1e (max |dp| on %d golden crops)%n",
-        n, fin.epochs(), fin.bestEpoch(), written.maxDifference(), crops.size());
+        "final head: %d images, %d epochs (best %d); exported model equals the head%s within %.1e (max |dp| on %d golden crops)%n",
+        n, fin.epochs(), fin.bestEpoch(), exported == null ? "" : " blended in Java", written.maxDifference(), crops.size());
     if (s.mirror()) {
       out.printf(Locale.ROOT, "mirror: each face's mirror image trained on; scores and the model average over both%n");
     }
