@@ -24,7 +24,7 @@ import org.expressionmirror.api.Box;
 
 /**
  * Writes a trained head as a model like any other: {@code NAME.onnx} (the backbone's graph with the
- * new head folded into its last layer), {@code NAME.golden.json} (some training crops' inputs and
+ * new head folded into its last layer, or beside it in a {@link Blend}), {@code NAME.golden.json} (some training crops' inputs and
  * what ONNX Runtime computes from the written file) and {@code NAME.json} (the backbone's
  * description with the new id, labels and provenance). Before anything is written, the exported
  * graph must give the trained head's probabilities within {@link #MAX_DIFFERENCE} on those crops.

@@ -62,7 +62,8 @@ public final class FaceExpressionNetOnnx {
    * The same network with a trained head in place of face-api's fc: the backbone (every weight
    * but fc) is face-api's, the last Gemm takes the head's [256, K] weights and [K] bias, and the
    * softmax then gives K probabilities in the head's label order. face-api's fc is still checked
-   * (shape) so that a changed package is noticed, but not used.
+   * (shape) so that a changed package is noticed, but not used, unless the head is blended with it
+   * ({@link FaceApiHead#blended()}: then both heads are in the graph).
    */
   public static ModelProto build(
       Map<String, WeightTensor> weights, FaceApiHead head, String version, String doc) {
