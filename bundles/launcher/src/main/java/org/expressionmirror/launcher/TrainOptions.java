@@ -45,7 +45,7 @@ record TrainOptions(
           "\n",
           "usage: mirror train --dataset DIR [--labels votes.csv] [--validation DIR] [--backbone ID] [--detector none|ID]",
           "                    [--folds K] [--name NAME] [--out DIR] [--report FILE.json] [--config DIR] [--home DIR]",
-          "                    [--label-rule ferplus|plurality] [--one-person] [--mirror]",
+          "                    [--label-rule ferplus|plurality] [--one-person] [--mirror] [--blend auto|W]",
           "",
           "  --dataset DIR    one subfolder of images per label (as eval reads them; <label>/<subject>/ and a",
           "                   subjects.csv group the folds by person), or a FER+ label.csv (or its folder)",
@@ -70,6 +70,11 @@ record TrainOptions(
           "  --mirror         also train on each face's left-right mirror image, score by the probabilities",
           "                   averaged over the face and its mirror image, and write a model that averages",
           "                   the same way (two backbone passes per face: about twice the time per frame)",
+          "  --blend auto|W   blend the new head with the backbone's own head in the written model:",
+          "                   W * new head + (1 - W) * the backbone's probabilities mapped to the new labels",
+          "                   (labels the backbone lacks get 0 from it); W in (0, 1], 1 (default) is the head",
+          "                   alone; auto chooses W among 1, 0.95, ..., 0.05 by accuracy on --validation (else",
+          "                   on the final head's early-stopping tenth), ties to the larger W",
           "",
           "Prints the cross-validation report (accuracy and macro-F1 per fold with mean and standard deviation,",
           "per-label precision, recall, F1 and the confusion matrix) and writes the model. Exits 0, or 2 with",
@@ -107,6 +112,7 @@ record TrainOptions(
         case "--home" -> home = Path.of(Options.value(a, rest));
         case "--one-person" -> onePerson = true;
         case "--mirror" -> properties.put("mirror.train.mirror", "true");
+        case "--blend" -> properties.put("mirror.train.blend", blend(Options.value(a, rest)));
         case "--label-rule" -> properties.put("mirror.train.labelRule", EvalOptions.labelRule(Options.value(a, rest)));
         default -> Options.property(a, properties, "unknown train option: ");
       }
@@ -117,10 +123,31 @@ record TrainOptions(
     if (onePerson && "true".equals(properties.get("mirror.train.mirror"))) {
       throw new IllegalArgumentException("--mirror is not available with --one-person");
     }
+    String blend = properties.getOrDefault("mirror.train.blend", "1");
+    if (onePerson && !blend.equals("1")) {
+      throw new IllegalArgumentException("--blend " + blend + " is not available with --one-person");
+    }
     if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
       throw new IllegalArgumentException("--name " + name + " is not a model id: letters, digits, '.', '_' and '-', at most 64");
     }
     return new TrainOptions(dataset, labels, validation, backbone, detector, folds, name, out, report, config, home, onePerson, properties);
+  }
+
+  /** {@code auto} or a weight in (0, 1], as given; anything else is refused naming it. */
+  private static String blend(String value) {
+    if (value.equals("auto")) {
+      return value;
+    }
+    double w;
+    try {
+      w = Double.parseDouble(value);
+    } catch (NumberFormatException e) {
+      w = Double.NaN;
+    }
+    if (!(w > 0 && w <= 1)) {
+      throw new IllegalArgumentException("--blend " + value + ": give auto or the trained head's weight, a number in (0, 1] (1: no blend)");
+    }
+    return value;
   }
 
   private static int folds(String value) {

@@ -207,6 +207,27 @@ class TrainCommandIT {
   }
 
   @Test
+  void blendReachesTheTrainerAndWritesABlendedModelThatEvalRuns() throws Exception {
+    Path faces = uprightAndUpsideDownFaces(work.resolve("faces6"), false);
+    Path home = work.resolve("home6");
+    DistributionRun.Result train =
+        DistributionRun.run(work, "train", "--dataset", faces.toString(), "--name", "blended", "--folds", "2", "--blend", "0.8", "--home", home.toString());
+    assertEquals(0, train.exit(), train.out() + train.err());
+    assertTrue(train.out().contains("blend: head weight 0.80, fixed by --blend; cross-validation scores each fold's head blended with weight 0.80"), train.out());
+    Path models = home.resolve("models");
+    JsonNode description = JSON.readTree(models.resolve("blended.json").toFile());
+    assertEquals(0.8, description.at("/source/blend/weight").asDouble(), description.toString());
+    String graph = new String(Files.readAllBytes(models.resolve("blended.onnx")), java.nio.charset.StandardCharsets.ISO_8859_1);
+    assertTrue(graph.contains("blend/weight") && graph.contains("MatMul"), "no blend in the written graph");
+    DistributionRun.Result eval =
+        DistributionRun.run(work, "eval", "--dataset", faces.toString(), "--model", "blended", "--home", home.toString());
+    assertEquals(0, eval.exit(), eval.out() + eval.err());
+    Matcher accuracy = Pattern.compile("accuracy ([0-9.]+) %").matcher(eval.out());
+    assertTrue(accuracy.find(), eval.out());
+    assertTrue(Double.parseDouble(accuracy.group(1)) >= 90, eval.out());
+  }
+
+  @Test
   void ferPlusVotesAreLabelledByFerPlusMajorityRuleUnlessThePluralityIsAskedFor() throws Exception {
     // the faces as a FER+ split: one folder of images and a label.csv of ten votes per image
     Path faces = uprightAndUpsideDownFaces(work.resolve("faces3"), false);

@@ -66,6 +66,19 @@ class TrainOptionsTest {
         message(List.of("--dataset", "d", "--name", "../x")));
   }
 
+  @Test
+  void blendIsAutoOrAWeightInZeroToOneAndNotForOnePerson() {
+    assertEquals("auto", TrainOptions.parse(List.of("--dataset", "d", "--blend", "auto"), CONFIG).toOptions().properties().get("mirror.train.blend"));
+    assertEquals("0.9", TrainOptions.parse(List.of("--dataset", "d", "--blend", "0.9"), CONFIG).toOptions().properties().get("mirror.train.blend"));
+    assertNull(TrainOptions.parse(List.of("--dataset", "d"), CONFIG).toOptions().properties().get("mirror.train.blend"));
+    for (String bad : List.of("0", "1.5", "-0.2", "most", "NaN")) {
+      assertEquals(
+          "--blend " + bad + ": give auto or the trained head's weight, a number in (0, 1] (1: no blend)",
+          message(List.of("--dataset", "d", "--blend", bad)));
+    }
+    assertEquals("--blend auto is not available with --one-person", message(List.of("--dataset", "d", "--one-person", "--blend", "auto")));
+  }
+
   private static String message(List<String> args) {
     return assertThrows(IllegalArgumentException.class, () -> TrainOptions.parse(args, CONFIG)).getMessage();
   }

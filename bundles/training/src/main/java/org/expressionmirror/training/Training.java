@@ -75,6 +75,13 @@ public final class Training {
    */
   public static final String MIRROR = "mirror.train.mirror";
 
+  /**
+   * Framework property: the trained head's weight w in a blend with the backbone's own head ({@code
+   * w head + (1 - w) backbone}, mapped by canonical label): {@code 1} (the default: the head
+   * alone), a weight in (0, 1], or {@code auto} (chosen on the validation images).
+   */
+  public static final String BLEND = "mirror.train.blend";
+
   /** Framework property: seed of the folds, the split and the shuffles (default 1). */
   public static final String SEED = "mirror.train.seed";
 

@@ -14,7 +14,6 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.expressionmirror.models.converter.faceapi.ExtractHead;
@@ -23,16 +22,19 @@ import org.expressionmirror.models.supply.PinnedFiles;
 import org.junit.jupiter.api.Test;
 
 /**
- * faceapi-ferplus is face-api's network with nothing changed but its last layer and the mirror
- * pass its head file asks for: every other node and weight is faceapi-expression's, the last layer
- * is the pinned head file exactly, and the pass is a Slice and Concat before the network and a
+ * faceapi-ferplus is face-api's network unchanged, its own last layer included, with the trained
+ * head beside it and the mirror pass its head file asks for: every node and weight of
+ * faceapi-expression is there as it was, the head (a Gemm and Softmax on the same features) is the
+ * pinned head file exactly, blended with face-api's probabilities (Mul, MatMul by the mapping, Mul,
+ * Add) at the head file's weight, and the pass is a Slice and Concat before the network and a
  * ReduceMean after it.
  */
 class TrainedHeadModelTest {
   private static final String ID = "faceapi-ferplus";
   private static final Path HEAD = Path.of("../heads/faceapi-ferplus.head.json");
-  private static final Set<String> HEAD_TENSORS = Set.of("fc/weights", "fc/bias");
   private static final List<String> MIRROR_OPS = List.of("Slice", "Concat", "ReduceMean");
+  private static final List<String> BLEND_OPS =
+      List.of("Gemm", "Softmax", "Mul", "MatMul", "Mul", "Add");
 
   @Test
   void theBackboneIsFaceApisUnchanged() throws IOException {
@@ -40,13 +42,13 @@ class TrainedHeadModelTest {
     ModelProto trained = model(ID);
     List<String> ops = ops(trained);
     assertEquals(MIRROR_OPS, List.of(ops.get(0), ops.get(1), ops.get(ops.size() - 1)));
-    assertEquals(ops(original), ops.subList(2, ops.size() - 1));
+    List<String> network = ops(original);
+    assertEquals(network, ops.subList(2, 2 + network.size()));
+    assertEquals(BLEND_OPS, ops.subList(2 + network.size(), ops.size() - 1));
     Map<String, TensorProto> mine = byName(trained);
     for (TensorProto t : original.getGraph().getInitializerList()) {
-      if (!HEAD_TENSORS.contains(t.getName())) {
-        assertNotNull(mine.get(t.getName()), t.getName());
-        assertEquals(t.getRawData(), mine.get(t.getName()).getRawData(), t.getName());
-      }
+      assertNotNull(mine.get(t.getName()), t.getName());
+      assertEquals(t.getRawData(), mine.get(t.getName()).getRawData(), t.getName());
     }
   }
 
@@ -63,6 +65,9 @@ class TrainedHeadModelTest {
     assertEquals(true, built.mirror());
     assertArrayEquals(head.weights(), built.weights());
     assertArrayEquals(head.bias(), built.bias());
+    assertEquals(0.95, head.blend());
+    assertEquals(head.blend(), built.blend());
+    assertArrayEquals(head.blendMapping(), built.blendMapping());
     assertEquals(pin, PinnedFiles.sha256(HEAD));
   }
 

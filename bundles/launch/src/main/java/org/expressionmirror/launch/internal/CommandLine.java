@@ -139,6 +139,7 @@ final class CommandLine {
     putIfSet(p, "waitSeconds", Training.WAIT_SECONDS, true);
     putIfSet(p, "onePerson", Training.ONE_PERSON, true);
     putIfSet(p, "mirror", Training.MIRROR, true);
+    putIfSet(p, "blend", Training.BLEND, true);
     p.put("exitAtEnd", Boolean.TRUE);
     return LaunchConfiguration.of(Training.PID, p);
   }

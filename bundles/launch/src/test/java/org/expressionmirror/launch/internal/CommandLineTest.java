@@ -95,21 +95,23 @@ class CommandLineTest {
                 "mirror.train.targets", " hard ",
                 "mirror.train.labelRule", " plurality ",
                 "mirror.train.onePerson", "true",
-                "mirror.train.mirror", " true "));
+                "mirror.train.mirror", " true ",
+                "mirror.train.blend", " auto "));
     assertEquals(1, all.size());
     assertEquals("mirror.train", all.get(0).pid());
     assertEquals(
-        Map.of(
-            "dataset", "/d/train",
-            "folds", "x5",
-            "name", "mine",
-            "l2", "1e-3",
-            "backbone", "faceapi",
-            "targets", "hard",
-            "labelRule", "plurality",
-            "onePerson", "true",
-            "mirror", "true",
-            "exitAtEnd", true),
+        Map.ofEntries(
+            Map.entry("dataset", "/d/train"),
+            Map.entry("folds", "x5"),
+            Map.entry("name", "mine"),
+            Map.entry("l2", "1e-3"),
+            Map.entry("backbone", "faceapi"),
+            Map.entry("targets", "hard"),
+            Map.entry("labelRule", "plurality"),
+            Map.entry("onePerson", "true"),
+            Map.entry("mirror", "true"),
+            Map.entry("blend", "auto"),
+            Map.entry("exitAtEnd", true)),
         all.get(0).properties());
     assertTrue(warnings.isEmpty());
   }

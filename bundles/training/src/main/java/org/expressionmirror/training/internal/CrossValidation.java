@@ -19,8 +19,13 @@ final class CrossValidation {
    * @param folds each fold's figures
    * @param pooled the out-of-fold predictions of every image in one matrix
    * @param predictions each image's out-of-fold prediction
+   * @param headAlone with a blend: each fold's accuracy of its head alone (not blended); else empty
    */
-  record Result(List<Fold> folds, Confusion pooled, List<Prediction> predictions) {
+  record Result(List<Fold> folds, Confusion pooled, List<Prediction> predictions, List<Double> headAlone) {
+    double headAloneMean() {
+      return mean(headAlone.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
     double accuracyMean() {
       return mean(folds.stream().mapToDouble(Fold::accuracy).toArray());
     }
@@ -60,13 +65,15 @@ final class CrossValidation {
       int[] labels,
       List<String> groups,
       Progress progress) {
-    return run(classes, names, x, null, targets, labels, groups, progress);
+    return run(classes, names, x, null, targets, labels, groups, progress, null);
   }
 
   /**
    * As above, with each example's mirror image ({@code mirrored}: its features, same order; null
    * for none): it trains in its image's fold, and an image is scored by its probabilities
-   * averaged with its mirror image's, as the exported model's mirror pass scores it.
+   * averaged with its mirror image's, as the exported model's mirror pass scores it; with a
+   * {@code blend} (else null) each fold's head is scored blended with the backbone's own head at the
+   * blend's weight, as the exported model is, and its accuracy alone is kept beside.
    */
   Result run(
       List<String> classes,
@@ -76,11 +83,13 @@ final class CrossValidation {
       List<double[]> targets,
       int[] labels,
       List<String> groups,
-      Progress progress) {
+      Progress progress,
+      Blend blend) {
     int[] fold = Folds.assign(labels, groups, classes.size(), k, seed);
     Confusion pooled = new Confusion(classes);
     Prediction[] predictions = new Prediction[x.size()];
     List<Fold> folds = new ArrayList<>();
+    List<Double> headAlone = new ArrayList<>();
     for (int f = 0; f < k; f++) {
       List<float[]> trainX = new ArrayList<>();
       List<float[]> trainM = mirrored == null ? null : new ArrayList<>();
@@ -102,8 +111,14 @@ final class CrossValidation {
       SoftmaxTrainer.Result r =
           trainer.train(trainX, trainM, trainT, trainL.stream().mapToInt(Integer::intValue).toArray(), classes.size(), null);
       Confusion confusion = new Confusion(classes);
+      int aloneRight = 0;
       for (int i : test) {
-        double[] p = r.head().probabilities(x.get(i), mirrored == null ? null : mirrored.get(i));
+        float[] m = mirrored == null ? null : mirrored.get(i);
+        double[] p = r.head().probabilities(x.get(i), m);
+        aloneRight += argmax(p) == labels[i] ? 1 : 0;
+        if (blend != null) {
+          p = blend.probabilities(r.head(), x.get(i), m);
+        }
         int best = argmax(p);
         String truth = classes.get(labels[i]);
         confusion.add(truth, classes.get(best));
@@ -111,10 +126,13 @@ final class CrossValidation {
         predictions[i] = new Prediction(names.get(i), truth, classes.get(best), p[best]);
       }
       folds.add(new Fold(f + 1, trainX.size(), test.size(), confusion.accuracy(), macroF1(confusion), r.epochs()));
+      if (blend != null) {
+        headAlone.add(test.isEmpty() ? 0 : (double) aloneRight / test.size());
+      }
       progress.step();
     }
     progress.finish();
-    return new Result(folds, pooled, List.of(predictions));
+    return new Result(folds, pooled, List.of(predictions), headAlone);
   }
 
   /** Mean F1 over the labels with images in the fold; an undefined F1 counts as 0 (as eval's). */

@@ -24,7 +24,7 @@ import org.expressionmirror.api.Box;
 
 /**
  * Writes a trained head as a model like any other: {@code NAME.onnx} (the backbone's graph with the
- * new head folded into its last layer), {@code NAME.golden.json} (some training crops' inputs and
+ * new head folded into its last layer, or beside it in a {@link Blend}), {@code NAME.golden.json} (some training crops' inputs and
  * what ONNX Runtime computes from the written file) and {@code NAME.json} (the backbone's
  * description with the new id, labels and provenance). Before anything is written, the exported
  * graph must give the trained head's probabilities within {@link #MAX_DIFFERENCE} on those crops.
@@ -56,12 +56,15 @@ final class ModelExport {
 
   /** The exported ONNX bytes of a head on a backbone. */
   static byte[] onnx(Backbone backbone, SoftmaxHead head) {
-    return onnx(backbone, head, false);
+    return onnx(backbone, head, false, null);
   }
 
-  /** The exported ONNX bytes of a head on a backbone, with the {@link MirrorPass} when asked. */
-  static byte[] onnx(Backbone backbone, SoftmaxHead head, boolean mirror) {
-    byte[] plain = backbone.head().withHead(head.foldedWeights(), head.foldedBias());
+  /**
+   * The exported ONNX bytes of a head on a backbone, blended with the backbone's own head when
+   * {@code blend} is not null, then with the {@link MirrorPass} when asked (it averages the blend).
+   */
+  static byte[] onnx(Backbone backbone, SoftmaxHead head, boolean mirror, Blend blend) {
+    byte[] plain = blend == null ? backbone.head().withHead(head.foldedWeights(), head.foldedBias()) : blend.graph(backbone, head);
     return mirror ? MirrorPass.graph(plain, backbone.spec().inputName(), backbone.spec().outputName(), backbone.spec().nchw()) : plain;
   }
 
@@ -90,13 +93,14 @@ final class ModelExport {
   }
 
   /**
-   * The largest |exported - head| over the crops' probabilities; the head's are averaged over the
-   * crop and its mirror image when the crop has mirror features (the model has the mirror pass).
+   * The largest |exported - head| over the crops' probabilities; the head's are blended with the
+   * backbone's own when {@code blend} is not null, and averaged over the crop and its mirror image
+   * when the crop has mirror features (the model has the mirror pass).
    */
-  static double difference(SoftmaxHead head, List<Crop> crops, List<float[]> exported) {
+  static double difference(SoftmaxHead head, Blend blend, List<Crop> crops, List<float[]> exported) {
     double worst = 0;
     for (int i = 0; i < crops.size(); i++) {
-      double[] p = probabilities(head, crops.get(i));
+      double[] p = probabilities(head, blend, crops.get(i));
       for (int k = 0; k < p.length; k++) {
         worst = Math.max(worst, Math.abs(p[k] - exported.get(i)[k]));
       }
@@ -104,9 +108,12 @@ final class ModelExport {
     return worst;
   }
 
-  /** The head's probabilities for a crop, averaged with its mirror image's when it has one. */
-  static double[] probabilities(SoftmaxHead head, Crop c) {
-    return head.probabilities(c.features(), c.mirrorFeatures());
+  /**
+   * The head's probabilities for a crop (blended when {@code blend} is not null), averaged with its
+   * mirror image's when it has one.
+   */
+  static double[] probabilities(SoftmaxHead head, Blend blend, Crop c) {
+    return blend == null ? head.probabilities(c.features(), c.mirrorFeatures()) : blend.probabilities(head, c.features(), c.mirrorFeatures());
   }
 
   /**
@@ -114,6 +121,7 @@ final class ModelExport {
    *
    * @param provenance written as the description's {@code source}
    * @param mirror export with the {@link MirrorPass} (the crops then carry mirror features)
+   * @param blend the backbone's own head and the weight to blend with, or null for the head alone
    * @throws TrainingException when the export differs from the head or a file cannot be written
    */
   static Written write(
@@ -126,19 +134,20 @@ final class ModelExport {
       String version,
       Map<String, Object> provenance,
       Path dir,
-      boolean mirror)
+      boolean mirror,
+      Blend blend)
       throws TrainingException {
     if (mirror && crops.stream().anyMatch(c -> c.mirrorFeatures() == null)) {
       throw new IllegalArgumentException("a model with the mirror pass is checked on crops with mirror features");
     }
-    byte[] onnx = onnx(backbone, head, mirror);
+    byte[] onnx = onnx(backbone, head, mirror, blend);
     List<float[]> exported;
     try {
       exported = run(env, onnx, backbone, crops);
     } catch (OrtException e) {
       throw new TrainingException("the exported model does not run in ONNX Runtime: " + e.getMessage());
     }
-    double diff = difference(head, crops, exported);
+    double diff = difference(head, blend, crops, exported);
     if (!(diff <= MAX_DIFFERENCE)) {
       throw new TrainingException(
           "the exported model differs from the trained head by " + diff + " (allowed " + MAX_DIFFERENCE + "); nothing written");

@@ -27,14 +27,19 @@ final class OnnxHead {
   private final String weightName;
   private final String biasName;
   private final int dims;
+  private final float[] ownWeights;
+  private final float[] ownBias;
 
-  private OnnxHead(ModelProto model, String output, String features, String weightName, String biasName, int dims) {
+  private OnnxHead(
+      ModelProto model, String output, String features, String weightName, String biasName, int dims, float[] ownWeights, float[] ownBias) {
     this.model = model;
     this.output = output;
     this.features = features;
     this.weightName = weightName;
     this.biasName = biasName;
     this.dims = dims;
+    this.ownWeights = ownWeights;
+    this.ownBias = ownBias;
   }
 
   /**
@@ -62,10 +67,26 @@ final class OnnxHead {
     }
     TensorProto w = initializer(g, gemm.getInput(1));
     TensorProto b = initializer(g, gemm.getInput(2));
-    if (w == null || b == null || w.getDimsCount() != 2) {
-      throw new IllegalArgumentException("the weights of its last Gemm are not constant initializers of shape [features, classes]");
+    if (w == null || b == null || w.getDimsCount() != 2
+        || w.getDataType() != TensorProto.DataType.FLOAT.getNumber() || b.getDataType() != TensorProto.DataType.FLOAT.getNumber()) {
+      throw new IllegalArgumentException("the weights of its last Gemm are not constant float initializers of shape [features, classes]");
     }
-    return new OnnxHead(model, output, gemm.getInput(0), w.getName(), b.getName(), (int) w.getDims(0));
+    float[] ownWeights = floats(w);
+    float[] ownBias = floats(b);
+    if (ownWeights.length != w.getDims(0) * w.getDims(1) || ownBias.length != w.getDims(1)) {
+      throw new IllegalArgumentException("the weights of its last Gemm do not fit their shape [features, classes]");
+    }
+    return new OnnxHead(model, output, gemm.getInput(0), w.getName(), b.getName(), (int) w.getDims(0), ownWeights, ownBias);
+  }
+
+  /** The backbone's own weights {@code W} [dims, its classes], row-major (a copy). */
+  float[] ownWeights() {
+    return ownWeights.clone();
+  }
+
+  /** The backbone's own bias [its classes] (a copy). */
+  float[] ownBias() {
+    return ownBias.clone();
   }
 
   /** Number of features the head takes (face-api: 256). */
@@ -116,6 +137,78 @@ final class OnnxHead {
       }
     }
     return m.build().toByteArray();
+  }
+
+  /**
+   * The model with a trained head beside the backbone's own, blended ({@link Blend}): the backbone's
+   * Softmax(Gemm) stays and its probabilities are mapped to the head's labels by {@code mapping}
+   * [its classes, classes] (0/1) and scaled by {@code rest}; a second Gemm on the same features
+   * with {@code weights} [dims, classes] and {@code bias}, a Softmax like the backbone's, scaled by
+   * {@code weight}; their Add is the {@code output} [1, classes].
+   */
+  byte[] withBlend(float[] weights, float[] bias, float[] mapping, float weight, float rest) {
+    int classes = bias.length;
+    if (weights.length != dims * classes || mapping.length != ownBias.length * classes) {
+      throw new IllegalArgumentException("blend of " + dims + "x" + classes + " weights and a " + ownBias.length + "x" + classes
+          + " mapping expected, got " + weights.length + " and " + mapping.length);
+    }
+    ModelProto.Builder m = model.toBuilder();
+    GraphProto.Builder g = m.getGraphBuilder();
+    NodeProto.Builder softmax = null;
+    for (NodeProto.Builder n : g.getNodeBuilderList()) {
+      for (int k = 0; k < n.getOutputCount(); k++) {
+        if (n.getOutput(k).equals(output)) {
+          n.setOutput(k, Blend.BACKBONE_PROBABILITIES);
+          softmax = n;
+        }
+      }
+    }
+    g.addInitializer(tensor(Blend.HEAD_WEIGHTS, weights, dims, classes));
+    g.addInitializer(tensor(Blend.HEAD_BIAS, bias, classes));
+    g.addInitializer(tensor(Blend.MAPPING, mapping, ownBias.length, classes));
+    g.addInitializer(tensor(Blend.WEIGHT, new float[] {weight}, 1));
+    g.addInitializer(tensor(Blend.REST, new float[] {rest}, 1));
+    g.addNode(node("Gemm", Blend.HEAD_LOGITS, features, Blend.HEAD_WEIGHTS, Blend.HEAD_BIAS));
+    // the same Softmax as the backbone's (its axis attribute included)
+    g.addNode(node("Softmax", Blend.HEAD_PROBABILITIES, Blend.HEAD_LOGITS).addAllAttribute(softmax.getAttributeList()));
+    g.addNode(node("Mul", Blend.HEAD_WEIGHTED, Blend.HEAD_PROBABILITIES, Blend.WEIGHT));
+    g.addNode(node("MatMul", Blend.BACKBONE_MAPPED, Blend.BACKBONE_PROBABILITIES, Blend.MAPPING));
+    g.addNode(node("Mul", Blend.BACKBONE_WEIGHTED, Blend.BACKBONE_MAPPED, Blend.REST));
+    g.addNode(node("Add", output, Blend.HEAD_WEIGHTED, Blend.BACKBONE_WEIGHTED).setName(Blend.ADD));
+    for (int i = 0; i < g.getOutputCount(); i++) {
+      if (g.getOutput(i).getName().equals(output)) {
+        g.setOutput(i, valueInfo(output, classes));
+      }
+    }
+    for (int i = g.getValueInfoCount() - 1; i >= 0; i--) {
+      if (g.getValueInfo(i).getName().equals(output)) {
+        g.removeValueInfo(i);
+      }
+    }
+    return m.build().toByteArray();
+  }
+
+  /** A node named after its output (as the converter names its nodes). */
+  private static NodeProto.Builder node(String op, String out, String... inputs) {
+    NodeProto.Builder n = NodeProto.newBuilder().setOpType(op).setName(out).addOutput(out);
+    for (String in : inputs) {
+      n.addInput(in);
+    }
+    return n;
+  }
+
+  private static float[] floats(TensorProto t) {
+    if (t.getFloatDataCount() > 0) {
+      float[] v = new float[t.getFloatDataCount()];
+      for (int i = 0; i < v.length; i++) {
+        v[i] = t.getFloatData(i);
+      }
+      return v;
+    }
+    java.nio.FloatBuffer raw = t.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+    float[] v = new float[raw.remaining()];
+    raw.get(v);
+    return v;
   }
 
   private static boolean plainGemm(NodeProto gemm) {

@@ -146,7 +146,7 @@ final class PersonalTraining implements AutoCloseable {
     byte[] onnx = ModelExport.onnx(backbone, head);
     double diff;
     try {
-      diff = ModelExport.difference(head, probes, ModelExport.run(env, onnx, backbone, probes));
+      diff = ModelExport.difference(head, null, probes, ModelExport.run(env, onnx, backbone, probes));
     } catch (OrtException e) {
       throw new TrainingException("the personal model does not run in ONNX Runtime: " + e.getMessage());
     }
@@ -189,7 +189,7 @@ final class PersonalTraining implements AutoCloseable {
       throw new TrainingException(taken);
     }
     String version = t.version();
-    return ModelExport.write(env, backbone, t.head(), t.labels(), probes, name, version, t.provenance(), dir, false);
+    return ModelExport.write(env, backbone, t.head(), t.labels(), probes, name, version, t.provenance(), dir, false, null);
   }
 
   private Map<String, Object> provenance(

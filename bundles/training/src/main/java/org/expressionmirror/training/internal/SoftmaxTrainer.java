@@ -52,8 +52,12 @@ final class SoftmaxTrainer {
     }
   }
 
-  /** A trained head and how training went. */
-  record Result(SoftmaxHead head, int epochs, int bestEpoch, double validationLoss) {}
+  /**
+   * A trained head and how training went; {@code heldOut}: the examples (indices into the
+   * training rows given, mirror rows not counted) held out for early stopping, empty when a
+   * {@link Validation} was given or nothing could be held out.
+   */
+  record Result(SoftmaxHead head, int epochs, int bestEpoch, double validationLoss, int[] heldOut) {}
 
   private final Settings settings;
 
@@ -138,10 +142,12 @@ final class SoftmaxTrainer {
     Random random = new Random(settings.seed());
     int[] train;
     int[] validation;
+    int[] heldOut = new int[0];
     if (given == null) {
       int[][] split = split(java.util.Arrays.copyOf(labels, images), classes, random);
       train = withMirrors(split[0], images, n);
       validation = withMirrors(split[1], images, n);
+      heldOut = split[1];
     } else {
       train = java.util.stream.IntStream.range(0, n).toArray();
       validation = java.util.stream.IntStream.range(n, z.length).toArray();
@@ -176,7 +182,7 @@ final class SoftmaxTrainer {
         break;
       }
     }
-    return new Result(new SoftmaxHead(classes, mean, scale, best), epoch, bestEpoch, bestLoss);
+    return new Result(new SoftmaxHead(classes, mean, scale, best), epoch, bestEpoch, bestLoss, heldOut);
   }
 
   /** The rows and, when there are mirror rows ({@code n > images}), their mirror rows. */

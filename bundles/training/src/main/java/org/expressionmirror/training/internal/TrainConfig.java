@@ -54,6 +54,13 @@ public @interface TrainConfig {
       description = "Train on each face and its left-right mirror image, score by their averaged probabilities, and export the model with the same mirror pass in its graph (twice the backbone's cost per face; default false).")
   boolean mirror() default false;
 
+  @AttributeDefinition(
+      description = "Blend the trained head with the backbone's own head in the exported graph: w * head + (1 - w) * the backbone's"
+          + " probabilities mapped to the new labels by canonical label (labels it lacks get 0). 1 (the default): the head alone;"
+          + " a weight w in (0, 1]; auto: w chosen among 1, 0.95, ..., 0.05 by accuracy on the validation images (--validation,"
+          + " else the final head's early-stopping split), ties to the larger w. Not with onePerson.")
+  String blend() default "1";
+
   @AttributeDefinition(description = "Seed of the folds, the validation split and the shuffles (default 1).")
   long seed() default 1;
 

@@ -6,7 +6,9 @@ import org.expressionmirror.evaluation.internal.Report;
 
 /**
  * The JSON report of a training run: the cross-validation figures per fold with mean and sample
- * standard deviation, the pooled out-of-fold report in eval's format, and the written model.
+ * standard deviation, the pooled out-of-fold report in eval's format, and the written model;
+ * {@code blend}: the weight of the head in its blend with the backbone's own head, how it was chosen
+ * and what the cross-validation figures are of (null without a blend).
  */
 record TrainReport(
     String model,
@@ -22,6 +24,7 @@ record TrainReport(
     String onnx,
     String description,
     String golden,
+    java.util.Map<String, Object> blend,
     Report crossValidation) {
 
   static TrainReport of(
@@ -30,7 +33,8 @@ record TrainReport(
       CrossValidation.Result cv,
       SoftmaxTrainer.Result fin,
       ModelExport.Written written,
-      Report report) {
+      Report report,
+      java.util.Map<String, Object> blend) {
     return new TrainReport(
         s.name(),
         s.folds(),
@@ -45,6 +49,7 @@ record TrainReport(
         written.onnx().toString(),
         written.description().toString(),
         written.golden().toString(),
+        blend,
         report);
   }
 
@@ -64,6 +69,9 @@ record TrainReport(
             Locale.ROOT,
             "  mean: accuracy %.2f %% ± %.2f, macro-F1 %.3f ± %.3f (sample sd over folds)%n",
             100 * accuracyMean, 100 * accuracySd, macroF1Mean, macroF1Sd));
+    if (blend != null) {
+      s.append("  (").append(blend.get("crossValidation")).append(")").append(System.lineSeparator());
+    }
     return s.toString();
   }
 }

@@ -153,6 +153,10 @@ public final class TrainingComponent {
     } catch (IllegalArgumentException e) {
       throw new TrainingException(Training.LABEL_RULE + " = " + e.getMessage());
     }
+    double blend = blend(config.blend());
+    if (blend != Blend.NONE && config.onePerson()) {
+      throw new TrainingException("--blend " + config.blend().trim() + " is not available with --one-person");
+    }
     if (config.folds() < 2) {
       throw new TrainingException("--folds " + config.folds() + ": cross-validation needs at least 2 folds");
     }
@@ -214,7 +218,8 @@ public final class TrainingComponent {
             defaults.validationShare(), config.classWeights(), config.seed());
     TrainingRun.Settings settings =
         new TrainingRun.Settings(
-            name, config.folds(), detectorName, detectorSettings, trainer, cacheDir(), outDir, config.onePerson(), targets, config.mirror());
+            name, config.folds(), detectorName, detectorSettings, trainer, cacheDir(), outDir, config.onePerson(), targets, config.mirror(),
+            blend);
     logger.info("training {} on {} images of {} (backbone {}, detector {})", name, set.examples().size(), set.root(), config.backbone(), detectorName);
     try (Backbone backbone = Backbone.open(onnx.environment(), Path.of(String.valueOf(description)))) {
       TrainingRun.Outcome outcome =
@@ -224,6 +229,24 @@ public final class TrainingComponent {
         System.out.println("report written to " + report);
       }
     }
+  }
+
+  /** {@code auto} as {@link Blend#AUTO}, else the head's weight, refused unless in (0, 1]. */
+  static double blend(String value) throws TrainingException {
+    String v = value.trim();
+    if (v.equals("auto")) {
+      return Blend.AUTO;
+    }
+    double w;
+    try {
+      w = Double.parseDouble(v);
+    } catch (NumberFormatException e) {
+      w = Double.NaN;
+    }
+    if (!(w > 0 && w <= 1)) {
+      throw new TrainingException("--blend " + v + ": give auto or the trained head's weight, a number in (0, 1] (1: no blend)");
+    }
+    return w;
   }
 
   /** {@code --out}, else the user's models folder (created). */

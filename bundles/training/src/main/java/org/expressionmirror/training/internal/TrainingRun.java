@@ -38,6 +38,9 @@ final class TrainingRun {
    *     made (provenance only; the set carries them)
    * @param mirror train on each face and its mirror image, score by their averaged probabilities
    *     and export the model with the {@link MirrorPass}
+   * @param blend the trained head's weight in a {@link Blend} with the backbone's own head: {@link
+   *     Blend#NONE} (1, the head alone), a fixed weight in (0, 1), or {@link Blend#AUTO} (chosen on
+   *     the validation images)
    */
   record Settings(
       String name,
@@ -49,27 +52,37 @@ final class TrainingRun {
       Path outDir,
       boolean onePerson,
       String targets,
-      boolean mirror) {
+      boolean mirror,
+      double blend) {
     /** Images of many people, FER+ vote shares as targets. */
     Settings(
         String name, int folds, String detectorName, Map<String, Object> detectorSettings,
         SoftmaxTrainer.Settings trainer, Path cacheDir, Path outDir) {
-      this(name, folds, detectorName, detectorSettings, trainer, cacheDir, outDir, false, TrainingSet.SOFT, false);
+      this(name, folds, detectorName, detectorSettings, trainer, cacheDir, outDir, false, TrainingSet.SOFT, false, Blend.NONE);
     }
 
     /** Without the mirror pass. */
     Settings(
         String name, int folds, String detectorName, Map<String, Object> detectorSettings,
         SoftmaxTrainer.Settings trainer, Path cacheDir, Path outDir, boolean onePerson, String targets) {
-      this(name, folds, detectorName, detectorSettings, trainer, cacheDir, outDir, onePerson, targets, false);
+      this(name, folds, detectorName, detectorSettings, trainer, cacheDir, outDir, onePerson, targets, false, Blend.NONE);
     }
 
     Settings withFolds(int k) {
-      return new Settings(name, k, detectorName, detectorSettings, trainer, cacheDir, outDir, onePerson, targets, mirror);
+      return new Settings(name, k, detectorName, detectorSettings, trainer, cacheDir, outDir, onePerson, targets, mirror, blend);
     }
 
     Settings withMirror(boolean m) {
-      return new Settings(name, folds, detectorName, detectorSettings, trainer, cacheDir, outDir, onePerson, targets, m);
+      return new Settings(name, folds, detectorName, detectorSettings, trainer, cacheDir, outDir, onePerson, targets, m, blend);
+    }
+
+    Settings withBlend(double b) {
+      return new Settings(name, folds, detectorName, detectorSettings, trainer, cacheDir, outDir, onePerson, targets, mirror, b);
+    }
+
+    /** The blend as {@code --blend} says it: auto or the weight. */
+    String blendOption() {
+      return blend == Blend.AUTO ? "auto" : Double.toString(blend);
     }
   }
 
@@ -103,6 +116,19 @@ final class TrainingRun {
       // one person's golden vectors are synthetic probes without mirror features
       throw new TrainingException("--mirror is not available with --one-person");
     }
+    Blend blend = null;
+    if (s.blend() != Blend.NONE) {
+      if (s.onePerson()) {
+        // one person's few images leave no validation images to choose a weight on, and the
+        // backbone's head was not trained on that person
+        throw new TrainingException("--blend " + s.blendOption() + " is not available with --one-person");
+      }
+      if (s.blend() != Blend.AUTO && !(s.blend() > 0 && s.blend() <= 1)) {
+        throw new TrainingException("--blend " + s.blendOption() + ": the head's weight must be auto or in (0, 1]");
+      }
+      // refused before the features are computed
+      blend = Blend.of(backbone, set.classes(), s.blend() == Blend.AUTO ? Blend.NONE : s.blend(), s.blendOption());
+    }
     Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     long t0 = System.nanoTime();
     FeatureExtraction.Result f;
@@ -124,7 +150,7 @@ final class TrainingRun {
         }
         out.printf(Locale.ROOT, "validation: features of %d images of %s (%d from the cache)%n", v.examples().size(), validation.root(), v.cached());
       }
-      return train(set, backbone, extraction, f, v, validation == null ? null : validation.root(), s, start, t0);
+      return train(set, backbone, extraction, f, v, validation == null ? null : validation.root(), s, blend, start, t0);
     } catch (java.io.IOException e) {
       throw new TrainingException("feature cache in " + s.cacheDir() + " cannot be used: " + e.getMessage());
     }
@@ -138,6 +164,7 @@ final class TrainingRun {
       FeatureExtraction.Result v,
       Path validationRoot,
       Settings s,
+      Blend blend,
       Instant start,
       long t0)
       throws TrainingException {
@@ -168,14 +195,6 @@ final class TrainingRun {
       out.printf(Locale.ROOT, "one person: %d images (%s), %d-fold cross-validation%n", n, counts(classes, perClass), folds);
       s = s.withFolds(folds);
     }
-    CrossValidation.Result cv;
-    try {
-      // folds are by image (or subject): a mirror image trains and is scored with its image
-      cv = new CrossValidation(trainer, s.folds(), s.trainer().seed())
-          .run(classes, names, f.features(), f.mirrored(), targets, labels, groups, new Progress(progress, "folds", "fold", s.folds()));
-    } catch (IllegalArgumentException e) {
-      throw new TrainingException(e.getMessage() + " in " + set.root());
-    }
     SoftmaxTrainer.Validation given =
         v == null
             ? null
@@ -185,6 +204,21 @@ final class TrainingRun {
                 v.examples().stream().mapToInt(TrainingSet.Example::label).toArray(),
                 v.mirrored());
     SoftmaxTrainer.Result fin = trainer.train(f.features(), f.mirrored(), targets, labels, classes.size(), given);
+    Blend.Choice choice = null;
+    if (blend != null && s.blend() == Blend.AUTO) {
+      choice = choose(blend, fin, f, v, s);
+      blend = blend.withWeight(choice.weight());
+    }
+    // a weight of 1 is the head alone: the plain graph, and the folds scored as without a blend
+    Blend exported = blend == null || blend.weight() == Blend.NONE ? null : blend;
+    CrossValidation.Result cv;
+    try {
+      // folds are by image (or subject): a mirror image trains and is scored with its image
+      cv = new CrossValidation(trainer, s.folds(), s.trainer().seed())
+          .run(classes, names, f.features(), f.mirrored(), targets, labels, groups, new Progress(progress, "folds", "fold", s.folds()), exported);
+    } catch (IllegalArgumentException e) {
+      throw new TrainingException(e.getMessage() + " in " + set.root());
+    }
     double seconds = (System.nanoTime() - t0) / 1e9;
     List<LeftOut> leftOut = new ArrayList<>(set.leftOut());
     leftOut.addAll(f.noFace());
@@ -205,25 +239,97 @@ final class TrainingRun {
     if (v != null) {
       provenance.put("validation", Map.of("path", validationRoot.toString(), "sha256", v.datasetSha256(), "images", v.examples().size()));
     }
+    Map<String, Object> blendProvenance = blend == null ? null : blendProvenance(blend, choice, backbone, classes, s, v != null, exported != null, cv);
+    if (blendProvenance != null) {
+      provenance.put("blend", blendProvenance);
+    }
     // one person's images are that person's face: its golden vectors come from synthetic probes,
     // as Teach mode's do, so the saved model carries no crop of them
     List<ModelExport.Crop> crops =
         s.onePerson() ? PersonalTraining.probes(backbone) : goldenCrops(extraction, f, classes.size());
     ModelExport.Written written =
-        ModelExport.write(env, backbone, fin.head(), classes, crops, s.name(), version, provenance, s.outDir(), s.mirror());
-    TrainReport tr = TrainReport.of(s, set.grouped() && !s.onePerson(), cv, fin, written, report);
+        ModelExport.write(env, backbone, fin.head(), classes, crops, s.name(), version, provenance, s.outDir(), s.mirror(), exported);
+    TrainReport tr = TrainReport.of(s, set.grouped() && !s.onePerson(), cv, fin, written, report, blendProvenance);
     out.print(ReportTable.of(report));
     out.print(tr.foldsText());
     out.printf(
         Locale.ROOT,
-        "final head: %d images, %d epochs (best %d); exported model equals the head within %.1e (max |dp| on %d golden crops)%n",
-        n, fin.epochs(), fin.bestEpoch(), written.maxDifference(), crops.size());
+        "final head: %d images, %d epochs (best %d); exported model equals the head%s within %.1e (max |dp| on %d golden crops)%n",
+        n, fin.epochs(), fin.bestEpoch(), exported == null ? "" : " blended in Java", written.maxDifference(), crops.size());
     if (s.mirror()) {
       out.printf(Locale.ROOT, "mirror: each face's mirror image trained on; scores and the model average over both%n");
+    }
+    if (blendProvenance != null) {
+      out.printf(Locale.ROOT, "blend: %s%n", blendProvenance.get("summary"));
     }
     out.printf(Locale.ROOT, "model %s written: %s, %s, %s%n", s.name(), written.onnx(), written.golden(), written.description());
     out.printf(Locale.ROOT, "select it with model=%s (a running mirror picks it up without a restart)%n", s.name());
     return new Outcome(tr, written);
+  }
+
+  /**
+   * The weight with the best accuracy of the final head blended, on the validation images given,
+   * else on the final head's early-stopping split (training images it did not learn from).
+   */
+  private Blend.Choice choose(Blend blend, SoftmaxTrainer.Result fin, FeatureExtraction.Result f, FeatureExtraction.Result v, Settings s)
+      throws TrainingException {
+    if (v != null) {
+      return blend.choose(fin.head(), v.features(), v.mirrored(), v.examples().stream().mapToInt(TrainingSet.Example::label).toArray());
+    }
+    int[] held = fin.heldOut();
+    if (held.length == 0) {
+      throw new TrainingException("--blend " + s.blendOption() + ": no validation images to choose the weight on (too few images to hold"
+          + " out a tenth of a label): give --validation DIR or a fixed weight, e.g. --blend 0.9");
+    }
+    List<float[]> x = new ArrayList<>();
+    List<float[]> m = f.mirrored() == null ? null : new ArrayList<>();
+    int[] labels = new int[held.length];
+    for (int i = 0; i < held.length; i++) {
+      x.add(f.features().get(held[i]));
+      if (m != null) {
+        m.add(f.mirrored().get(held[i]));
+      }
+      labels[i] = f.examples().get(held[i]).label();
+    }
+    return blend.choose(fin.head(), x, m, labels);
+  }
+
+  /** What the description and the report say of the blend: weight, how it was chosen, what CV scored. */
+  private static Map<String, Object> blendProvenance(
+      Blend blend, Blend.Choice choice, Backbone backbone, List<String> classes, Settings s, boolean validationGiven, boolean exported,
+      CrossValidation.Result cv) {
+    Map<String, Object> b = new LinkedHashMap<>();
+    b.put("weight", blend.weight());
+    b.put("formula", "p = weight * head + (1 - weight) * backbone's own probabilities mapped to the labels by canonical label"
+        + (s.mirror() ? ", averaged over the face and its mirror image" : ""));
+    b.put("backbone", backbone.spec().id());
+    b.put("mapping", blend.mappingByLabel(backbone.spec().canonical(), classes));
+    String on = validationGiven ? "the validation images (--validation)" : "the final head's early-stopping split of the training images";
+    String how;
+    if (choice == null) {
+      b.put("chosenBy", "--blend " + s.blendOption() + " (fixed)");
+      how = "fixed by --blend";
+    } else {
+      b.put("chosenBy", "--blend auto: the best accuracy of the final head blended on " + on
+          + ", weights 1 to 0.05 in steps of 0.05, ties to the larger weight");
+      b.put("chosenOn", Map.of("images", choice.images(), "accuracyByWeight", choice.accuracy()));
+      how = String.format(Locale.ROOT, "chosen on %s (%d images: %.2f %% at 1, %.2f %% at %.2f)", on, choice.images(),
+          100 * choice.accuracy().get("1.00"), 100 * choice.accuracy().get(String.format(Locale.ROOT, "%.2f", blend.weight())), blend.weight());
+    }
+    String folds;
+    if (!exported) {
+      folds = "cross-validation scores each fold's head alone (weight 1: no blend)";
+    } else {
+      folds = String.format(Locale.ROOT, "cross-validation scores each fold's head blended with weight %.2f", blend.weight())
+          + (choice == null ? "" : validationGiven
+              ? " (chosen on the validation images, which no fold tests on)"
+              : " (chosen on training images that the folds also test on: slightly optimistic)")
+          + String.format(Locale.ROOT, "; the folds' heads alone: accuracy %.2f %%", 100 * cv.headAloneMean());
+      b.put("headAloneAccuracyMean", cv.headAloneMean());
+    }
+    b.put("crossValidation", folds);
+    b.put("summary", String.format(Locale.ROOT, "head weight %.2f, %s; %s", blend.weight(), how, folds));
+    return b;
   }
 
   private static String counts(List<String> classes, int[] perClass) {

@@ -18,7 +18,10 @@ import java.util.List;
  * without the mirror graph: face-api's plain model (faceapi-expression, itself golden-checked
  * against the library) gives the 256 features of each golden crop and of its mirror image
  * ({@link MirrorPass#flip}), the head file's weights are applied to both in float64 and the two
- * softmaxes averaged. The crops are faceapi-expression's golden inputs.
+ * softmaxes averaged. A head blended with face-api's own ({@code "blend": w} and {@code
+ * "blendMapping"} in the head file) gets {@code w head + (1 - w) face-api M} before the average,
+ * face-api's probabilities being those faceapi-expression.onnx itself gives (ONNX Runtime). The
+ * crops are faceapi-expression's golden inputs.
  *
  * <p>Arguments: {@code <faceapi-expression.json> <faceapi-expression.golden.json> <head json>
  * <out golden json> <model id> <head sha256>}.
@@ -35,9 +38,13 @@ public final class MirrorGolden {
     ObjectNode out = JSON.createObjectNode();
     out.put("model", a[4]);
     out.put("source", "@vladmandic/face-api@1.7.15 model/face_expression_model.bin (backbone) + head "
-        + Path.of(a[2]).getFileName() + " sha256 " + a[5] + ", mirror pass");
+        + Path.of(a[2]).getFileName() + " sha256 " + a[5] + ", mirror pass"
+        + (blended(head) ? ", blended with face-api's own head" : ""));
     out.put("producer", "bundles/training MirrorGolden: faceapi-expression.onnx's features (ONNX Runtime) of each crop"
-        + " and of its left-right mirror image, the head applied in float64 to both, the probabilities averaged");
+        + " and of its left-right mirror image, the head applied in float64 to both"
+        + (blended(head) ? ", blended with faceapi-expression.onnx's own probabilities (weight " + head.get("blend").asDouble()
+            + " on the head, the rest on face-api's mapped by the head file's blendMapping)" : "")
+        + ", the probabilities averaged");
     out.set("labels", head.get("labels"));
     out.put("tolerance", 1e-4);
     ArrayNode vectors = out.putArray("vectors");
@@ -60,14 +67,41 @@ public final class MirrorGolden {
     Files.writeString(Path.of(a[3]), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(out) + "\n");
   }
 
-  /** The head file's probabilities averaged over the crop and its mirror image, in float64. */
+  /**
+   * The head file's probabilities (blended with face-api's when it says so) averaged over the crop
+   * and its mirror image, in float64.
+   */
   static double[] expected(Backbone backbone, JsonNode head, float[] input) throws Exception {
-    double[] p = apply(head, backbone.features(input));
-    double[] q = apply(head, backbone.features(MirrorPass.flip(input, backbone.spec())));
+    float[] flipped = MirrorPass.flip(input, backbone.spec());
+    double[] p = blend(backbone, head, input, apply(head, backbone.features(input)));
+    double[] q = blend(backbone, head, flipped, apply(head, backbone.features(flipped)));
     for (int k = 0; k < p.length; k++) {
       p[k] = (p[k] + q[k]) / 2;
     }
     return p;
+  }
+
+  private static boolean blended(JsonNode head) {
+    return head.has("blend") && head.get("blend").asDouble() < 1;
+  }
+
+  /** {@code w p + (1 - w) M^T face-api(input)}, face-api's probabilities from its own ONNX file; p alone without a blend. */
+  private static double[] blend(Backbone backbone, JsonNode head, float[] input, double[] p) throws Exception {
+    if (!blended(head)) {
+      return p;
+    }
+    float w = (float) head.get("blend").asDouble();
+    float rest = (float) (1 - head.get("blend").asDouble());
+    float[] own = ModelExport.run(OrtEnvironment.getEnvironment(), backbone.onnx(), backbone,
+        List.of(new ModelExport.Crop("golden", new org.expressionmirror.api.Box(0, 0, 1, 1), input, null))).get(0);
+    double[] out = new double[p.length];
+    for (int k = 0; k < p.length; k++) {
+      out[k] = w * p[k];
+      for (int b = 0; b < own.length; b++) {
+        out[k] += rest * own[b] * head.get("blendMapping").get(b).get(k).asDouble();
+      }
+    }
+    return out;
   }
 
   private static double[] apply(JsonNode head, float[] features) {

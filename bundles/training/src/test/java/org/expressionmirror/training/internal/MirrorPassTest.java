@@ -120,7 +120,7 @@ class MirrorPassTest {
       SoftmaxHead head = new SoftmaxHead(2, new double[256], ones(256), new double[256 * 2 + 2]);
       ModelExport.Crop crop = new ModelExport.Crop("x", new Box(0, 0, 112, 112), new float[112 * 112 * 3], new float[256]);
       assertThrows(IllegalArgumentException.class,
-          () -> ModelExport.write(ENV, backbone, head, List.of("a", "b"), List.of(crop), "m", "1", java.util.Map.of(), dir, true));
+          () -> ModelExport.write(ENV, backbone, head, List.of("a", "b"), List.of(crop), "m", "1", java.util.Map.of(), dir, true, null));
     }
   }
 

@@ -18,10 +18,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shipped faceapi-ferplus (built by models/converter from its head file, with the mirror pass)
- * against the trainer's own export of the same head ({@link MirrorPass#graph} on
- * faceapi-expression): two builders of the mirror pass, one result. Its golden file is checked
- * against {@link MirrorGolden}'s computation (two plain runs, the head in float64).
+ * The shipped faceapi-ferplus (built by models/converter from its head file, with the mirror pass
+ * and the blend with face-api's own head) against the trainer's own export of the same head and
+ * weight ({@link OnnxHead#withBlend} and {@link MirrorPass#graph} on faceapi-expression, the mapping
+ * by canonical label as {@link Blend} makes it): two builders, one result. Its golden file is
+ * checked against {@link MirrorGolden}'s computation (plain runs, the head in float64).
  */
 class ShippedMirrorModelTest {
   private static final OrtEnvironment ENV = OrtEnvironment.getEnvironment();
@@ -33,16 +34,26 @@ class ShippedMirrorModelTest {
     nu.pattern.OpenCV.loadLocally();
   }
 
+  private static final Path DESCRIPTION = GeneratedFaces.FACE_API.resolveSibling("faceapi-ferplus.json");
+
   @Test
-  void theConvertersMirrorPassIsTheTrainersExport() throws Exception {
+  void theConvertersMirrorPassAndBlendAreTheTrainersExport() throws Exception {
     byte[] shipped = Files.readAllBytes(SHIPPED);
     assertTrue(MirrorPass.in(shipped), "faceapi-ferplus has no mirror pass");
     ModelProto model = ModelProto.parseFrom(shipped);
+    List<String> labels = new ArrayList<>();
+    new ObjectMapper().readTree(DESCRIPTION.toFile()).at("/output/canonical").forEach(l -> labels.add(l.asText()));
     try (Backbone backbone = Backbone.open(ENV, GeneratedFaces.FACE_API)) {
-      float[] w = floats(model, "fc/weights");
-      float[] b = floats(model, "fc/bias");
-      byte[] trainers = MirrorPass.graph(backbone.head().withHead(w, b), backbone.spec().inputName(),
-          backbone.spec().outputName(), backbone.spec().nchw());
+      float[] w = floats(model, Blend.HEAD_WEIGHTS);
+      float[] b = floats(model, Blend.HEAD_BIAS);
+      double weight = Double.parseDouble(Float.toString(floats(model, Blend.WEIGHT)[0]));
+      Blend blend = Blend.of(backbone, labels, weight, "shipped");
+      assertTrue(weight < 1, "faceapi-ferplus is not blended");
+      // the converter's mapping (from the head file) is the trainer's, by canonical label
+      org.junit.jupiter.api.Assertions.assertArrayEquals(blend.mapping(), floats(model, Blend.MAPPING));
+      byte[] trainers = MirrorPass.graph(
+          backbone.head().withBlend(w, b, blend.mapping(), blend.headWeight(), blend.backboneWeight()),
+          backbone.spec().inputName(), backbone.spec().outputName(), backbone.spec().nchw());
       List<ModelExport.Crop> crops = new ArrayList<>();
       for (float[] in : MirrorGolden.inputs(new ObjectMapper().readTree(GOLDEN.toFile()))) {
         crops.add(new ModelExport.Crop("golden", new Box(0, 0, 112, 112), in, null));
@@ -60,11 +71,11 @@ class ShippedMirrorModelTest {
   }
 
   @Test
-  void theGoldenVectorsAreTheHeadAveragedOverTheCropAndItsMirrorImage() throws Exception {
+  void theGoldenVectorsAreTheBlendedHeadAveragedOverTheCropAndItsMirrorImage() throws Exception {
     JsonNode golden = new ObjectMapper().readTree(GOLDEN.toFile());
     ModelProto model = ModelProto.parseFrom(Files.readAllBytes(SHIPPED));
-    float[] w = floats(model, "fc/weights");
-    float[] b = floats(model, "fc/bias");
+    float[] w = floats(model, Blend.HEAD_WEIGHTS);
+    float[] b = floats(model, Blend.HEAD_BIAS);
     int k = b.length;
     // the head as a head file would say it: [256][K] and [K]
     com.fasterxml.jackson.databind.node.ObjectNode head = new ObjectMapper().createObjectNode();
@@ -78,6 +89,15 @@ class ShippedMirrorModelTest {
     var bias = head.putArray("bias");
     for (float v : b) {
       bias.add(v);
+    }
+    head.put("blend", Double.parseDouble(Float.toString(floats(model, Blend.WEIGHT)[0])));
+    float[] mapping = floats(model, Blend.MAPPING);
+    var mappingRows = head.putArray("blendMapping");
+    for (int r = 0; r < mapping.length / k; r++) {
+      var row = mappingRows.addArray();
+      for (int c = 0; c < k; c++) {
+        row.add(mapping[r * k + c]);
+      }
     }
     try (Backbone backbone = Backbone.open(ENV, GeneratedFaces.FACE_API)) {
       for (JsonNode v : golden.get("vectors")) {

@@ -160,7 +160,7 @@ class TrainingRunTest {
   void theMirrorIsRefusedForOnePerson() throws Exception {
     TrainingSet set = TrainingSet.read(data, null);
     TrainingRun.Settings s =
-        new TrainingRun.Settings("me", 5, "none", Map.of(), SoftmaxTrainer.Settings.defaults(), dir.resolve("cache"), dir, true, TrainingSet.SOFT, true);
+        new TrainingRun.Settings("me", 5, "none", Map.of(), SoftmaxTrainer.Settings.defaults(), dir.resolve("cache"), dir, true, TrainingSet.SOFT, true, Blend.NONE);
     try (Backbone backbone = Backbone.open(ENV, GeneratedFaces.FACE_API)) {
       TrainingException e = assertThrows(TrainingException.class,
           () -> new TrainingRun(ENV, new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()), m -> {}).run(set, backbone, null, s));

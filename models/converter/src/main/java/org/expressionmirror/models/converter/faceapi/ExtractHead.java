@@ -71,6 +71,16 @@ public final class ExtractHead {
       bias.add(b);
     }
     out.put("mirror", head.mirror());
+    if (head.blended()) {
+      out.put("blend", head.blend());
+      ArrayNode mapping = out.putArray("blendMapping");
+      for (int r = 0; r < FaceApiHead.OWN_CLASSES; r++) {
+        ArrayNode row = mapping.addArray();
+        for (int c = 0; c < k; c++) {
+          row.add((int) head.blendMapping()[r * k + c]);
+        }
+      }
+    }
     return out;
   }
 
@@ -79,6 +89,9 @@ public final class ExtractHead {
    * and C (bias) must be initializers. Fails naming what it found otherwise.
    */
   public static FaceApiHead head(ModelProto model, List<String> labels) throws IOException {
+    if (model.getGraph().getInitializerList().stream().anyMatch(t -> t.getName().equals("blend/weight"))) {
+      return blended(model, labels);
+    }
     NodeProto softmax = only(model, "Softmax");
     NodeProto gemm = model.getGraph().getNodeList().stream()
         .filter(n -> n.getOutputList().contains(softmax.getInput(0)))
@@ -96,6 +109,39 @@ public final class ExtractHead {
       throw new IOException("the head's Gemm scales by alpha/beta: not a plain x * W + b");
     }
     return new FaceApiHead(labels, weights, c, mirrorPass(model, softmax));
+  }
+
+  /**
+   * The head of a model blended with face-api's own fc ({@code ./mirror train --blend}): the
+   * trainer's named initializers (bundles/training Blend) hold the head, the 0/1 mapping [7, K] and
+   * the weight; the blend's Add must be the output, or feed the mirror pass's ReduceMean.
+   */
+  static FaceApiHead blended(ModelProto model, List<String> labels) throws IOException {
+    int k = labels.size();
+    float[] weights = floats(initializer(model, "blend/head_weights"));
+    float[] bias = floats(initializer(model, "blend/head_bias"));
+    float[] mapping = floats(initializer(model, "blend/mapping"));
+    float w = floats(initializer(model, "blend/weight"))[0];
+    float rest = floats(initializer(model, "blend/backbone_weight"))[0];
+    if (rest != (float) (1 - Double.parseDouble(Float.toString(w)))) {
+      throw new IOException("blend weights " + w + " and " + rest + " do not add up to 1");
+    }
+    NodeProto add = model.getGraph().getNodeList().stream()
+        .filter(n -> n.getOpType().equals("Add") && n.getInputList().contains("blend/head_weighted"))
+        .findFirst().orElseThrow(() -> new IOException("blend weights but no blend Add"));
+    String output = model.getGraph().getOutput(0).getName();
+    boolean mirror = !add.getOutput(0).equals(output);
+    if (mirror && model.getGraph().getNodeList().stream().noneMatch(n -> n.getOpType().equals("ReduceMean")
+        && n.getInput(0).equals(add.getOutput(0)) && n.getOutput(0).equals(output))) {
+      throw new IOException("the blend's Add is neither the output nor averaged by the mirror pass");
+    }
+    if (mirror && model.getGraph().getNodeList().stream().noneMatch(n -> n.getOpType().equals("Slice")
+        && n.getInput(0).equals(model.getGraph().getInput(0).getName()))) {
+      throw new IOException("a ReduceMean follows the blend but the input is not mirrored by a Slice: not the mirror pass");
+    }
+    // the weight as written (0.95, not the float's 0.949999988...), so 1 - w is the trainer's
+    return new FaceApiHead(labels, weights, bias, mirror, Double.parseDouble(Float.toString(w)),
+        mapping);
   }
 
   /**

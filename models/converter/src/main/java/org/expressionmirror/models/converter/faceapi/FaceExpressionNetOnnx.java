@@ -62,7 +62,8 @@ public final class FaceExpressionNetOnnx {
    * The same network with a trained head in place of face-api's fc: the backbone (every weight
    * but fc) is face-api's, the last Gemm takes the head's [256, K] weights and [K] bias, and the
    * softmax then gives K probabilities in the head's label order. face-api's fc is still checked
-   * (shape) so that a changed package is noticed, but not used.
+   * (shape) so that a changed package is noticed, but not used, unless the head is blended with it
+   * ({@link FaceApiHead#blended()}: then both heads are in the graph).
    */
   public static ModelProto build(
       Map<String, WeightTensor> weights, FaceApiHead head, String version, String doc) {
@@ -90,12 +91,17 @@ public final class FaceExpressionNetOnnx {
     float[] fcWeights = require("fc/weights", channelsIn, CLASSES).requireFloats();
     float[] fcBias = require("fc/bias", CLASSES).requireFloats();
     int classes = head == null ? CLASSES : head.classes();
-    String w = constant("fc/weights", head == null ? fcWeights : head.weights(), channelsIn,
-        classes);
-    String bias = constant("fc/bias", head == null ? fcBias : head.bias(), classes);
-    String logits = graph.node("Gemm", List.of(x, w, bias), "logits");
-    String out = graph.node("Softmax", List.of(logits), mirror ? "mirror/probabilities" : OUTPUT,
-        intAttr("axis", 1));
+    String probabilities = mirror ? "mirror/probabilities" : OUTPUT;
+    String out;
+    if (head != null && head.blended()) {
+      out = blend(x, fcWeights, fcBias, channelsIn, probabilities);
+    } else {
+      String w = constant("fc/weights", head == null ? fcWeights : head.weights(), channelsIn,
+          classes);
+      String bias = constant("fc/bias", head == null ? fcBias : head.bias(), classes);
+      String logits = graph.node("Gemm", List.of(x, w, bias), "logits");
+      out = graph.node("Softmax", List.of(logits), probabilities, intAttr("axis", 1));
+    }
     if (mirror) {
       out = graph.node("ReduceMean", List.of(out), OUTPUT, ints("axes", 0), intAttr("keepdims", 1));
     }
@@ -106,6 +112,32 @@ public final class FaceExpressionNetOnnx {
       }
     }
     return graph.model("expressionmirror faceapi builder", version, doc);
+  }
+
+  /**
+   * A head blended with face-api's own fc ({@code ./mirror train --blend}): face-api's fc and
+   * Softmax as in its own model, their probabilities MatMul the head's 0/1 mapping [7, K] times
+   * 1 - w, plus the head's Gemm and Softmax on the same features times w. The same nodes and names
+   * as the trainer's export (bundles/training OnnxHead.withBlend, Blend).
+   */
+  private String blend(String features, float[] fcWeights, float[] fcBias, int dims, String out) {
+    int classes = head.classes();
+    String own = graph.node("Gemm", List.of(features, constant("fc/weights", fcWeights, dims,
+        CLASSES), constant("fc/bias", fcBias, CLASSES)), "logits");
+    own = graph.node("Softmax", List.of(own), "blend/backbone_probabilities", intAttr("axis", 1));
+    String logits = graph.node("Gemm", List.of(features,
+        constant("blend/head_weights", head.weights(), dims, classes),
+        constant("blend/head_bias", head.bias(), classes)), "blend/head_logits");
+    String probabilities =
+        graph.node("Softmax", List.of(logits), "blend/head_probabilities", intAttr("axis", 1));
+    String weighted = graph.node("Mul", List.of(probabilities,
+        constant("blend/weight", new float[] {(float) head.blend()}, 1)), "blend/head_weighted");
+    String mapped = graph.node("MatMul", List.of(own,
+        constant("blend/mapping", head.blendMapping(), CLASSES, classes)), "blend/backbone_mapped");
+    String backbone = graph.node("Mul", List.of(mapped,
+        constant("blend/backbone_weight", new float[] {(float) (1 - head.blend())}, 1)),
+        "blend/backbone_weighted");
+    return graph.node("Add", List.of(weighted, backbone), out);
   }
 
   /**

@@ -158,6 +158,64 @@ class TrainedHeadBuildTest {
   }
 
   @Test
+  void aBlendedHeadIsWTimesTheHeadPlusTheRestTimesFaceApiMappedAndExtractsAsBlended()
+      throws IOException, OrtException {
+    Map<String, WeightTensor> w = FaceExpressionNetOnnxTest.syntheticWeights();
+    Random r = new Random(7);
+    float[] weights = new float[256 * 3];
+    for (int i = 0; i < weights.length; i++) {
+      weights[i] = (float) r.nextGaussian() * 0.1f;
+    }
+    float[] bias = {0.2f, -0.1f, 0.3f};
+    List<String> labels = List.of("contempt", "happiness", "neutral");
+    // face-api's neutral -> neutral, happy -> happiness, the other five -> nothing
+    float[] mapping = new float[7 * 3];
+    mapping[0 * 3 + 2] = 1;
+    mapping[1 * 3 + 1] = 1;
+    FaceApiHead alone = new FaceApiHead(labels, weights, bias);
+    float[] in = input();
+    float[] h = run(FaceExpressionNetOnnx.build(w, alone, "t", "alone"), in);
+    float[] own = run(FaceExpressionNetOnnx.build(w, "t", "original"), in);
+    for (boolean mirror : List.of(false, true)) {
+      FaceApiHead blended = new FaceApiHead(labels, weights, bias, mirror, 0.95, mapping);
+      ModelProto model = FaceExpressionNetOnnx.build(w, blended, "t", "blend");
+      float[] p = run(model, in);
+      float[] expected = {0.95f * h[0], 0.95f * h[1] + 0.05f * own[1], 0.95f * h[2] + 0.05f * own[0]};
+      if (mirror) {
+        float[] hm = run(FaceExpressionNetOnnx.build(w, alone, "t", "alone"), mirrored(in));
+        float[] om = run(FaceExpressionNetOnnx.build(w, "t", "original"), mirrored(in));
+        float[] m = {0.95f * hm[0], 0.95f * hm[1] + 0.05f * om[1], 0.95f * hm[2] + 0.05f * om[0]};
+        for (int k = 0; k < 3; k++) {
+          expected[k] = (expected[k] + m[k]) / 2;
+        }
+      }
+      for (int k = 0; k < 3; k++) {
+        assertEquals(expected[k], p[k], 1e-6, "mirror " + mirror + " class " + k);
+      }
+      assertTrue(Math.abs(p[1] - h[1]) > 1e-4, "the blend changes nothing: " + p[1]);
+      // out again as a head file and back: the same head, weight and mapping
+      FaceApiHead back = FaceApiHead.parse(ExtractHead.toJson(ExtractHead.head(model, labels)),
+          Path.of("h.json"));
+      assertEquals(mirror, back.mirror());
+      assertEquals(0.95, back.blend());
+      assertArrayEquals(mapping, back.blendMapping());
+      assertArrayEquals(weights, back.weights());
+      assertArrayEquals(bias, back.bias());
+    }
+    ObjectNode json = ExtractHead.toJson(new FaceApiHead(labels, weights, bias, false, 0.9, mapping));
+    json.put("blend", 1.5);
+    assertTrue(assertThrows(IOException.class, () -> FaceApiHead.parse(json, Path.of("h.json")))
+        .getMessage().contains("h.json: 'blend' must be a number in (0, 1], is 1.5"));
+    json.put("blend", 0.9);
+    ((com.fasterxml.jackson.databind.node.ArrayNode) json.get("blendMapping").get(0)).set(0, 2);
+    assertTrue(assertThrows(IOException.class, () -> FaceApiHead.parse(json, Path.of("h.json")))
+        .getMessage().contains("h.json: blendMapping[0][0] is 2.0, must be 0 or 1"));
+    json.remove("blendMapping");
+    assertTrue(assertThrows(IOException.class, () -> FaceApiHead.parse(json, Path.of("h.json")))
+        .getMessage().contains("'blendMapping' needs 7 rows"));
+  }
+
+  @Test
   void headFileRoundTripsExactlyAndIsPinned() throws IOException {
     Random r = new Random(11);
     float[] weights = new float[256 * 8];
