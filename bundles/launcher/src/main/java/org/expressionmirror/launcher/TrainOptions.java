@@ -124,13 +124,22 @@ record TrainOptions(
       throw new IllegalArgumentException("--mirror is not available with --one-person");
     }
     String blend = properties.getOrDefault("mirror.train.blend", "1");
-    if (onePerson && !blend.equals("1")) {
+    // a number 1 (1, 1.0) is no blend; anything else (a weight, auto) needs a backbone's head
+    if (onePerson && !isOne(blend)) {
       throw new IllegalArgumentException("--blend " + blend + " is not available with --one-person");
     }
     if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
       throw new IllegalArgumentException("--name " + name + " is not a model id: letters, digits, '.', '_' and '-', at most 64");
     }
     return new TrainOptions(dataset, labels, validation, backbone, detector, folds, name, out, report, config, home, onePerson, properties);
+  }
+
+  private static boolean isOne(String blend) {
+    try {
+      return Double.parseDouble(blend) == 1;
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
   /** {@code auto} or a weight in (0, 1], as given; anything else is refused naming it. */

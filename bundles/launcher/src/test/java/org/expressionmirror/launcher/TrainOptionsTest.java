@@ -77,6 +77,9 @@ class TrainOptionsTest {
           message(List.of("--dataset", "d", "--blend", bad)));
     }
     assertEquals("--blend auto is not available with --one-person", message(List.of("--dataset", "d", "--one-person", "--blend", "auto")));
+    assertEquals("--blend 0.9 is not available with --one-person", message(List.of("--dataset", "d", "--one-person", "--blend", "0.9")));
+    // 1 in any spelling is no blend, so nothing to refuse
+    assertEquals("1.0", TrainOptions.parse(List.of("--dataset", "d", "--one-person", "--blend", "1.0"), CONFIG).toOptions().properties().get("mirror.train.blend"));
   }
 
   private static String message(List<String> args) {

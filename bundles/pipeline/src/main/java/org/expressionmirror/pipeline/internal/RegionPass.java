@@ -20,7 +20,7 @@ import org.expressionmirror.api.Keypoint;
  * missed, so are the passes of the next 2 frames, then 4, 8, ... while the regions keep missing it
  * (at most {@code fullPassEvery - 1}): where regions miss (a small or turned face), a region pass
  * and a whole-frame pass every frame would cost more than the whole frame alone, and a passing
- * miss should not cost ten whole-frame passes; when the whole frame confirms that the face is
+ * miss should not cost {@code fullPassEvery - 1} whole-frame passes; when the whole frame confirms that the face is
  * gone, regions go on at once. A new detector and a
  * frame without faces make the next pass a whole-frame one, so a face that enters waits at most
  * {@code fullPassEvery} frames; the images of a folder are each looked at whole. A detector may

@@ -17,8 +17,9 @@ import java.nio.ByteOrder;
  * The final dense layer of a backbone's ONNX graph, {@code output = Softmax(Gemm(features, W, b))}
  * with {@code W} [dims, classes] and {@code b} [classes] as initializers (face-api's {@code fc}),
  * and the two edits the trainer makes to the graph's bytes: the features as a second output (to
- * compute them), and other {@code W} and {@code b} (to export a trained head). No other node is
- * touched, so the exported model is the backbone exactly, up to its last layer.
+ * compute them), and other {@code W} and {@code b} (to export a trained head); for a blend
+ * ({@link #withBlend}) the trained head is added beside the backbone's own layer, which stays. No
+ * node of the backbone changes, so the exported model is the backbone exactly, up to its last layer.
  */
 final class OnnxHead {
   private final ModelProto model;

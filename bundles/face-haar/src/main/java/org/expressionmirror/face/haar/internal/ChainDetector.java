@@ -78,6 +78,12 @@ public final class ChainDetector implements FaceDetector {
     return links.detect(frame);
   }
 
+  /** Each link gets the region as one: BlazeFace, say, reads it with its region threshold. */
+  @Override
+  public List<Face> detectNear(Frame region) {
+    return links.detectNear(region);
+  }
+
   /** DS sorts by ranking, lowest first: of two detectors with one id the higher ranked wins. */
   private static Map<String, FaceDetector> byId(List<Map.Entry<Map<String, ?>, FaceDetector>> detectors) {
     Map<String, FaceDetector> byId = new HashMap<>();

@@ -75,8 +75,18 @@ record ChainLinks(List<String> ids, List<FaceDetector> detectors) {
 
   /** The faces of the first link that finds any, each naming that link; else none. */
   List<Face> detect(Frame frame) {
+    return first(frame, false);
+  }
+
+  /** As {@link #detect}, each link reading the region as one around a face found before. */
+  List<Face> detectNear(Frame region) {
+    return first(region, true);
+  }
+
+  private List<Face> first(Frame frame, boolean near) {
     for (int i = 0; i < ids.size(); i++) {
-      List<Face> faces = detectors.get(i).detect(frame);
+      FaceDetector link = detectors.get(i);
+      List<Face> faces = near ? link.detectNear(frame) : link.detect(frame);
       if (!faces.isEmpty()) {
         String id = ids.get(i);
         return faces.stream().map(f -> f.withFoundBy(id)).toList();

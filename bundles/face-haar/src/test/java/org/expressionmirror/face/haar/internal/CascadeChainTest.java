@@ -30,9 +30,17 @@ class CascadeChainTest {
   private static final class Counting implements FaceDetector {
     final CascadeDetector detector;
     final List<Long> asked = new ArrayList<>();
+    /** Frames it was asked about as regions around a face found before. */
+    final List<Long> askedNear = new ArrayList<>();
 
     Counting(CascadeDetector detector) {
       this.detector = detector;
+    }
+
+    @Override
+    public List<Face> detectNear(Frame region) {
+      askedNear.add(region.index());
+      return detect(region);
     }
 
     @Override
@@ -92,6 +100,19 @@ class CascadeChainTest {
     assertEquals(List.of(0L), offered.get("haar").asked);
     assertEquals(List.of(0L), offered.get("haar-alt").asked);
     assertEquals(List.of(), offered.get("haar-profile").asked);
+  }
+
+  @Test
+  void aRegionIsPassedOnAsARegionToEveryLinkAsked() {
+    ChainLinks links = chain("haar,haar-alt,haar-alt2,haar-profile");
+    List<Face> faces = links.detectNear(photo("sample2.jpg"));
+    assertEquals("haar-alt2", faces.get(0).foundBy());
+    assertEquals(List.of(0L), offered.get("haar").askedNear);
+    assertEquals(List.of(0L), offered.get("haar-alt2").askedNear);
+    assertEquals(List.of(), offered.get("haar-profile").asked);
+    // a whole frame is asked about as one
+    links.detect(photo("sample2.jpg"));
+    assertEquals(List.of(0L), offered.get("haar").askedNear);
   }
 
   @Test

@@ -54,7 +54,8 @@ public final class FaceApiExpressionBuild {
 
   /**
    * Checks the package files and the head file against the description, then builds face-api's
-   * backbone with the head in place of its fc.
+   * backbone with the head: in place of its fc, or beside it and blended when the head file says
+   * {@code "blend"}.
    */
   public static ModelProto convert(Path packageDir, JsonNode desc, Path description, Path head)
       throws IOException {
