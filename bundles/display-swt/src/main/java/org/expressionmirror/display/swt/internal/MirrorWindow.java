@@ -36,6 +36,8 @@ import org.expressionmirror.api.teach.Teacher;
  * their comment may be called from any thread and never block.
  */
 final class MirrorWindow {
+  /** Between a message box and the foot of the picture it is drawn over. */
+  private static final int MESSAGE_MARGIN = 12;
   /** Height of one status line; the status takes as many as the window's width needs. */
   static final int STATUS_HEIGHT = 26;
   static final int TIMELINE_HEIGHT = 146;
@@ -490,7 +492,7 @@ final class MirrorWindow {
     int width = Math.max(extent.x, controls) + 40;
     int height = extent.y + 30 + (controls > 0 ? Math.max(button.y, chooser.y) + 10 : 0);
     int x = area.x + (area.width - width) / 2;
-    int y = Math.max(area.y, area.y + (area.height - height) / 2);
+    int y = messageTop(area, height);
     gc.setAlpha(210);
     gc.setBackground(palette.panel);
     gc.fillRectangle(x, y, width, height);
@@ -506,6 +508,19 @@ final class MirrorWindow {
     if (retry.isVisible()) {
       retry.setBounds(left, top, button.x, button.y);
     }
+  }
+
+  /**
+   * Where a message box starts: over a picture (a video's last frame, a photo) at its foot, so
+   * that its faces and their readings stay in view; without one in the middle of the area.
+   */
+  private int messageTop(Rectangle area, int height) {
+    if (shown == null || pattern == null || view == null) {
+      return Math.max(area.y, area.y + (area.height - height) / 2);
+    }
+    Rectangle picture = view.imageArea();
+    int bottom = Math.min(picture.y + picture.height, area.y + area.height) - MESSAGE_MARGIN;
+    return Math.max(area.y, bottom - height);
   }
 
   private static void drawCentred(GC gc, String text, Rectangle area) {

@@ -469,6 +469,11 @@ public final class WindowChecks {
     require(onUi(() -> window.retryButton().isVisible()), "button visible");
     require(onUi(() -> window.retryButton().getText()).equals(MirrorWindow.PLAY_AGAIN), "button: " + onUi(() -> window.retryButton().getText()));
     require(!onUi(() -> window.cameraChooser().isVisible()), "no camera chooser for a file");
+    // over the last frame the message sits at the picture's foot: its faces stay in view
+    Rectangle picture = onUi(() -> window.view().imageArea());
+    Rectangle button = onUi(() -> window.retryButton().getBounds());
+    require(button.y > picture.y + picture.height * 2 / 3 && button.y + button.height <= picture.y + picture.height,
+        "message at the foot of the picture: button " + button + ", picture " + picture);
     int updates = store.updates().size();
     onUi(
         () -> {
