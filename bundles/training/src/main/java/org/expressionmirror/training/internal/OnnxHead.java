@@ -126,17 +126,7 @@ final class OnnxHead {
         g.setInitializer(i, tensor(name, bias, classes));
       }
     }
-    for (int i = 0; i < g.getOutputCount(); i++) {
-      if (g.getOutput(i).getName().equals(output)) {
-        g.setOutput(i, valueInfo(output, classes));
-      }
-    }
-    // shapes inferred for the old head (if any were stored) would now be wrong
-    for (int i = g.getValueInfoCount() - 1; i >= 0; i--) {
-      if (g.getValueInfo(i).getName().equals(output)) {
-        g.removeValueInfo(i);
-      }
-    }
+    outputOf(g, classes);
     return m.build().toByteArray();
   }
 
@@ -176,6 +166,12 @@ final class OnnxHead {
     g.addNode(node("MatMul", Blend.BACKBONE_MAPPED, Blend.BACKBONE_PROBABILITIES, Blend.MAPPING));
     g.addNode(node("Mul", Blend.BACKBONE_WEIGHTED, Blend.BACKBONE_MAPPED, Blend.REST));
     g.addNode(node("Add", output, Blend.HEAD_WEIGHTED, Blend.BACKBONE_WEIGHTED).setName(Blend.ADD));
+    outputOf(g, classes);
+    return m.build().toByteArray();
+  }
+
+  /** The output now has {@code classes} values; shapes inferred for the old head would be wrong. */
+  private void outputOf(GraphProto.Builder g, int classes) {
     for (int i = 0; i < g.getOutputCount(); i++) {
       if (g.getOutput(i).getName().equals(output)) {
         g.setOutput(i, valueInfo(output, classes));
@@ -186,7 +182,6 @@ final class OnnxHead {
         g.removeValueInfo(i);
       }
     }
-    return m.build().toByteArray();
   }
 
   /** A node named after its output (as the converter names its nodes). */
