@@ -313,8 +313,12 @@ final class TrainingRun {
       b.put("chosenBy", "--blend auto: the best accuracy of the final head blended on " + on
           + ", weights 1 to 0.05 in steps of 0.05, ties to the larger weight");
       b.put("chosenOn", Map.of("images", choice.images(), "accuracyByWeight", choice.accuracy()));
-      how = String.format(Locale.ROOT, "chosen on %s (%d images: %.2f %% at 1, %.2f %% at %.2f)", on, choice.images(),
-          100 * choice.accuracy().get("1.00"), 100 * choice.accuracy().get(String.format(Locale.ROOT, "%.2f", blend.weight())), blend.weight());
+      double atOne = 100 * choice.accuracy().get("1.00");
+      // when 1 wins, the head alone's figure is the only one to give
+      how = blend.weight() == 1
+          ? String.format(Locale.ROOT, "chosen on %s (%d images: %.2f %% at 1, no weight below it better)", on, choice.images(), atOne)
+          : String.format(Locale.ROOT, "chosen on %s (%d images: %.2f %% at 1, %.2f %% at %.2f)", on, choice.images(),
+              atOne, 100 * choice.accuracy().get(String.format(Locale.ROOT, "%.2f", blend.weight())), blend.weight());
     }
     String folds;
     if (!exported) {
